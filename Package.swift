@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Slipway",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "slipway", targets: ["slipway"]),
+        .library(name: "SlipwayCore", targets: ["SlipwayCore"]),
+        .library(name: "SlipwayScheduling", targets: ["SlipwayScheduling"]),
+        .library(name: "SlipwayReports", targets: ["SlipwayReports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The declared plan: model, time conventions, YAML loading and diagnostics.
+        .target(name: "SlipwayCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Computed schedules: the index-based graph and the critical-path method.
+        .target(name: "SlipwayScheduling", dependencies: ["SlipwayCore"]),
+        // What people and programs read: table, JSON, CSV and Markdown.
+        .target(name: "SlipwayReports", dependencies: ["SlipwayCore", "SlipwayScheduling"]),
+        .executableTarget(
+            name: "slipway",
+            dependencies: [
+                "SlipwayCore", "SlipwayScheduling", "SlipwayReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(name: "slipway-bench", dependencies: ["SlipwayCore", "SlipwayScheduling", "SlipwayReports"]),
+        .testTarget(name: "SlipwayCoreTests", dependencies: ["SlipwayCore"]),
+        .testTarget(name: "SlipwaySchedulingTests", dependencies: ["SlipwayCore", "SlipwayScheduling"]),
+        .testTarget(name: "SlipwayReportsTests", dependencies: ["SlipwayCore", "SlipwayScheduling", "SlipwayReports"],
+                    resources: [.copy("Golden")]),
+    ]
+)

@@ -1,0 +1,95 @@
+/// A 1-based position in a source file, as editors and compilers count it.
+public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+    }
+
+    public var description: String { "\(line):\(column)" }
+}
+
+/// One finding about a plan: an error that makes it invalid, or a warning about a
+/// check (deadline, target, budget) that the schedule fails.
+///
+/// Diagnostics are data: the library collects and returns them; only the
+/// executable prints them, and it decides the exit status.
+public struct Diagnostic: Hashable, Sendable {
+    public enum Severity: String, Sendable, Comparable {
+        case warning, error
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool {
+            lhs == .warning && rhs == .error
+        }
+    }
+
+    /// Context for a diagnostic at another place, such as each link of a dependency cycle.
+    public struct Note: Hashable, Sendable {
+        public var location: SourceLocation?
+        public var message: String
+
+        public init(_ message: String, at location: SourceLocation?) {
+            self.message = message
+            self.location = location
+        }
+    }
+
+    public var severity: Severity
+    /// A stable identifier such as `dependency-cycle` or `unknown-reference`,
+    /// for tests and for tools that filter findings.
+    public var id: String
+    public var location: SourceLocation?
+    public var message: String
+    public var notes: [Note]
+
+    public init(_ severity: Severity, _ id: String, at location: SourceLocation?, _ message: String, notes: [Note] = []) {
+        self.severity = severity
+        self.id = id
+        self.location = location
+        self.message = message
+        self.notes = notes
+    }
+
+    public static func error(_ id: String, at location: SourceLocation?, _ message: String, notes: [Note] = []) -> Diagnostic {
+        Diagnostic(.error, id, at: location, message, notes: notes)
+    }
+
+    public static func warning(_ id: String, at location: SourceLocation?, _ message: String, notes: [Note] = []) -> Diagnostic {
+        Diagnostic(.warning, id, at: location, message, notes: notes)
+    }
+
+    /// The compiler-style text of this diagnostic: `path:line:column: error: message`,
+    /// followed by one `note:` line per note.
+    public func rendered(path: String) -> String {
+        var text = Self.line(path: path, location: location, kind: severity.rawValue, message: message)
+        for note in notes {
+            text += "\n" + Self.line(path: path, location: note.location, kind: "note", message: note.message)
+        }
+        return text
+    }
+
+    private static func line(path: String, location: SourceLocation?, kind: String, message: String) -> String {
+        if let location {
+            return "\(path):\(location.line):\(location.column): \(kind): \(message)"
+        }
+        return "\(path): \(kind): \(message)"
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+    public var errors: [Diagnostic] { filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { filter { $0.severity == .warning } }
+
+    /// A one-line count such as `2 errors, 1 warning`.
+    public var summary: String {
+        let e = errors.count, w = warnings.count
+        return "\(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s")"
+    }
+}

@@ -1,0 +1,144 @@
+import Yams
+
+/// Reads a composed YAML node tree field by field, collecting diagnostics instead
+/// of stopping at the first problem.
+///
+/// It also bounds the work of reading: YAML aliases share one node under many
+/// names, so a small file can stand for an exponentially large tree (the
+/// "billion laughs" attack). Every node visited is counted against a budget
+/// proportional to the file's size; a real document never needs more nodes than
+/// it has bytes, so exceeding the budget means aliases are multiplying the tree.
+final class NodeReader {
+    struct BudgetExceeded: Error {
+        var location: SourceLocation
+    }
+
+    private(set) var diagnostics: [Diagnostic] = []
+    private var visitsLeft: Int
+    /// Stop collecting after this many errors: a file that is wrong everywhere
+    /// (a list of 100,000 bad entries, say) must not produce 100,000 lines.
+    let errorLimit: Int
+    private(set) var errorCount = 0
+
+    init(inputBytes: Int, errorLimit: Int = 200) {
+        self.visitsLeft = 2 * inputBytes + 1_000
+        self.errorLimit = errorLimit
+    }
+
+    var tooManyErrors: Bool { errorCount >= errorLimit }
+
+    func error(_ id: String, at location: SourceLocation?, _ message: String, notes: [Diagnostic.Note] = []) {
+        errorCount += 1
+        if errorCount <= errorLimit {
+            diagnostics.append(.error(id, at: location, message, notes: notes))
+        }
+    }
+
+    func warning(_ id: String, at location: SourceLocation?, _ message: String) {
+        diagnostics.append(.warning(id, at: location, message))
+    }
+
+    func visit(_ node: Node) throws {
+        visitsLeft -= 1
+        if visitsLeft < 0 { throw BudgetExceeded(location: node.location) }
+    }
+
+    /// The entries of a mapping node, in file order. Reports keys not in `known`
+    /// (suggesting the nearest known key) and drops them.
+    func fields(of node: Node, known: [String], what: String) throws -> [(key: String, value: Node, location: SourceLocation)]? {
+        try visit(node)
+        guard case .mapping(let mapping) = node else {
+            error("expected-mapping", at: node.location, "\(what) must be a mapping of keys to values, not \(node.kindDescription)")
+            return nil
+        }
+        var result: [(String, Node, SourceLocation)] = []
+        result.reserveCapacity(mapping.count)
+        for (keyNode, value) in mapping {
+            try visit(keyNode)
+            guard case .scalar(let scalar) = keyNode else {
+                error("expected-scalar", at: keyNode.location, "keys of \(what) must be plain names")
+                continue
+            }
+            let key = scalar.string
+            guard known.contains(key) else {
+                error("unknown-key", at: keyNode.location, "unknown key '\(key)' in \(what)\(Suggestion.hint(for: key, in: known))")
+                continue
+            }
+            result.append((key, value, keyNode.location))
+        }
+        return result
+    }
+
+    /// The items of a sequence node; a single scalar is read as a one-item list.
+    func items(of node: Node, what: String) throws -> [Node]? {
+        try visit(node)
+        switch node {
+        case .sequence(let sequence): return Array(sequence)
+        case .scalar: return [node]
+        case .mapping, .alias:
+            error("expected-sequence", at: node.location, "\(what) must be a list")
+            return nil
+        }
+    }
+
+    func string(_ node: Node, what: String) throws -> String? {
+        try visit(node)
+        guard case .scalar(let scalar) = node else {
+            error("expected-scalar", at: node.location, "\(what) must be a single value, not \(node.kindDescription)")
+            return nil
+        }
+        return scalar.string
+    }
+
+    func number(_ node: Node, what: String, minimum: Double? = nil) throws -> Double? {
+        guard let text = try string(node, what: what) else { return nil }
+        guard let value = Double(text.trimmingSpaces()), value.isFinite else {
+            error("expected-number", at: node.location, "\(what) must be a number, not '\(text)'")
+            return nil
+        }
+        if let minimum, value < minimum {
+            error("out-of-range", at: node.location, "\(what) must be at least \(minimum.compact), not \(text)")
+            return nil
+        }
+        return value
+    }
+
+    func bool(_ node: Node, what: String) throws -> Bool? {
+        guard let text = try string(node, what: what) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            error("expected-bool", at: node.location, "\(what) must be true or false, not '\(text)'")
+            return nil
+        }
+    }
+}
+
+extension Node {
+    var location: SourceLocation {
+        guard let mark else { return SourceLocation(line: 1, column: 1) }
+        return SourceLocation(line: mark.line, column: mark.column)
+    }
+
+    var kindDescription: String {
+        switch self {
+        case .scalar(let s): return "'\(s.string)'"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+}
+
+extension Double {
+    /// `2` for 2.0, `1.5` for 1.5: the shortest text that reads back the same,
+    /// after rounding away float noise below 1e-9.
+    public var compact: String {
+        let rounded = (self * 1e9).rounded() / 1e9
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 {
+            return String(Int64(rounded))
+        }
+        return String(rounded)
+    }
+}

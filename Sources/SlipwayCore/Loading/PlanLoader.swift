@@ -1,0 +1,104 @@
+import Foundation
+import Yams
+
+/// The outcome of loading a plan file: the plan, when it could be read at all,
+/// and every problem found. A plan with error diagnostics must not be scheduled.
+public struct LoadResult: Sendable {
+    public var plan: Plan?
+    public var diagnostics: [Diagnostic]
+
+    public var isValid: Bool { plan != nil && !diagnostics.hasErrors }
+}
+
+/// Reads plan files (section 2 of the plan-format contract) into `Plan` values.
+public enum PlanLoader {
+    /// Larger inputs are refused before parsing: a plan of a million tasks is about
+    /// 100 MB, and anything far beyond is a mistake or an attack on memory.
+    public static let maximumInputBytes = 256 * 1024 * 1024
+
+    /// Loads a plan file; `-` reads standard input.
+    public static func load(path: String) -> LoadResult {
+        let data: Data
+        do {
+            if path == "-" {
+                data = FileHandle.standardInput.readDataToEndOfFile()
+            } else {
+                let attributes = try FileManager.default.attributesOfItem(atPath: path)
+                if let size = attributes[.size] as? Int, size > maximumInputBytes {
+                    return tooLarge(size)
+                }
+                data = try Data(contentsOf: URL(fileURLWithPath: path))
+            }
+        } catch {
+            return LoadResult(plan: nil, diagnostics: [.error("unreadable-file", at: nil, "cannot read the plan file: \((error as NSError).localizedDescription)")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return LoadResult(plan: nil, diagnostics: [.error("not-utf8", at: nil, "the plan file is not UTF-8 text")])
+        }
+        return load(text: text)
+    }
+
+    /// Parses plan text.
+    ///
+    /// - Complexity: O(*n*) in the size of the text, plus O(*t* log *t*) to index
+    ///   the *t* ids it declares.
+    public static func load(text: String) -> LoadResult {
+        let bytes = text.utf8.count
+        if bytes > maximumInputBytes { return tooLarge(bytes) }
+        if text.allSatisfy({ $0.isWhitespace }) {
+            return LoadResult(plan: nil, diagnostics: [.error("empty-plan", at: SourceLocation(line: 1, column: 1), "the plan file is empty; a plan needs at least 'plan: <title>'")])
+        }
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                return LoadResult(plan: nil, diagnostics: [.error("empty-plan", at: SourceLocation(line: 1, column: 1), "the plan file holds no YAML document")])
+            }
+            root = node
+        } catch let error as YamlError {
+            return LoadResult(plan: nil, diagnostics: [yamlDiagnostic(error)])
+        } catch {
+            return LoadResult(plan: nil, diagnostics: [.error("malformed-yaml", at: nil, "the plan is not valid YAML: \(error)")])
+        }
+        let reader = NodeReader(inputBytes: bytes)
+        do {
+            var planReader = PlanReader(reader: reader)
+            var plan = try planReader.read(root)
+            if var p = plan, !reader.tooManyErrors {
+                ReferenceCheck(reader: reader).check(&p)
+                plan = p
+            }
+            var diagnostics = reader.diagnostics
+            if reader.errorCount > reader.errorLimit {
+                diagnostics.append(.error("too-many-errors", at: nil, "\(reader.errorCount - reader.errorLimit) more errors not shown; fix the ones above first"))
+            }
+            return LoadResult(plan: plan, diagnostics: diagnostics)
+        } catch let exceeded as NodeReader.BudgetExceeded {
+            return LoadResult(plan: nil, diagnostics: [.error(
+                "alias-expansion", at: exceeded.location,
+                "YAML aliases expand this \(bytes)-byte file into more than \(2 * bytes + 1_000) nodes; refusing to read it (an alias bomb?). Write the entries out instead of nesting aliases")])
+        } catch {
+            return LoadResult(plan: nil, diagnostics: [.error("malformed-yaml", at: nil, "\(error)")])
+        }
+    }
+
+    private static func tooLarge(_ size: Int) -> LoadResult {
+        LoadResult(plan: nil, diagnostics: [.error(
+            "input-too-large", at: nil,
+            "the plan file is \(size / (1024 * 1024)) MiB; the limit is \(maximumInputBytes / (1024 * 1024)) MiB. Split the plan or check that this is the right file")])
+    }
+
+    private static func yamlDiagnostic(_ error: YamlError) -> Diagnostic {
+        func location(_ mark: Mark) -> SourceLocation { SourceLocation(line: mark.line, column: mark.column) }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            let notes = context.map { [Diagnostic.Note($0.text, at: location($0.mark))] } ?? []
+            return .error("malformed-yaml", at: location(mark), "malformed YAML: \(problem)", notes: notes)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .error("duplicate-key", at: location(context.mark), "duplicate key\(duplicates.count == 1 ? "" : "s") \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping; each key may appear once")
+        case let .reader(problem, _, _, _):
+            return .error("malformed-yaml", at: nil, "malformed YAML: \(problem)")
+        default:
+            return .error("malformed-yaml", at: nil, "malformed YAML: \(error)")
+        }
+    }
+}

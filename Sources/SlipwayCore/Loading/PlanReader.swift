@@ -1,0 +1,394 @@
+import Yams
+
+/// Walks the composed YAML tree of a plan file and builds a `Plan`, reporting
+/// every malformed field with its location.
+struct PlanReader {
+    let reader: NodeReader
+    var syntax = TimeSyntax()
+
+    init(reader: NodeReader) {
+        self.reader = reader
+    }
+
+    /// - Complexity: O(*n*) in the number of YAML nodes.
+    mutating func read(_ root: Node) throws -> Plan? {
+        guard case .mapping = root else {
+            reader.error("not-a-mapping", at: root.location, "a plan file must be a mapping with at least 'plan: <title>', not \(root.kindDescription)")
+            return nil
+        }
+        guard let fields = try reader.fields(of: root, known: PlanSchema.plan, what: "the plan") else { return nil }
+        var plan = Plan(title: "")
+        for field in fields { plan.locations[field.key] = field.location }
+
+        // The time settings come first, whatever their place in the file: every
+        // duration and date below is read with them.
+        var start: CivilDate?
+        var daysPerWeek = 5.0
+        for (key, value, _) in fields {
+            switch key {
+            case "unit":
+                guard let text = try reader.string(value, what: "'unit'") else { continue }
+                if let unit = TimeSyntax.Unit(rawValue: text) { syntax.unit = unit } else {
+                    reader.error("bad-unit", at: value.location, "'unit' must be week or day, not '\(text)'\(Suggestion.hint(for: text, in: ["week", "day"]))")
+                }
+            case "days-per-week":
+                guard let d = try reader.number(value, what: "'days-per-week'") else { continue }
+                if d > 0 && d <= 7 { daysPerWeek = d } else {
+                    reader.error("out-of-range", at: value.location, "'days-per-week' must be between 1 and 7, not \(d.compact)")
+                }
+            case "start":
+                guard let text = try reader.string(value, what: "'start'") else { continue }
+                if let date = CivilDate(iso: text) {
+                    if date.weekdayFromMonday != 0 {
+                        reader.warning("start-not-monday", at: value.location, "'start' \(text) is not a Monday; week 1 is taken to begin on it anyway")
+                    }
+                    start = date
+                } else {
+                    reader.error("bad-date", at: value.location, "'start' must be a date like 2025-01-13, not '\(text)'")
+                }
+            default: break
+            }
+        }
+        syntax.calendar = WorkCalendar(start: start, daysPerWeek: daysPerWeek)
+        plan.calendar = syntax.calendar
+        plan.unit = syntax.unit
+
+        var sawTitle = false
+        for (key, value, _) in fields {
+            switch key {
+            case "plan":
+                if let t = try reader.string(value, what: "'plan'") { plan.title = t; sawTitle = true }
+            case "deadline":
+                plan.deadline = try endPoint(value, what: "'deadline'")
+            case "budget":
+                plan.budget = try reader.number(value, what: "'budget'", minimum: 0)
+            case "currency":
+                plan.currency = try reader.string(value, what: "'currency'")
+            case "status-date":
+                plan.statusDate = try endPoint(value, what: "'status-date'")
+            case "owners":
+                for item in try reader.items(of: value, what: "'owners'") ?? [] {
+                    if let owner = try readOwner(item) { plan.owners.append(owner) }
+                }
+            case "phases":
+                for item in try reader.items(of: value, what: "'phases'") ?? [] {
+                    if let phase = try readPhase(item) { plan.phases.append(phase) }
+                }
+            case "constraints":
+                for item in try reader.items(of: value, what: "'constraints'") ?? [] {
+                    try readConstraint(item, into: &plan)
+                }
+            case "tasks":
+                for item in try reader.items(of: value, what: "'tasks'") ?? [] {
+                    if let task = try readTask(item, what: "a task") { plan.tasks.append(task) }
+                }
+            default: break
+            }
+        }
+        if !sawTitle {
+            reader.error("missing-key", at: root.location, "the plan has no title; add 'plan: <title>' at the top")
+        }
+        return plan
+    }
+
+    // MARK: - Entries
+
+    private func readOwner(_ node: Node) throws -> Owner? {
+        guard let fields = try reader.fields(of: node, known: PlanSchema.owner, what: "an owner") else { return nil }
+        var id: String?, name: String?, capacity = 1.0, rate: Double?
+        for (key, value, _) in fields {
+            switch key {
+            case "id": id = try reader.string(value, what: "'id'")
+            case "name": name = try reader.string(value, what: "'name'")
+            case "capacity":
+                if let c = try reader.number(value, what: "'capacity'") {
+                    if c > 0 { capacity = c } else { reader.error("out-of-range", at: value.location, "'capacity' must be more than 0, not \(c.compact)") }
+                }
+            case "rate": rate = try reader.number(value, what: "'rate'", minimum: 0)
+            default: break
+            }
+        }
+        guard let id = requireID(id, in: node, what: "an owner") else { return nil }
+        return Owner(id: id, name: name, capacity: capacity, rate: rate, location: node.location)
+    }
+
+    private func readPhase(_ node: Node) throws -> Phase? {
+        guard let fields = try reader.fields(of: node, known: PlanSchema.phase, what: "a phase") else { return nil }
+        var id: String?, name: String?, window: (Double, Double)?, weeksText: String?
+        for (key, value, _) in fields {
+            switch key {
+            case "id": id = try reader.string(value, what: "'id'")
+            case "name": name = try reader.string(value, what: "'name'")
+            case "weeks":
+                weeksText = try reader.string(value, what: "'weeks'")
+                if let text = weeksText { window = weekWindow(text, at: value.location) }
+            default: break
+            }
+        }
+        guard let id = requireID(id, in: node, what: "a phase") else { return nil }
+        return Phase(id: id, name: name, windowStart: window?.0, windowEnd: window?.1, weeksText: weeksText, location: node.location)
+    }
+
+    /// `3-4` is weeks 3 to 4, the window [2, 4); `3` is week 3 alone.
+    private func weekWindow(_ text: String, at location: SourceLocation) -> (Double, Double)? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
+        let numbers = parts.compactMap { Double($0) }
+        guard (parts.count == 1 || parts.count == 2), numbers.count == parts.count,
+              numbers.allSatisfy({ $0 >= 1 && $0 == $0.rounded() }) else {
+            reader.error("bad-weeks", at: location, "'weeks' must be a week number or a range of them like 3-4 (weeks count from 1), not '\(text)'")
+            return nil
+        }
+        let first = numbers[0], last = numbers.last!
+        guard last >= first else {
+            reader.error("bad-weeks", at: location, "'weeks: \(text)' ends before it starts; write the earlier week first")
+            return nil
+        }
+        return (first - 1, last)
+    }
+
+    private func readConstraint(_ node: Node, into plan: inout Plan) throws {
+        guard let fields = try reader.fields(of: node, known: PlanSchema.constraint, what: "a constraint") else { return }
+        var id: String?, title: String?
+        var c = Constraint(id: "", title: "", location: node.location)
+        var mitigations: [PlanTask] = []
+        for (key, value, _) in fields {
+            switch key {
+            case "id": id = try reader.string(value, what: "'id'")
+            case "title": title = try reader.string(value, what: "'title'")
+            case "category": c.category = try reader.string(value, what: "'category'")
+            case "severity":
+                guard let text = try reader.string(value, what: "'severity'") else { continue }
+                if let s = Constraint.Severity(rawValue: text.lowercased()) { c.severity = s } else {
+                    reader.error("bad-severity", at: value.location, "'severity' must be critical, high, medium or low, not '\(text)'\(Suggestion.hint(for: text.lowercased(), in: Constraint.Severity.allCases.map(\.rawValue)))")
+                }
+            case "status": c.status = try reader.string(value, what: "'status'")
+            case "progress": c.progress = try percent(value)
+            case "owner": c.owner = try reader.string(value, what: "'owner'")
+            case "target":
+                c.targetText = try reader.string(value, what: "'target'")
+                c.target = try endPoint(value, what: "'target'")
+            case "blocks": c.blocks = try references(value, what: "'blocks'")
+            case "description": c.description = try reader.string(value, what: "'description'")
+            case "impact": c.impact = try reader.string(value, what: "'impact'")
+            case "mitigations":
+                for item in try reader.items(of: value, what: "'mitigations'") ?? [] {
+                    if let task = try readTask(item, what: "a mitigation") { mitigations.append(task) }
+                }
+            default: break
+            }
+        }
+        guard let cid = requireID(id, in: node, what: "a constraint") else { return }
+        c.id = cid
+        c.title = title ?? cid
+        let constraintIndex = plan.constraints.count
+        for var task in mitigations {
+            task.constraint = constraintIndex
+            c.mitigations.append(plan.tasks.count)
+            plan.tasks.append(task)
+        }
+        plan.constraints.append(c)
+    }
+
+    private func readTask(_ node: Node, what: String) throws -> PlanTask? {
+        guard let fields = try reader.fields(of: node, known: PlanSchema.task, what: what) else { return nil }
+        var id: String?, title: String?, estimate: Estimate?, milestone = false
+        var task = PlanTask(id: "", title: "", estimate: .zero, location: node.location)
+        for (key, value, keyLocation) in fields {
+            task.fieldLocations[key] = keyLocation
+            switch key {
+            case "id": id = try reader.string(value, what: "'id'")
+            case "title": title = try reader.string(value, what: "'title'")
+            case "duration":
+                guard let text = try reader.string(value, what: "'duration'") else { continue }
+                switch syntax.estimate(text) {
+                case .success(let e): estimate = e
+                case .failure(let f): reader.error("bad-duration", at: value.location, f.message)
+                }
+            case "milestone": milestone = try reader.bool(value, what: "'milestone'") ?? false
+            case "owner": task.owner = try reader.string(value, what: "'owner'")
+            case "needs": break // read below: its keys are owner ids, not schema keys
+            case "phase": task.phase = try reader.string(value, what: "'phase'")
+            case "after":
+                for item in try reader.items(of: value, what: "'after'") ?? [] {
+                    if let d = try dependency(item) { task.after.append(d) }
+                }
+            case "not-before": task.notBefore = try startPoint(value, what: "'not-before'")
+            case "due": task.due = try endPoint(value, what: "'due'")
+            case "cost": task.cost = try reader.number(value, what: "'cost'", minimum: 0)
+            case "why": task.why = try reader.string(value, what: "'why'")
+            case "notes":
+                for item in try reader.items(of: value, what: "'notes'") ?? [] {
+                    if let s = try reader.string(item, what: "a note") { task.notes.append(s) }
+                }
+            case "actual-start": task.progress.actualStart = try startPoint(value, what: "'actual-start'")
+            case "actual-finish": task.progress.actualFinish = try endPoint(value, what: "'actual-finish'")
+            case "progress": task.progress.percent = try percent(value)
+            case "remaining":
+                guard let text = try reader.string(value, what: "'remaining'") else { continue }
+                switch syntax.duration(text) {
+                case .success(let w) where w >= 0: task.progress.remaining = w
+                case .success: reader.error("bad-duration", at: value.location, "'remaining' cannot be negative")
+                case .failure(let f): reader.error("bad-duration", at: value.location, f.message)
+                }
+            default: break
+            }
+        }
+        // `needs` is a free-keyed mapping (owner ids), read apart from the schema check.
+        if let needsField = fields.first(where: { $0.key == "needs" }) {
+            task.needs = try ownerUnits(needsField.value)
+        }
+        guard let tid = requireID(id, in: node, what: what) else { return nil }
+        task.id = tid
+        task.title = title ?? tid
+        task.isMilestone = milestone
+        if milestone {
+            if let e = estimate, e.mean != 0 {
+                reader.error("milestone-duration", at: task.location(of: "duration"), "'\(tid)' is a milestone, so it takes no time; remove its 'duration' or 'milestone: true'")
+            }
+            task.estimate = .zero
+        } else if let e = estimate {
+            task.estimate = e
+        } else if fields.contains(where: { $0.key == "duration" }) {
+            // Already reported as a bad duration.
+        } else {
+            reader.error("missing-key", at: node.location, "\(what) '\(tid)' has no 'duration'; add one like 'duration: 2w' or mark it 'milestone: true'")
+        }
+        return task
+    }
+
+    // MARK: - Values
+
+    private func ownerUnits(_ node: Node) throws -> [OwnerUnits] {
+        try reader.visit(node)
+        guard case .mapping(let mapping) = node else {
+            reader.error("expected-mapping", at: node.location, "'needs' must map owner ids to units, like '{platform: 1, database: 0.5}'")
+            return []
+        }
+        var result: [OwnerUnits] = []
+        for (key, value) in mapping {
+            guard let owner = try reader.string(key, what: "an owner id in 'needs'"),
+                  let units = try reader.number(value, what: "the units of '\(owner)' in 'needs'") else { continue }
+            guard units > 0 else {
+                reader.error("out-of-range", at: value.location, "the units of '\(owner)' in 'needs' must be more than 0")
+                continue
+            }
+            result.append(OwnerUnits(owner: owner, units: units))
+        }
+        return result
+    }
+
+    /// `id`, `id SS`, `id SS+1w`, `id FF-2d`, or `{id, type, lag, why}`.
+    private func dependency(_ node: Node) throws -> Dependency? {
+        if case .mapping = node {
+            guard let fields = try reader.fields(of: node, known: PlanSchema.link, what: "a dependency") else { return nil }
+            var id: String?, type = DependencyType.finishToStart, lag = 0.0, why: String?
+            for (key, value, _) in fields {
+                switch key {
+                case "id": id = try reader.string(value, what: "'id'")
+                case "type":
+                    guard let text = try reader.string(value, what: "'type'") else { continue }
+                    if let t = DependencyType(rawValue: text.uppercased()) { type = t } else {
+                        reader.error("bad-dependency-type", at: value.location, "dependency type must be FS, SS, FF or SF, not '\(text)'")
+                    }
+                case "lag":
+                    guard let text = try reader.string(value, what: "'lag'") else { continue }
+                    switch syntax.duration(text) {
+                    case .success(let w): lag = w
+                    case .failure(let f): reader.error("bad-duration", at: value.location, f.message)
+                    }
+                case "why": why = try reader.string(value, what: "'why'")
+                default: break
+                }
+            }
+            guard let id else {
+                reader.error("missing-key", at: node.location, "a dependency mapping needs an 'id' naming its predecessor")
+                return nil
+            }
+            return Dependency(id: id, type: type, lag: lag, why: why, location: node.location)
+        }
+        guard let text = try reader.string(node, what: "a dependency") else { return nil }
+        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        guard let first = words.first else {
+            reader.error("bad-dependency", at: node.location, "an empty dependency; name a task, milestone or constraint")
+            return nil
+        }
+        guard words.count <= 2 else {
+            reader.error("bad-dependency", at: node.location, "'\(text)' is not a dependency; write 'id', 'id SS', or 'id SS+1w'")
+            return nil
+        }
+        var type = DependencyType.finishToStart, lag = 0.0
+        if words.count == 2 {
+            let spec = String(words[1])
+            let typeText = String(spec.prefix(2)).uppercased()
+            guard let t = DependencyType(rawValue: typeText) else {
+                reader.error("bad-dependency-type", at: node.location, "'\(spec)' in '\(text)' must start with a type FS, SS, FF or SF, as in 'SS+1w'")
+                return nil
+            }
+            type = t
+            let lagText = spec.dropFirst(2)
+            if !lagText.isEmpty {
+                guard lagText.first == "+" || lagText.first == "-" else {
+                    reader.error("bad-dependency", at: node.location, "the lag in '\(text)' needs a sign, as in 'SS+1w' or 'FF-2d'")
+                    return nil
+                }
+                switch syntax.duration(String(lagText)) {
+                case .success(let w): lag = w
+                case .failure(let f):
+                    reader.error("bad-duration", at: node.location, "bad lag in '\(text)': \(f.message)")
+                    return nil
+                }
+            }
+        }
+        return Dependency(id: String(first), type: type, lag: lag, location: node.location)
+    }
+
+    private func references(_ node: Node, what: String) throws -> [Reference] {
+        var result: [Reference] = []
+        for item in try reader.items(of: node, what: what) ?? [] {
+            if let id = try reader.string(item, what: "an id in \(what)") {
+                result.append(Reference(id: id, location: item.location))
+            }
+        }
+        return result
+    }
+
+    private func percent(_ node: Node) throws -> Double? {
+        guard let text = try reader.string(node, what: "'progress'") else { return nil }
+        let digits = text.hasSuffix("%") ? String(text.dropLast()) : text
+        guard let value = Double(digits.trimmingSpaces()), value >= 0, value <= 100 else {
+            reader.error("bad-progress", at: node.location, "'progress' must be a percentage from 0 to 100, not '\(text)'")
+            return nil
+        }
+        return value
+    }
+
+    private func startPoint(_ node: Node, what: String) throws -> Double? { try point(node, what: what, edge: .start) }
+    private func endPoint(_ node: Node, what: String) throws -> Double? { try point(node, what: what, edge: .end) }
+
+    private func point(_ node: Node, what: String, edge: WorkCalendar.Edge) throws -> Double? {
+        guard let text = try reader.string(node, what: what) else { return nil }
+        switch syntax.point(text, as: edge) {
+        case .success(let t):
+            if t < 0 {
+                reader.error("bad-time", at: node.location, "\(what) '\(text)' is before the plan starts (t = 0)")
+                return nil
+            }
+            return t
+        case .failure(let f):
+            reader.error("bad-time", at: node.location, "\(what): \(f.message)")
+            return nil
+        }
+    }
+
+    private func requireID(_ id: String?, in node: Node, what: String) -> String? {
+        guard let id else {
+            reader.error("missing-key", at: node.location, "\(what) has no 'id'; every entry needs one, like 'id: config-system'")
+            return nil
+        }
+        guard PlanSchema.isValidID(id) else {
+            reader.error("bad-id", at: node.location, "'\(id)' is not a valid id; ids are lower-case letters, digits, '.', '_' and '-', starting with a letter or digit")
+            return nil
+        }
+        return id
+    }
+}

@@ -1,0 +1,47 @@
+/// A tracker entry: a risk or blocker, resolved when all of its mitigations finish.
+public struct Constraint: Hashable, Sendable {
+    public enum Severity: String, Sendable, CaseIterable, Comparable {
+        case critical, high, medium, low
+
+        /// Critical first.
+        public var rank: Int { Severity.allCases.firstIndex(of: self)! }
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+    }
+
+    public var id: String
+    public var title: String
+    public var category: String?
+    public var severity: Severity?
+    public var status: String?
+    public var progress: Double?
+    public var owner: String?
+    /// Resolution due, in weeks from t = 0 (an end: `week 2` is t = 2).
+    public var target: Double?
+    public var targetText: String?
+    /// Ids of tasks or phases that cannot start before this constraint is resolved.
+    public var blocks: [Reference]
+    /// Indices into `Plan.tasks` of this constraint's mitigations, in file order.
+    public var mitigations: [Int]
+    public var description: String?
+    public var impact: String?
+    public var location: SourceLocation
+
+    public init(id: String, title: String, location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.blocks = []
+        self.mitigations = []
+        self.location = location
+    }
+}
+
+/// An id written somewhere in the plan, with where it was written.
+public struct Reference: Hashable, Sendable {
+    public var id: String
+    public var location: SourceLocation
+
+    public init(id: String, location: SourceLocation) {
+        self.id = id
+        self.location = location
+    }
+}

@@ -1,0 +1,84 @@
+/// A unit of work or a milestone, as the plan declares it. Mitigations of
+/// constraints are tasks too, marked with their constraint.
+public struct PlanTask: Hashable, Sendable {
+    public var id: String
+    public var title: String
+    public var estimate: Estimate
+    public var isMilestone: Bool
+    public var owner: String?
+    /// Explicit units per owner; when empty the task needs 1 unit of `owner`.
+    public var needs: [OwnerUnits]
+    public var phase: String?
+    public var after: [Dependency]
+    /// Cannot start before this time (weeks; a start: `week 3` is t = 2).
+    public var notBefore: Double?
+    /// Should finish by this time (weeks; an end: `week 4` is t = 4).
+    public var due: Double?
+    public var cost: Double?
+    public var why: String?
+    public var notes: [String]
+    /// The index into `Plan.constraints` of the constraint this task mitigates.
+    public var constraint: Int?
+    public var progress: Progress
+    public var location: SourceLocation
+    /// Where individual fields were written, for diagnostics that concern them.
+    public var fieldLocations: [String: SourceLocation]
+
+    public init(id: String, title: String, estimate: Estimate, location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.estimate = estimate
+        self.isMilestone = false
+        self.needs = []
+        self.after = []
+        self.notes = []
+        self.progress = Progress()
+        self.location = location
+        self.fieldLocations = [:]
+    }
+
+    /// The deterministic duration in weeks (0 for a milestone).
+    public var duration: Double { isMilestone ? 0 : estimate.mean }
+
+    /// The resources this task occupies: explicit `needs`, or one unit of its owner.
+    public var demands: [OwnerUnits] {
+        if !needs.isEmpty { return needs }
+        if let owner { return [OwnerUnits(owner: owner, units: 1)] }
+        return []
+    }
+
+    public func location(of field: String) -> SourceLocation {
+        fieldLocations[field] ?? location
+    }
+}
+
+public struct OwnerUnits: Hashable, Sendable {
+    public var owner: String
+    public var units: Double
+
+    public init(owner: String, units: Double) {
+        self.owner = owner
+        self.units = units
+    }
+}
+
+/// What has happened to a task so far (section 5 of the plan-format contract).
+public struct Progress: Hashable, Sendable {
+    /// Weeks from t = 0 (a start).
+    public var actualStart: Double?
+    /// Weeks from t = 0 (an end).
+    public var actualFinish: Double?
+    /// Percent complete, 0-100.
+    public var percent: Double?
+    /// Weeks of work left.
+    public var remaining: Double?
+
+    public init(actualStart: Double? = nil, actualFinish: Double? = nil, percent: Double? = nil, remaining: Double? = nil) {
+        self.actualStart = actualStart
+        self.actualFinish = actualFinish
+        self.percent = percent
+        self.remaining = remaining
+    }
+
+    public var isEmpty: Bool { actualStart == nil && actualFinish == nil && percent == nil && remaining == nil }
+}

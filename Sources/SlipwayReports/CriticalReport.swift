@@ -1,0 +1,59 @@
+import SlipwayCore
+import SlipwayScheduling
+
+/// The answer to "what drives the finish?": the critical path in order, then the
+/// near-critical tasks whose total float is within a threshold, least float first.
+public enum CriticalReport {
+    /// Tasks with 0 < total float <= `near`, by float then schedule order.
+    public static func nearCritical(schedule: Schedule, near: Double) -> [Int] {
+        let t = schedule.timing
+        return schedule.taskOrder.enumerated()
+            .filter { !t.isCritical($0.element) && t.totalFloat[$0.element] <= near + Timing.criticalTolerance }
+            .sorted { (t.totalFloat[$0.element], $0.offset) < (t.totalFloat[$1.element], $1.offset) }
+            .map(\.element)
+    }
+
+    public static func render(plan: Plan, schedule: Schedule, near: Double, color: Bool) -> String {
+        let format = TimeFormat(calendar: plan.calendar)
+        let t = schedule.timing
+        func table(_ tasks: [Int], style: String?) -> String {
+            var table = TextTable(headers: ["ID", "Title", "Owner", "Start", "Finish", "Weeks", "Float"],
+                                  alignments: [.left, .left, .left, .right, .right, .left, .right])
+            for i in tasks {
+                let task = plan.tasks[i]
+                table.add([task.id, ScheduleTable.truncated(task.title, 44), task.owner ?? "",
+                           format.weeks(t.earlyStart[i]), format.weeks(t.earlyFinish[i]),
+                           format.weekSpan(start: t.earlyStart[i], finish: t.earlyFinish[i], milestone: task.isMilestone),
+                           format.weeks(t.totalFloat[i])], style: color ? style : nil)
+            }
+            return table.render()
+        }
+        var out = "Critical path of \(plan.title) (finish week \(format.weeks(schedule.finish))):\n\n"
+        out += table(schedule.criticalPath, style: ScheduleTable.bold + ScheduleTable.red)
+        let nearTasks = nearCritical(schedule: schedule, near: near)
+        out += "\nNear-critical (total float <= \(format.weeks(near))w): "
+        out += nearTasks.isEmpty ? "none\n" : "\(nearTasks.count)\n\n" + table(nearTasks, style: nil)
+        return out
+    }
+
+    public static func renderJSON(plan: Plan, schedule: Schedule, near: Double) -> String {
+        var w = JSONWriter()
+        let t = schedule.timing
+        w.beginObject()
+        w.value("finish", schedule.finish)
+        w.beginArray("criticalPath")
+        for i in schedule.criticalPath { w.value(nil, plan.tasks[i].id) }
+        w.endArray()
+        w.value("near", near)
+        w.beginArray("nearCritical")
+        for i in nearCritical(schedule: schedule, near: near) {
+            w.beginObject()
+            w.value("id", plan.tasks[i].id)
+            w.value("totalFloat", t.totalFloat[i])
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return w.text + "\n"
+    }
+}

@@ -1,0 +1,78 @@
+import SlipwayCore
+
+/// Writes JSON with keys in the order given, so that output is stable byte for
+/// byte and reads in the order of the contract.
+public struct JSONWriter {
+    public private(set) var text = ""
+    private var needsComma = [false]
+
+    public init() {}
+
+    public mutating func beginObject(_ key: String? = nil) { open(key, "{") }
+    public mutating func endObject() { close("}") }
+    public mutating func beginArray(_ key: String? = nil) { open(key, "[") }
+    public mutating func endArray() { close("]") }
+
+    public mutating func value(_ key: String?, _ v: String?) {
+        element(key)
+        if let v { JSONWriter.quote(v, into: &text) } else { text += "null" }
+    }
+
+    public mutating func value(_ key: String?, _ v: Double?) {
+        element(key)
+        text += v.map(JSONWriter.number) ?? "null"
+    }
+
+    public mutating func value(_ key: String?, _ v: Bool) {
+        element(key)
+        text += v ? "true" : "false"
+    }
+
+    /// Numbers in weeks, rounded to 1e-9 so that float noise (0.30000000000000004)
+    /// does not leak into output; whole numbers print without a fraction.
+    public static func number(_ v: Double) -> String {
+        guard v.isFinite else { return "null" }
+        return v.compact
+    }
+
+    public static func quote(_ s: String, into out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+
+    private mutating func element(_ key: String?) {
+        if needsComma[needsComma.count - 1] { text += "," }
+        needsComma[needsComma.count - 1] = true
+        if let key {
+            JSONWriter.quote(key, into: &text)
+            text += ":"
+        }
+    }
+
+    private mutating func open(_ key: String?, _ bracket: String) {
+        element(key)
+        text += bracket
+        needsComma.append(false)
+    }
+
+    private mutating func close(_ bracket: String) {
+        needsComma.removeLast()
+        text += bracket
+    }
+}

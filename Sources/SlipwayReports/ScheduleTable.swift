@@ -1,0 +1,82 @@
+import SlipwayCore
+import SlipwayScheduling
+
+/// The schedule as people read it in a terminal: one aligned row per task in
+/// schedule order, critical tasks marked `*` (and in bold red on a colour terminal),
+/// then the finish against the deadline, the critical path and the constraints.
+public enum ScheduleTable {
+    static let bold = "\u{1B}[1m", red = "\u{1B}[31m", reset = "\u{1B}[0m"
+
+    /// - Parameter color: use ANSI colour; callers pass true only for a terminal
+    ///   and never when `NO_COLOR` is set.
+    /// - Complexity: O(*T* + *C*).
+    public static func render(plan: Plan, schedule: Schedule, color: Bool) -> String {
+        let format = TimeFormat(calendar: plan.calendar)
+        let timing = schedule.timing
+        let hasDates = plan.calendar.start != nil
+        var headers = ["", "ID", "Title", "Owner", "Phase", "Dur", "Start", "Finish", "Weeks"]
+        var alignments: [TextTable.Alignment] = [.left, .left, .left, .left, .left, .right, .right, .right, .left]
+        if hasDates { headers.append("Dates"); alignments.append(.left) }
+        headers += ["Float", "Free"]
+        alignments += [.right, .right]
+        var table = TextTable(headers: headers, alignments: alignments)
+        for i in schedule.taskOrder {
+            let task = plan.tasks[i]
+            let critical = timing.isCritical(i)
+            let es = timing.earlyStart[i], ef = timing.earlyFinish[i]
+            var row = [critical ? "*" : "", task.id, truncated(task.title, 34), task.owner ?? "", task.phase ?? "",
+                       task.isMilestone ? "-" : format.weeks(schedule.graph.network.duration[i]),
+                       format.weeks(es), format.weeks(ef),
+                       format.weekSpan(start: es, finish: ef, milestone: task.isMilestone)]
+            if hasDates { row.append(format.dateSpan(start: es, finish: ef, milestone: task.isMilestone) ?? "") }
+            row += [format.weeks(timing.totalFloat[i]), format.weeks(timing.freeFloat[i])]
+            table.add(row, style: critical && color ? bold + red : nil)
+        }
+        var out = "\(plan.title)\n\n" + table.render() + "\n"
+        out += summary(plan: plan, schedule: schedule, format: format)
+        out += constraintsSection(plan: plan, schedule: schedule, format: format, color: color)
+        return out
+    }
+
+    /// The lines under the table: finish, deadline, critical path, cost.
+    static func summary(plan: Plan, schedule: Schedule, format: TimeFormat) -> String {
+        let finish = schedule.finish
+        var out = "Finish: week \(format.weeks(finish))"
+        if let date = plan.calendar.date(at: finish, as: .end) { out += " (\(date))" }
+        if let deadline = plan.deadline {
+            let margin = deadline - finish
+            if margin >= -Timing.criticalTolerance {
+                out += "; deadline week \(format.weeks(deadline)): on time, \(format.weeks(max(0, margin))) weeks to spare"
+            } else {
+                out += "; deadline week \(format.weeks(deadline)): LATE by \(format.weeks(-margin)) weeks"
+            }
+        }
+        out += "\n"
+        out += "Critical path: " + schedule.criticalPath.map { plan.tasks[$0].id }.joined(separator: " -> ") + "\n"
+        if schedule.cost.isKnown {
+            out += "Cost: \(schedule.cost.total.money)\(plan.currency.map { " \($0)" } ?? "")"
+            if let budget = plan.budget { out += " of a \(budget.money) budget" }
+            out += "\n"
+        }
+        return out
+    }
+
+    static func constraintsSection(plan: Plan, schedule: Schedule, format: TimeFormat, color: Bool) -> String {
+        guard !plan.constraints.isEmpty else { return "" }
+        var table = TextTable(headers: ["Constraint", "Severity", "Owner", "Resolved", "Target", "Status"],
+                              alignments: [.left, .left, .left, .right, .right, .left])
+        for r in schedule.resolutions {
+            let c = plan.constraints[r.constraint]
+            let status: String
+            if let late = r.late { status = "LATE by \(format.weeks(late))" } else if r.target != nil { status = "on time" } else { status = "no target" }
+            table.add([c.id, c.severity?.rawValue ?? "", c.owner ?? "", "week \(format.weeks(r.resolved))",
+                       r.target.map { "week \(format.weeks($0))" } ?? "-", status],
+                      style: r.late != nil && color ? red : nil)
+        }
+        return "\n" + table.render()
+    }
+
+    static func truncated(_ s: String, _ width: Int) -> String {
+        s.count <= width ? s : String(s.prefix(width - 1)) + "…"
+    }
+}

@@ -1,0 +1,32 @@
+import SlipwayCore
+
+/// How reports write plan times for people: weeks, week numbers and dates.
+public struct TimeFormat: Sendable {
+    public var calendar: WorkCalendar
+
+    public init(calendar: WorkCalendar) { self.calendar = calendar }
+
+    /// `1.5`, `12`: weeks from t = 0.
+    public func weeks(_ t: Double) -> String { (t * 100).rounded() / 100 == t ? t.compact : ((t * 100).rounded() / 100).compact }
+
+    /// The week a start falls in: t = 0 is week 1, t = 1.5 week 2.
+    public func startWeek(_ t: Double) -> Int { Int((t + 1e-9).rounded(.down)) + 1 }
+
+    /// The week an end falls in: t = 2 is the end of week 2, t = 1.5 is in week 2.
+    public func endWeek(_ t: Double) -> Int { max(1, Int((t - 1e-9).rounded(.up))) }
+
+    /// `W1-W2` for a span, `W3` when it starts and ends in the same week.
+    public func weekSpan(start: Double, finish: Double, milestone: Bool) -> String {
+        if milestone { return "end W\(endWeek(finish))" }
+        let a = startWeek(start), b = max(a, endWeek(finish))
+        return a == b ? "W\(a)" : "W\(a)-W\(b)"
+    }
+
+    /// Dates when the plan has a `start`: `2025-01-13..2025-01-24`.
+    public func dateSpan(start: Double, finish: Double, milestone: Bool) -> String? {
+        guard calendar.start != nil else { return nil }
+        if milestone { return calendar.date(at: finish, as: .end)?.description }
+        guard let a = calendar.date(at: start, as: .start), let b = calendar.date(at: finish, as: .end) else { return nil }
+        return "\(a)..\(b)"
+    }
+}

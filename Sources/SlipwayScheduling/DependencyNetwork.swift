@@ -1,0 +1,145 @@
+import SlipwayCore
+
+/// The activity-on-node network the schedulers run on: nodes are dense `Int32`
+/// indices, links are stored twice in compressed sparse rows (successors of each
+/// node, and predecessors of each node), and every per-node value is one flat array.
+///
+/// This is the hot-path representation: one allocation per array, no per-node
+/// objects, no dictionaries. `PlanGraph` builds one from a `Plan`; benchmarks and
+/// property tests build them directly.
+public struct DependencyNetwork: Sendable {
+    /// Link types as stored: FS, SS, FF, SF in this order.
+    public enum LinkType: UInt8, Sendable {
+        case fs = 0, ss = 1, ff = 2, sf = 3
+
+        public init(_ type: DependencyType) {
+            switch type {
+            case .finishToStart: self = .fs
+            case .startToStart: self = .ss
+            case .finishToFinish: self = .ff
+            case .startToFinish: self = .sf
+            }
+        }
+
+        public var dependencyType: DependencyType {
+            switch self {
+            case .fs: return .finishToStart
+            case .ss: return .startToStart
+            case .ff: return .finishToFinish
+            case .sf: return .startToFinish
+            }
+        }
+    }
+
+    /// A link as given to the builder.
+    public struct Link: Sendable, Hashable {
+        public var from: Int32
+        public var to: Int32
+        public var type: LinkType
+        public var lag: Double
+
+        public init(from: Int32, to: Int32, type: LinkType = .fs, lag: Double = 0) {
+            self.from = from
+            self.to = to
+            self.type = type
+            self.lag = lag
+        }
+    }
+
+    public let nodeCount: Int
+    /// Duration of each node in weeks.
+    public var duration: [Double]
+    /// Earliest start of each node (not-before, phase window, status date); 0 when free.
+    public var release: [Double]
+    /// A start fixed by progress (an actual start), or NaN. A pinned node starts
+    /// there whatever its predecessors say.
+    public var pinnedStart: [Double]
+
+    /// Successor rows: the links leaving node i are `succOffset[i] ..< succOffset[i+1]`.
+    public let succOffset: [Int32]
+    public let succNode: [Int32]
+    public let succType: [UInt8]
+    public let succLag: [Double]
+    /// For each successor entry, the index of the same link in the predecessor rows.
+    public let succToPred: [Int32]
+
+    /// Predecessor rows: the links entering node j are `predOffset[j] ..< predOffset[j+1]`.
+    public let predOffset: [Int32]
+    public let predNode: [Int32]
+    public let predType: [UInt8]
+    public let predLag: [Double]
+    /// For each predecessor entry, the index of the link in the caller's list.
+    public let predLinkIndex: [Int32]
+
+    public var linkCount: Int { succNode.count }
+
+    /// Builds the network with a counting sort of the links by source and by target,
+    /// so that each row keeps the order in which the links were given.
+    ///
+    /// - Complexity: O(*V* + *E*) time, where *V* is the number of nodes and *E* the
+    ///   number of links, and one allocation per array.
+    public init(duration: [Double], release: [Double]? = nil, links: [Link]) {
+        let n = duration.count
+        nodeCount = n
+        self.duration = duration
+        self.release = release ?? [Double](repeating: 0, count: n)
+        self.pinnedStart = [Double](repeating: .nan, count: n)
+        let e = links.count
+
+        var predCount = [Int32](repeating: 0, count: n + 1)
+        var succCount = [Int32](repeating: 0, count: n + 1)
+        for link in links {
+            precondition(link.from >= 0 && Int(link.from) < n && link.to >= 0 && Int(link.to) < n, "link endpoint out of range")
+            succCount[Int(link.from) + 1] += 1
+            predCount[Int(link.to) + 1] += 1
+        }
+        for i in 0..<n {
+            succCount[i + 1] += succCount[i]
+            predCount[i + 1] += predCount[i]
+        }
+        succOffset = succCount
+        predOffset = predCount
+
+        var predFill = Array(predCount.dropLast())
+        var predNode = [Int32](repeating: 0, count: e)
+        var predType = [UInt8](repeating: 0, count: e)
+        var predLag = [Double](repeating: 0, count: e)
+        var predLinkIndex = [Int32](repeating: 0, count: e)
+        var linkToPred = [Int32](repeating: 0, count: e)
+        for (k, link) in links.enumerated() {
+            let slot = Int(predFill[Int(link.to)])
+            predFill[Int(link.to)] += 1
+            predNode[slot] = link.from
+            predType[slot] = link.type.rawValue
+            predLag[slot] = link.lag
+            predLinkIndex[slot] = Int32(k)
+            linkToPred[k] = Int32(slot)
+        }
+        var succFill = Array(succCount.dropLast())
+        var succNode = [Int32](repeating: 0, count: e)
+        var succType = [UInt8](repeating: 0, count: e)
+        var succLag = [Double](repeating: 0, count: e)
+        var succToPred = [Int32](repeating: 0, count: e)
+        for (k, link) in links.enumerated() {
+            let slot = Int(succFill[Int(link.from)])
+            succFill[Int(link.from)] += 1
+            succNode[slot] = link.to
+            succType[slot] = link.type.rawValue
+            succLag[slot] = link.lag
+            succToPred[slot] = linkToPred[k]
+        }
+        self.predNode = predNode
+        self.predType = predType
+        self.predLag = predLag
+        self.predLinkIndex = predLinkIndex
+        self.succNode = succNode
+        self.succType = succType
+        self.succLag = succLag
+        self.succToPred = succToPred
+    }
+
+    /// The links leaving `node`, as indices into the successor arrays.
+    @inlinable public func successors(of node: Int) -> Range<Int> { Int(succOffset[node])..<Int(succOffset[node + 1]) }
+    /// The links entering `node`, as indices into the predecessor arrays.
+    @inlinable public func predecessors(of node: Int) -> Range<Int> { Int(predOffset[node])..<Int(predOffset[node + 1]) }
+}

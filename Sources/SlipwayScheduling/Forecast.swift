@@ -1,0 +1,53 @@
+import SlipwayCore
+
+/// How a task's progress shapes its place in the schedule (section 5 of the contract).
+///
+/// - finished (`actual-finish`, or `progress: 100`): keeps its actual dates;
+/// - started (`actual-start`, or progress above 0): keeps its start, and with a
+///   status date S finishes at S + remaining, where remaining defaults to
+///   d x (1 - progress/100);
+/// - not started: cannot start before S.
+public struct Forecast: Sendable, Equatable {
+    /// A start fixed by what has happened, or nil when the scheduler chooses it.
+    public var pinnedStart: Double?
+    /// The duration the scheduler uses: the remaining span for a started task.
+    public var duration: Double
+    /// The earliest start that the status date allows.
+    public var notBefore: Double
+
+    public enum State: Sendable, Equatable { case notStarted, started, finished }
+    public var state: State
+
+    public init(task: PlanTask, statusDate: Double?) {
+        let d = task.duration
+        let progress = task.progress
+        let percent = progress.percent ?? 0
+        if let finish = progress.actualFinish ?? (percent >= 100 ? statusDate.map { s in min(s, (progress.actualStart ?? s - d) + d) } : nil) {
+            let start = progress.actualStart ?? max(0, finish - d)
+            state = .finished
+            pinnedStart = start
+            duration = max(0, finish - start)
+            notBefore = 0
+            return
+        }
+        let started = progress.actualStart != nil || percent > 0 || (progress.remaining.map { $0 < d } ?? false)
+        guard started else {
+            state = .notStarted
+            pinnedStart = nil
+            duration = d
+            notBefore = statusDate ?? 0
+            return
+        }
+        state = .started
+        notBefore = 0
+        let remaining = progress.remaining ?? d * (1 - percent / 100)
+        if let s = statusDate {
+            let start = progress.actualStart ?? max(0, s - (d - remaining))
+            pinnedStart = start
+            duration = max(0, s + remaining - start)
+        } else {
+            pinnedStart = progress.actualStart
+            duration = d
+        }
+    }
+}

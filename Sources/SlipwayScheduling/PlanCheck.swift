@@ -1,0 +1,30 @@
+import SlipwayCore
+
+/// Everything a command needs from a plan file: the plan, its schedule when it is
+/// valid, and every diagnostic (load errors, cycles, then the schedule's warnings).
+public struct CheckedPlan: Sendable {
+    public var plan: Plan?
+    public var schedule: Schedule?
+    public var diagnostics: [Diagnostic]
+
+    /// Loads, validates and schedules a plan file (`-` is standard input).
+    public static func load(path: String) -> CheckedPlan {
+        from(PlanLoader.load(path: path))
+    }
+
+    public static func load(text: String) -> CheckedPlan {
+        from(PlanLoader.load(text: text))
+    }
+
+    public static func from(_ loaded: LoadResult) -> CheckedPlan {
+        guard let plan = loaded.plan, !loaded.diagnostics.hasErrors else {
+            return CheckedPlan(plan: loaded.plan, schedule: nil, diagnostics: loaded.diagnostics)
+        }
+        switch Scheduler.schedule(plan) {
+        case .cyclic(let cycles):
+            return CheckedPlan(plan: plan, schedule: nil, diagnostics: loaded.diagnostics + cycles)
+        case .scheduled(let schedule):
+            return CheckedPlan(plan: plan, schedule: schedule, diagnostics: loaded.diagnostics + schedule.findings)
+        }
+    }
+}

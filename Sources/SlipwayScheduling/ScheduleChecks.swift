@@ -1,0 +1,59 @@
+import SlipwayCore
+
+/// The checks a schedule is held to. They report lateness; they never change dates
+/// or floats (section 3 of the contract).
+public enum ScheduleChecks {
+    /// Warnings, in this order: plan finish past the deadline; each task past its
+    /// `due`; each constraint resolved after its `target`; each task that finishes
+    /// after its phase window; total cost over the budget.
+    ///
+    /// - Complexity: O(*T* + *C*), where *T* is the number of tasks and *C* of constraints.
+    public static func findings(plan: Plan, timing: Timing, resolutions: [Schedule.Resolution], cost: CostSummary) -> [Diagnostic] {
+        let tolerance = Timing.criticalTolerance
+        var result: [Diagnostic] = []
+        if let deadline = plan.deadline, timing.finish - deadline > tolerance {
+            result.append(.warning("deadline-missed", at: plan.locations["deadline"],
+                                   "the plan finishes at week \(timing.finish.compact), \((timing.finish - deadline).compact) weeks after the deadline (week \(deadline.compact))"))
+        }
+        for (i, task) in plan.tasks.enumerated() {
+            if let due = task.due, timing.earlyFinish[i] - due > tolerance {
+                result.append(.warning("due-missed", at: task.location(of: "due"),
+                                       "'\(task.id)' finishes at week \(timing.earlyFinish[i].compact), \((timing.earlyFinish[i] - due).compact) weeks after it is due (week \(due.compact))"))
+            }
+        }
+        for r in resolutions {
+            guard let late = r.late, let target = r.target else { continue }
+            let c = plan.constraints[r.constraint]
+            result.append(.warning("target-missed", at: c.location,
+                                   "constraint '\(c.id)' is resolved at week \(r.resolved.compact), \(late.compact) weeks after its target (week \(target.compact))"))
+        }
+        var phaseIndex: [String: Int] = [:]
+        for (p, phase) in plan.phases.enumerated() { phaseIndex[phase.id] = p }
+        for (i, task) in plan.tasks.enumerated() {
+            guard let p = task.phase.flatMap({ phaseIndex[$0] }), let end = plan.phases[p].windowEnd,
+                  timing.earlyFinish[i] - end > tolerance else { continue }
+            result.append(.warning("phase-overrun", at: task.location(of: "phase"),
+                                   "'\(task.id)' finishes at week \(timing.earlyFinish[i].compact), \((timing.earlyFinish[i] - end).compact) weeks past the end of phase '\(plan.phases[p].id)' (weeks \(plan.phases[p].weeksText ?? ""))"))
+        }
+        if let budget = plan.budget, cost.isKnown, cost.total - budget > 1e-6 {
+            result.append(.warning("budget-exceeded", at: plan.locations["budget"],
+                                   "the plan costs \(cost.total.money) \(plan.currency ?? ""), \((cost.total - budget).money) over the budget of \(budget.money)".replacingOccurrences(of: "  ", with: " ")))
+        }
+        return result
+    }
+}
+
+extension Double {
+    /// Whole currency units with thousands separators: `52,500`.
+    public var money: String {
+        let whole = Int64(self.rounded())
+        var digits = String(abs(whole))
+        var groups: [String] = []
+        while digits.count > 3 {
+            groups.insert(String(digits.suffix(3)), at: 0)
+            digits = String(digits.dropLast(3))
+        }
+        groups.insert(digits, at: 0)
+        return (whole < 0 ? "-" : "") + groups.joined(separator: ",")
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import SlipwayCore
+import SlipwayReports
+import SlipwayScheduling
+
+extension Slipway {
+    struct Critical: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show the critical path, then the near-critical tasks.",
+            discussion: """
+                Near-critical tasks have a total float above zero and at most --near.
+
+                Example:
+                  slipway critical plans/aws-migration.yaml --near 1w
+                """)
+
+        @OptionGroup var options: PlanOptions
+
+        @Option(help: "Also list tasks with at most this much total float (a duration: 1w, 3d).")
+        var near: String = "0w"
+
+        @Option(help: "Output format: table or json.")
+        var format: OutputFormat = .table
+
+        func validate() throws {
+            if case .failure(let f) = TimeSyntax().duration(near) { throw ValidationError("--near: \(f.message)") }
+            if format == .csv || format == .markdown { throw ValidationError("--format must be table or json for 'critical'") }
+        }
+
+        func run() throws {
+            let (plan, schedule) = try options.loadScheduled()
+            let syntax = TimeSyntax(unit: plan.unit, calendar: plan.calendar)
+            guard case .success(let weeks) = syntax.duration(near) else { throw ExitCode(2) }
+            if format == .json {
+                Console.write(CriticalReport.renderJSON(plan: plan, schedule: schedule, near: weeks))
+            } else {
+                Console.write(CriticalReport.render(plan: plan, schedule: schedule, near: weeks, color: Console.useColor))
+            }
+        }
+    }
+}

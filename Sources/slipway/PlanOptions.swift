@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import SlipwayCore
+import SlipwayScheduling
+
+/// The plan argument every command takes, and the shared way of reporting on it.
+struct PlanOptions: ParsableArguments {
+    @Argument(help: "The plan file (YAML), or - to read standard input.")
+    var plan: String
+
+    var displayPath: String { plan == "-" ? "<stdin>" : plan }
+
+    /// Loads and schedules the plan, prints every diagnostic to stderr, and exits
+    /// with status 2 when the plan is invalid.
+    func loadScheduled(showWarnings: Bool = true) throws -> (Plan, Schedule) {
+        let checked = CheckedPlan.load(path: plan)
+        Console.report(checked.diagnostics, path: displayPath, warnings: showWarnings)
+        guard let plan = checked.plan, let schedule = checked.schedule else {
+            Console.error("\(displayPath): \(checked.diagnostics.summary); nothing scheduled")
+            throw ExitCode(2)
+        }
+        return (plan, schedule)
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv, markdown
+}
+
+enum Console {
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func report(_ diagnostics: [Diagnostic], path: String, warnings: Bool = true) {
+        for d in diagnostics where warnings || d.severity == .error {
+            error(d.rendered(path: path))
+        }
+    }
+
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Colour only on a terminal, and never when NO_COLOR is set (no-color.org).
+    static var useColor: Bool {
+        if let value = ProcessInfo.processInfo.environment["NO_COLOR"], !value.isEmpty { return false }
+        return isatty(STDOUT_FILENO) != 0
+    }
+}
