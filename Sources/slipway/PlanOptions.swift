@@ -38,6 +38,17 @@ enum Console {
         }
     }
 
+    /// Writes to a file atomically, or to standard output when there is no path.
+    static func emit(_ text: String, to path: String?) throws {
+        guard let path else { return write(text) }
+        do {
+            try AtomicFile.write(text, to: path)
+        } catch {
+            Console.error("error: \(error)")
+            throw ExitCode(2)
+        }
+    }
+
     static func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }

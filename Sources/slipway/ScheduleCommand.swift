@@ -22,17 +22,22 @@ extension Slipway {
         @Option(help: "Output format: table, json, csv or markdown.")
         var format: OutputFormat = .table
 
+        @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+        var output: String?
+
         @Flag(help: "Exit with status 1 when the plan finishes after its deadline.")
         var failLate = false
 
         func run() throws {
             let (plan, schedule) = try options.loadScheduled()
+            let text: String
             switch format {
-            case .table: Console.write(ScheduleTable.render(plan: plan, schedule: schedule, color: Console.useColor))
-            case .json: Console.write(ScheduleJSON.render(plan: plan, schedule: schedule))
-            case .csv: Console.write(ScheduleCSV.render(plan: plan, schedule: schedule))
-            case .markdown: Console.write(ScheduleMarkdown.render(plan: plan, schedule: schedule))
+            case .table: text = ScheduleTable.render(plan: plan, schedule: schedule, color: output == nil && Console.useColor)
+            case .json: text = ScheduleJSON.render(plan: plan, schedule: schedule)
+            case .csv: text = ScheduleCSV.render(plan: plan, schedule: schedule)
+            case .markdown: text = ScheduleMarkdown.render(plan: plan, schedule: schedule)
             }
+            try Console.emit(text, to: output)
             if failLate, let deadline = plan.deadline, schedule.finish - deadline > Timing.criticalTolerance {
                 throw ExitCode(1)
             }

@@ -1,0 +1,41 @@
+# Slipway: `make run` builds and runs the main job on the AWS plan; `make test` runs the tests.
+SHELL := /bin/bash
+PLAN ?= plans/aws-migration.yaml
+NAME := $(basename $(notdir $(PLAN)))
+SLIPWAY := .build/release/slipway
+
+.PHONY: run test bench build deps clean golden
+
+# Installs what is missing on a fresh Debian machine (needs root, as on CI).
+deps:
+	@if ! pkg-config --exists libgvc 2>/dev/null; then \
+	  echo "Installing libgraphviz-dev and pkg-config with apt-get"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgraphviz-dev pkg-config >/dev/null; \
+	fi
+
+build: deps
+	swift build -c release --product slipway
+
+run: build
+	@mkdir -p output
+	$(SLIPWAY) check $(PLAN)
+	$(SLIPWAY) schedule $(PLAN)
+	$(SLIPWAY) schedule $(PLAN) --format json -o output/$(NAME)-schedule.json
+	$(SLIPWAY) schedule $(PLAN) --format markdown -o output/$(NAME)-schedule.md
+	$(SLIPWAY) critical $(PLAN) --near 1w
+	@echo "Wrote output/$(NAME)-schedule.json and output/$(NAME)-schedule.md"
+
+test: deps
+	swift test
+
+bench: deps
+	swift build -c release --product slipway --product slipway-bench
+	.build/release/slipway-bench --slipway $(SLIPWAY)
+
+# Regenerates the golden files of the tests from the current code; review the diff.
+golden:
+	SLIPWAY_UPDATE_GOLDEN=1 swift test --filter Golden || true
+	git diff --stat -- Tests
+
+clean:
+	rm -rf .build
