@@ -17,8 +17,18 @@ public struct CheckedPlan: Sendable {
     }
 
     public static func from(_ loaded: LoadResult) -> CheckedPlan {
-        guard let plan = loaded.plan, !loaded.diagnostics.hasErrors else {
-            return CheckedPlan(plan: loaded.plan, schedule: nil, diagnostics: loaded.diagnostics)
+        guard let plan = loaded.plan else {
+            return CheckedPlan(plan: nil, schedule: nil, diagnostics: loaded.diagnostics)
+        }
+        if loaded.diagnostics.hasErrors {
+            // Cycles are looked for even in a plan with other errors, so that one run
+            // reports every problem; unknown references are simply left out of the graph.
+            let graph = PlanGraph(plan: plan)
+            var diagnostics = loaded.diagnostics
+            if case .cyclic(let unordered) = TopologicalOrder.of(graph.network) {
+                diagnostics += graph.cycleDiagnostics(unordered: unordered, plan: plan)
+            }
+            return CheckedPlan(plan: plan, schedule: nil, diagnostics: diagnostics)
         }
         switch Scheduler.schedule(plan) {
         case .cyclic(let cycles):

@@ -87,6 +87,15 @@ extension Array where Element == Diagnostic {
     public var errors: [Diagnostic] { filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { filter { $0.severity == .warning } }
 
+    /// Stable sort by location; diagnostics without a location come first.
+    public func sortedByLocation() -> [Diagnostic] {
+        enumerated().sorted { a, b in
+            let la = a.element.location ?? SourceLocation(line: 0, column: 0)
+            let lb = b.element.location ?? SourceLocation(line: 0, column: 0)
+            return la != lb ? la < lb : a.offset < b.offset
+        }.map(\.element)
+    }
+
     /// A one-line count such as `2 errors, 1 warning`.
     public var summary: String {
         let e = errors.count, w = warnings.count

@@ -20,8 +20,8 @@ final class NodeReader {
     let errorLimit: Int
     private(set) var errorCount = 0
 
-    init(inputBytes: Int, errorLimit: Int = 200) {
-        self.visitsLeft = 2 * inputBytes + 1_000
+    init(nodeLimit: Int, errorLimit: Int = 200) {
+        self.visitsLeft = nodeLimit
         self.errorLimit = errorLimit
     }
 

@@ -48,6 +48,10 @@ public enum PlanLoader {
         if text.allSatisfy({ $0.isWhitespace }) {
             return LoadResult(plan: nil, diagnostics: [.error("empty-plan", at: SourceLocation(line: 1, column: 1), "the plan file is empty; a plan needs at least 'plan: <title>'")])
         }
+        let nodeLimit = 2 * bytes + 1_000
+        if let refusal = AliasExpansionGuard.check(text, limit: nodeLimit) {
+            return LoadResult(plan: nil, diagnostics: [aliasBomb(at: refusal.location, bytes: bytes, limit: nodeLimit)])
+        }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
@@ -59,7 +63,7 @@ public enum PlanLoader {
         } catch {
             return LoadResult(plan: nil, diagnostics: [.error("malformed-yaml", at: nil, "the plan is not valid YAML: \(error)")])
         }
-        let reader = NodeReader(inputBytes: bytes)
+        let reader = NodeReader(nodeLimit: nodeLimit)
         do {
             var planReader = PlanReader(reader: reader)
             var plan = try planReader.read(root)
@@ -67,18 +71,23 @@ public enum PlanLoader {
                 ReferenceCheck(reader: reader).check(&p)
                 plan = p
             }
-            var diagnostics = reader.diagnostics
+            // Report in file order, as a compiler does; the sort is stable, so
+            // findings at one place keep the order in which they were made.
+            var diagnostics = reader.diagnostics.sortedByLocation()
             if reader.errorCount > reader.errorLimit {
                 diagnostics.append(.error("too-many-errors", at: nil, "\(reader.errorCount - reader.errorLimit) more errors not shown; fix the ones above first"))
             }
             return LoadResult(plan: plan, diagnostics: diagnostics)
         } catch let exceeded as NodeReader.BudgetExceeded {
-            return LoadResult(plan: nil, diagnostics: [.error(
-                "alias-expansion", at: exceeded.location,
-                "YAML aliases expand this \(bytes)-byte file into more than \(2 * bytes + 1_000) nodes; refusing to read it (an alias bomb?). Write the entries out instead of nesting aliases")])
+            return LoadResult(plan: nil, diagnostics: [aliasBomb(at: exceeded.location, bytes: bytes, limit: nodeLimit)])
         } catch {
             return LoadResult(plan: nil, diagnostics: [.error("malformed-yaml", at: nil, "\(error)")])
         }
+    }
+
+    private static func aliasBomb(at location: SourceLocation, bytes: Int, limit: Int) -> Diagnostic {
+        .error("alias-expansion", at: location,
+               "YAML aliases expand this \(bytes)-byte file into more than \(limit) nodes; refusing to read it (an alias bomb?). Write the entries out instead of nesting aliases")
     }
 
     private static func tooLarge(_ size: Int) -> LoadResult {

@@ -251,7 +251,7 @@ struct PlanReader {
         } else if fields.contains(where: { $0.key == "duration" }) {
             // Already reported as a bad duration.
         } else {
-            reader.error("missing-key", at: node.location, "\(what) '\(tid)' has no 'duration'; add one like 'duration: 2w' or mark it 'milestone: true'")
+            reader.error("missing-duration", at: node.location, "'\(tid)' has no 'duration'; add one like 'duration: 2w' or mark it 'milestone: true'")
         }
         return task
     }
@@ -382,7 +382,7 @@ struct PlanReader {
 
     private func requireID(_ id: String?, in node: Node, what: String) -> String? {
         guard let id else {
-            reader.error("missing-key", at: node.location, "\(what) has no 'id'; every entry needs one, like 'id: config-system'")
+            reader.error("missing-id", at: node.location, "\(what) has no 'id'; every entry needs one, like 'id: config-system'")
             return nil
         }
         guard PlanSchema.isValidID(id) else {
