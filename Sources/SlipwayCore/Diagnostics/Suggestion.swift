@@ -10,7 +10,8 @@ public enum Suggestion {
         var best: (name: String, distance: Int)?
         for candidate in candidates {
             let distance = editDistance(word, candidate)
-            if distance <= limit, distance < (best?.distance ?? Int.max) {
+            // A distance as long as the word shares nothing with it: no suggestion.
+            if distance <= limit, distance < word.count, distance < (best?.distance ?? Int.max) {
                 best = (candidate, distance)
             }
         }

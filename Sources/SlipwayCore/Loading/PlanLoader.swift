@@ -17,15 +17,15 @@ public enum PlanLoader {
     public static let maximumInputBytes = 256 * 1024 * 1024
 
     /// Loads a plan file; `-` reads standard input.
-    public static func load(path: String) -> LoadResult {
+    public static func load(path: String, maximumBytes: Int = maximumInputBytes) -> LoadResult {
         let data: Data
         do {
             if path == "-" {
                 data = FileHandle.standardInput.readDataToEndOfFile()
             } else {
                 let attributes = try FileManager.default.attributesOfItem(atPath: path)
-                if let size = attributes[.size] as? Int, size > maximumInputBytes {
-                    return tooLarge(size)
+                if let size = attributes[.size] as? Int, size > maximumBytes {
+                    return tooLarge(size, limit: maximumBytes)
                 }
                 data = try Data(contentsOf: URL(fileURLWithPath: path))
             }
@@ -35,16 +35,16 @@ public enum PlanLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             return LoadResult(plan: nil, diagnostics: [.error("not-utf8", at: nil, "the plan file is not UTF-8 text")])
         }
-        return load(text: text)
+        return load(text: text, maximumBytes: maximumBytes)
     }
 
     /// Parses plan text.
     ///
     /// - Complexity: O(*n*) in the size of the text, plus O(*t* log *t*) to index
     ///   the *t* ids it declares.
-    public static func load(text: String) -> LoadResult {
+    public static func load(text: String, maximumBytes: Int = maximumInputBytes) -> LoadResult {
         let bytes = text.utf8.count
-        if bytes > maximumInputBytes { return tooLarge(bytes) }
+        if bytes > maximumBytes { return tooLarge(bytes, limit: maximumBytes) }
         if text.allSatisfy({ $0.isWhitespace }) {
             return LoadResult(plan: nil, diagnostics: [.error("empty-plan", at: SourceLocation(line: 1, column: 1), "the plan file is empty; a plan needs at least 'plan: <title>'")])
         }
@@ -87,13 +87,13 @@ public enum PlanLoader {
 
     private static func aliasBomb(at location: SourceLocation, bytes: Int, limit: Int) -> Diagnostic {
         .error("alias-expansion", at: location,
-               "YAML aliases expand this \(bytes)-byte file into more than \(limit) nodes; refusing to read it (an alias bomb?). Write the entries out instead of nesting aliases")
+               "YAML aliases expand this file to more than \(limit / max(1, bytes)) nodes per byte of it; refusing to read it (an alias bomb?). Write the entries out instead of nesting aliases")
     }
 
-    private static func tooLarge(_ size: Int) -> LoadResult {
+    private static func tooLarge(_ size: Int, limit: Int) -> LoadResult {
         LoadResult(plan: nil, diagnostics: [.error(
             "input-too-large", at: nil,
-            "the plan file is \(size / (1024 * 1024)) MiB; the limit is \(maximumInputBytes / (1024 * 1024)) MiB. Split the plan or check that this is the right file")])
+            "the plan file has \(size) bytes, over the limit of \(limit) bytes (\(limit / (1024 * 1024)) MiB); split the plan or check that this is the right file")])
     }
 
     private static func yamlDiagnostic(_ error: YamlError) -> Diagnostic {

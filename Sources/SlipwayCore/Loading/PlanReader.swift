@@ -190,7 +190,10 @@ struct PlanReader {
     }
 
     private func readTask(_ node: Node, what: String) throws -> PlanTask? {
+        let errorsBefore = reader.errorCount
         guard let fields = try reader.fields(of: node, known: PlanSchema.task, what: what) else { return nil }
+        // A misspelt key is already reported; "no duration" after `duraton:` would be noise.
+        let hadUnknownKey = reader.errorCount > errorsBefore
         var id: String?, title: String?, estimate: Estimate?, milestone = false
         var task = PlanTask(id: "", title: "", estimate: .zero, location: node.location)
         for (key, value, keyLocation) in fields {
@@ -248,7 +251,7 @@ struct PlanReader {
             task.estimate = .zero
         } else if let e = estimate {
             task.estimate = e
-        } else if fields.contains(where: { $0.key == "duration" }) {
+        } else if fields.contains(where: { $0.key == "duration" }) || hadUnknownKey {
             // Already reported as a bad duration.
         } else {
             reader.error("missing-duration", at: node.location, "'\(tid)' has no 'duration'; add one like 'duration: 2w' or mark it 'milestone: true'")

@@ -1,0 +1,112 @@
+import Testing
+@testable import SlipwayCore
+
+struct TimeSyntaxTests {
+    let syntax = TimeSyntax(unit: .week, calendar: WorkCalendar(start: CivilDate(year: 2025, month: 1, day: 13)))
+
+    @Test(arguments: [
+        ("2w", 2.0), ("3d", 0.6), ("1.5w", 1.5), ("4", 4.0), ("-2d", -0.4), ("10 days", 2.0), ("1 week", 1.0), ("+1w", 1.0),
+    ])
+    func durationsReadAsWeeks(_ text: String, _ weeks: Double) throws {
+        #expect(try syntax.duration(text).get() == weeks)
+    }
+
+    @Test(arguments: ["", "w", "2x", "two weeks", "2-3w"])
+    func nonDurationsAreRefused(_ text: String) {
+        #expect(throws: TimeSyntax.Failure.self) { try syntax.duration(text).get() }
+    }
+
+    @Test(arguments: [
+        ("2-3w", 2.0, 2.5, 3.0), ("1w/2w/4w", 1.0, 2.0, 4.0), ("1/2/4w", 1.0, 2.0, 4.0), ("5d-10d", 1.0, 1.5, 2.0), ("2w", 2.0, 2.0, 2.0),
+    ])
+    func estimatesReadAsThreePoints(_ text: String, _ o: Double, _ m: Double, _ p: Double) throws {
+        #expect(try syntax.estimate(text).get() == Estimate(optimistic: o, mostLikely: m, pessimistic: p))
+    }
+
+    @Test func pertMeanIsTheDeterministicDuration() {
+        #expect(Estimate(optimistic: 1, mostLikely: 2, pessimistic: 9).mean == 3)
+        #expect(Estimate(optimistic: 2, mostLikely: 2.5, pessimistic: 3).mean == 2.5)
+        #expect(Estimate.fixed(4).mean == 4)
+    }
+
+    @Test func estimatesOutOfOrderOrNegativeAreRefused() {
+        #expect(throws: TimeSyntax.Failure.self) { try syntax.estimate("3-2w").get() }
+        #expect(throws: TimeSyntax.Failure.self) { try syntax.estimate("1w/5w/4w").get() }
+        #expect(throws: TimeSyntax.Failure.self) { try syntax.estimate("-1w").get() }
+    }
+
+    @Test func weekPointsDependOnWhetherTheyStartOrEnd() throws {
+        #expect(try syntax.point("week 3", as: .start).get() == 2)
+        #expect(try syntax.point("week 3", as: .end).get() == 3)
+        #expect(try syntax.point("2.5", as: .end).get() == 2.5)
+        #expect(try syntax.point("12w", as: .end).get() == 12)
+    }
+
+    @Test func datePointsCountWorkingDays() throws {
+        // Wednesday of week 2: two working days before it, three up to and including it.
+        #expect(try syntax.point("2025-01-22", as: .start).get() == 1.4)
+        #expect(try syntax.point("2025-01-22", as: .end).get() == 1.6)
+        // A Saturday counts as the end of its week's working days.
+        #expect(try syntax.point("2025-01-18", as: .start).get() == 1)
+        #expect(try syntax.point("2025-01-18", as: .end).get() == 1)
+        // The Monday of week 1 is t = 0 as a start.
+        #expect(try syntax.point("2025-01-13", as: .start).get() == 0)
+    }
+
+    @Test func datesNeedAPlanStart() {
+        let noStart = TimeSyntax()
+        #expect(throws: TimeSyntax.Failure.self) { try noStart.point("2025-01-22", as: .start).get() }
+    }
+}
+
+struct WorkCalendarTests {
+    let calendar = WorkCalendar(start: CivilDate(year: 2025, month: 1, day: 13))
+
+    @Test func weekBoundaryIsFridayAsAnEndAndMondayAsAStart() {
+        #expect(calendar.date(at: 1, as: .end) == CivilDate(year: 2025, month: 1, day: 17))
+        #expect(calendar.date(at: 1, as: .start) == CivilDate(year: 2025, month: 1, day: 20))
+        #expect(calendar.date(at: 0, as: .start) == CivilDate(year: 2025, month: 1, day: 13))
+        #expect(calendar.date(at: 12, as: .end) == CivilDate(year: 2025, month: 4, day: 4))
+    }
+
+    @Test func fractionalWeeksLandOnWorkingDays() {
+        // t = 1.5 is 7.5 working days: as a start, the 8th day (Wednesday of week 2);
+        // as an end, the 8th day too, since half of it has passed.
+        #expect(calendar.date(at: 1.5, as: .start) == CivilDate(year: 2025, month: 1, day: 22))
+        #expect(calendar.date(at: 1.5, as: .end) == CivilDate(year: 2025, month: 1, day: 22))
+        #expect(calendar.date(at: 1.6, as: .end) == CivilDate(year: 2025, month: 1, day: 22))
+        #expect(calendar.date(at: 1.4, as: .start) == CivilDate(year: 2025, month: 1, day: 22))
+    }
+
+    @Test(arguments: 0..<60)
+    func datesAndTimesRoundTripOnWorkingDays(_ dayOffset: Int) throws {
+        let date = calendar.start!.adding(days: dayOffset)
+        guard date.weekdayFromMonday < 5 else { return }
+        let start = try #require(calendar.time(of: date, as: .start))
+        let end = try #require(calendar.time(of: date, as: .end))
+        #expect(calendar.date(at: start, as: .start) == date)
+        #expect(calendar.date(at: end, as: .end) == date)
+        #expect(abs(end - start - 0.2) < 1e-12, "a working day is a fifth of a week")
+    }
+
+    @Test func civilDatesKnowTheirWeekday() {
+        #expect(CivilDate(year: 2025, month: 1, day: 13).weekdayFromMonday == 0)
+        #expect(CivilDate(year: 2024, month: 2, day: 29).weekdayFromMonday == 3)
+        #expect(CivilDate(iso: "2025-02-29") == nil)
+        #expect(CivilDate(iso: "2024-02-29")?.description == "2024-02-29")
+    }
+}
+
+struct SuggestionTests {
+    @Test func nearestKeyIsSuggestedForTypos() {
+        #expect(Suggestion.nearest(to: "duraton", in: ["duration", "due", "owner"]) == "duration")
+        #expect(Suggestion.nearest(to: "dependson", in: ["after", "due"]) == nil)
+        #expect(Suggestion.nearest(to: "x", in: ["a", "b"]) == nil)
+    }
+
+    @Test func editDistanceCountsSingleEdits() {
+        #expect(Suggestion.editDistance("kitten", "sitting") == 3)
+        #expect(Suggestion.editDistance("", "abc") == 3)
+        #expect(Suggestion.editDistance("same", "same") == 0)
+    }
+}
