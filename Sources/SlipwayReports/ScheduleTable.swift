@@ -46,9 +46,9 @@ public enum ScheduleTable {
         if let deadline = plan.deadline {
             let margin = deadline - finish
             if margin >= -Timing.criticalTolerance {
-                out += "; deadline week \(format.weeks(deadline)): on time, \(format.weeks(max(0, margin))) weeks to spare"
+                out += "; deadline week \(format.weeks(deadline)): on time, \(max(0, margin).weeksPhrase) to spare"
             } else {
-                out += "; deadline week \(format.weeks(deadline)): LATE by \(format.weeks(-margin)) weeks"
+                out += "; deadline week \(format.weeks(deadline)): LATE by \((-margin).weeksPhrase)"
             }
         }
         out += "\n"
@@ -68,7 +68,7 @@ public enum ScheduleTable {
         for r in schedule.resolutions {
             let c = plan.constraints[r.constraint]
             let status: String
-            if let late = r.late { status = "LATE by \(format.weeks(late))" } else if r.target != nil { status = "on time" } else { status = "no target" }
+            if let late = r.late { status = "LATE by \(late.weeksPhrase)" } else if r.target != nil { status = "on time" } else { status = "no target" }
             table.add([c.id, c.severity?.rawValue ?? "", c.owner ?? "", "week \(format.weeks(r.resolved))",
                        r.target.map { "week \(format.weeks($0))" } ?? "-", status],
                       style: r.late != nil && color ? red : nil)

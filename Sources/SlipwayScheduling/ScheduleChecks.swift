@@ -13,19 +13,19 @@ public enum ScheduleChecks {
         var result: [Diagnostic] = []
         if let deadline = plan.deadline, timing.finish - deadline > tolerance {
             result.append(.warning("deadline-missed", at: plan.locations["deadline"],
-                                   "the plan finishes at week \(timing.finish.compact), \((timing.finish - deadline).compact) weeks after the deadline (week \(deadline.compact))"))
+                                   "the plan finishes at week \(timing.finish.compact), \((timing.finish - deadline).weeksPhrase) after the deadline (week \(deadline.compact))"))
         }
         for (i, task) in plan.tasks.enumerated() {
             if let due = task.due, timing.earlyFinish[i] - due > tolerance {
                 result.append(.warning("due-missed", at: task.location(of: "due"),
-                                       "'\(task.id)' finishes at week \(timing.earlyFinish[i].compact), \((timing.earlyFinish[i] - due).compact) weeks after it is due (week \(due.compact))"))
+                                       "'\(task.id)' finishes at week \(timing.earlyFinish[i].compact), \((timing.earlyFinish[i] - due).weeksPhrase) after it is due (week \(due.compact))"))
             }
         }
         for r in resolutions {
             guard let late = r.late, let target = r.target else { continue }
             let c = plan.constraints[r.constraint]
             result.append(.warning("target-missed", at: c.location,
-                                   "constraint '\(c.id)' is resolved at week \(r.resolved.compact), \(late.compact) weeks after its target (week \(target.compact))"))
+                                   "constraint '\(c.id)' is resolved at week \(r.resolved.compact), \(late.weeksPhrase) after its target (week \(target.compact))"))
         }
         var phaseIndex: [String: Int] = [:]
         for (p, phase) in plan.phases.enumerated() { phaseIndex[phase.id] = p }
@@ -33,11 +33,12 @@ public enum ScheduleChecks {
             guard let p = task.phase.flatMap({ phaseIndex[$0] }), let end = plan.phases[p].windowEnd,
                   timing.earlyFinish[i] - end > tolerance else { continue }
             result.append(.warning("phase-overrun", at: task.location(of: "phase"),
-                                   "'\(task.id)' finishes at week \(timing.earlyFinish[i].compact), \((timing.earlyFinish[i] - end).compact) weeks past the end of phase '\(plan.phases[p].id)' (weeks \(plan.phases[p].weeksText ?? ""))"))
+                                   "'\(task.id)' finishes at week \(timing.earlyFinish[i].compact), \((timing.earlyFinish[i] - end).weeksPhrase) past the end of phase '\(plan.phases[p].id)' (weeks \(plan.phases[p].weeksText ?? ""))"))
         }
         if let budget = plan.budget, cost.isKnown, cost.total - budget > 1e-6 {
+            let unit = plan.currency.map { " \($0)" } ?? ""
             result.append(.warning("budget-exceeded", at: plan.locations["budget"],
-                                   "the plan costs \(cost.total.money) \(plan.currency ?? ""), \((cost.total - budget).money) over the budget of \(budget.money)".replacingOccurrences(of: "  ", with: " ")))
+                                   "the plan costs \(cost.total.money)\(unit), \((cost.total - budget).money)\(unit) over the budget of \(budget.money)\(unit)"))
         }
         return result
     }

@@ -132,6 +132,9 @@ extension Node {
 }
 
 extension Double {
+    /// `1 week`, `0.5 weeks`, `2 weeks`.
+    public var weeksPhrase: String { compact == "1" ? "1 week" : "\(compact) weeks" }
+
     /// `2` for 2.0, `1.5` for 1.5: the shortest text that reads back the same,
     /// after rounding away float noise below 1e-9.
     public var compact: String {
