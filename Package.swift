@@ -31,6 +31,6 @@ let package = Package(
         .testTarget(name: "SlipwayCoreTests", dependencies: ["SlipwayCore", "SlipwayScheduling"], exclude: ["Fixtures"]),
         .testTarget(name: "SlipwaySchedulingTests", dependencies: ["SlipwayCore", "SlipwayScheduling"]),
         .testTarget(name: "SlipwayReportsTests", dependencies: ["SlipwayCore", "SlipwayScheduling", "SlipwayReports"],
-                    resources: [.copy("Golden")]),
+                    exclude: ["Golden"]),
     ]
 )

@@ -5,8 +5,13 @@ import SlipwayCore
 public struct JSONWriter {
     public private(set) var text = ""
     private var needsComma = [false]
+    /// Containers up to this depth put each element on its own line; deeper ones
+    /// stay on one line, so a schedule reads (and diffs) as one task per line.
+    private let prettyDepth: Int
 
-    public init() {}
+    public init(prettyDepth: Int = 2) {
+        self.prettyDepth = prettyDepth
+    }
 
     public mutating func beginObject(_ key: String? = nil) { open(key, "{") }
     public mutating func endObject() { close("}") }
@@ -56,12 +61,17 @@ public struct JSONWriter {
         out += "\""
     }
 
+    private var depth: Int { needsComma.count - 1 }
+
     private mutating func element(_ key: String?) {
         if needsComma[needsComma.count - 1] { text += "," }
         needsComma[needsComma.count - 1] = true
+        if depth >= 1 && depth <= prettyDepth {
+            text += "\n" + String(repeating: "  ", count: depth)
+        }
         if let key {
             JSONWriter.quote(key, into: &text)
-            text += ":"
+            text += depth <= prettyDepth ? ": " : ":"
         }
     }
 
@@ -72,7 +82,10 @@ public struct JSONWriter {
     }
 
     private mutating func close(_ bracket: String) {
-        needsComma.removeLast()
+        let hadElements = needsComma.removeLast()
+        if hadElements && depth + 1 <= prettyDepth {
+            text += "\n" + String(repeating: "  ", count: depth)
+        }
         text += bracket
     }
 }

@@ -1,0 +1,38 @@
+import SlipwayScheduling
+
+/// SplitMix64 (Steele, Lea & Flood 2014): a small seeded generator, so that every
+/// property-test failure can be replayed from its seed.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Random acyclic networks: links go from an earlier to a later node of a hidden
+/// random order, so that node indices (file order) are not already topological.
+enum RandomNetworks {
+    static func make(seed: UInt64, maxNodes: Int = 40) -> DependencyNetwork {
+        var rng = SplitMix64(seed: seed)
+        let n = Int.random(in: 1...maxNodes, using: &rng)
+        let hidden = (0..<n).shuffled(using: &rng)
+        // Durations in quarter weeks, some zero (milestones); a few releases.
+        let duration = (0..<n).map { _ in Double(Int.random(in: 0...16, using: &rng)) / 4 }
+        let release = (0..<n).map { _ in Bool.random(using: &rng) && Int.random(in: 0..<4, using: &rng) == 0 ? Double(Int.random(in: 1...8, using: &rng)) : 0 }
+        var links: [DependencyNetwork.Link] = []
+        let density = Double.random(in: 0.05...0.4, using: &rng)
+        for a in 0..<n {
+            for b in (a + 1)..<max(a + 1, n) where Double.random(in: 0..<1, using: &rng) < density {
+                let type = DependencyNetwork.LinkType(rawValue: UInt8.random(in: 0...3, using: &rng))!
+                let lag = Double(Int.random(in: -4...6, using: &rng)) / 2
+                links.append(.init(from: Int32(hidden[a]), to: Int32(hidden[b]), type: type, lag: lag))
+            }
+        }
+        return DependencyNetwork(duration: duration, release: release, links: links)
+    }
+}
