@@ -27,7 +27,7 @@ let package = Package(
                 "SlipwayCore", "SlipwayScheduling", "SlipwayReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(name: "slipway-bench", dependencies: ["SlipwayCore", "SlipwayScheduling", "SlipwayReports"]),
+        .executableTarget(name: "slipway-bench", dependencies: ["SlipwayCore", "SlipwayScheduling", "SlipwayReports", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "SlipwayCoreTests", dependencies: ["SlipwayCore", "SlipwayScheduling"], exclude: ["Fixtures"]),
         .testTarget(name: "SlipwaySchedulingTests", dependencies: ["SlipwayCore", "SlipwayScheduling"]),
         .testTarget(name: "SlipwayReportsTests", dependencies: ["SlipwayCore", "SlipwayScheduling", "SlipwayReports"],

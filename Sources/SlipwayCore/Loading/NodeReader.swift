@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads a composed YAML node tree field by field, collecting diagnostics instead
 /// of stopping at the first problem.
 ///
@@ -38,22 +36,23 @@ final class NodeReader {
         diagnostics.append(.warning(id, at: location, message))
     }
 
-    func visit(_ node: Node) throws {
+    func visit(_ node: YAMLNode) throws {
         visitsLeft -= 1
         if visitsLeft < 0 { throw BudgetExceeded(location: node.location) }
     }
 
     /// The entries of a mapping node, in file order. Reports keys not in `known`
     /// (suggesting the nearest known key) and drops them.
-    func fields(of node: Node, known: [String], what: String) throws -> [(key: String, value: Node, location: SourceLocation)]? {
+    func fields(of node: YAMLNode, known: [String], what: String) throws -> [(key: String, value: YAMLNode, location: SourceLocation)]? {
         try visit(node)
-        guard case .mapping(let mapping) = node else {
+        guard case .mapping(let mapping, _) = node else {
             error("expected-mapping", at: node.location, "\(what) must be a mapping of keys to values, not \(node.kindDescription)")
             return nil
         }
-        var result: [(String, Node, SourceLocation)] = []
+        var result: [(String, YAMLNode, SourceLocation)] = []
         result.reserveCapacity(mapping.count)
-        for (keyNode, value) in mapping {
+        for pair in mapping {
+            let keyNode = pair.key, value = pair.value
             try visit(keyNode)
             guard case .scalar(let scalar) = keyNode else {
                 error("expected-scalar", at: keyNode.location, "keys of \(what) must be plain names")
@@ -70,18 +69,18 @@ final class NodeReader {
     }
 
     /// The items of a sequence node; a single scalar is read as a one-item list.
-    func items(of node: Node, what: String) throws -> [Node]? {
+    func items(of node: YAMLNode, what: String) throws -> [YAMLNode]? {
         try visit(node)
         switch node {
-        case .sequence(let sequence): return Array(sequence)
+        case .sequence(let items, _): return items
         case .scalar: return [node]
-        case .mapping, .alias:
+        case .mapping:
             error("expected-sequence", at: node.location, "\(what) must be a list")
             return nil
         }
     }
 
-    func string(_ node: Node, what: String) throws -> String? {
+    func string(_ node: YAMLNode, what: String) throws -> String? {
         try visit(node)
         guard case .scalar(let scalar) = node else {
             error("expected-scalar", at: node.location, "\(what) must be a single value, not \(node.kindDescription)")
@@ -90,7 +89,7 @@ final class NodeReader {
         return scalar.string
     }
 
-    func number(_ node: Node, what: String, minimum: Double? = nil) throws -> Double? {
+    func number(_ node: YAMLNode, what: String, minimum: Double? = nil) throws -> Double? {
         guard let text = try string(node, what: what) else { return nil }
         guard let value = Double(text.trimmingSpaces()), value.isFinite else {
             error("expected-number", at: node.location, "\(what) must be a number, not '\(text)'")
@@ -103,7 +102,7 @@ final class NodeReader {
         return value
     }
 
-    func bool(_ node: Node, what: String) throws -> Bool? {
+    func bool(_ node: YAMLNode, what: String) throws -> Bool? {
         guard let text = try string(node, what: what) else { return nil }
         switch text.lowercased() {
         case "true", "yes", "on": return true
@@ -111,22 +110,6 @@ final class NodeReader {
         default:
             error("expected-bool", at: node.location, "\(what) must be true or false, not '\(text)'")
             return nil
-        }
-    }
-}
-
-extension Node {
-    var location: SourceLocation {
-        guard let mark else { return SourceLocation(line: 1, column: 1) }
-        return SourceLocation(line: mark.line, column: mark.column)
-    }
-
-    var kindDescription: String {
-        switch self {
-        case .scalar(let s): return "'\(s.string)'"
-        case .mapping: return "a mapping"
-        case .sequence: return "a list"
-        case .alias: return "an alias"
         }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// The outcome of loading a plan file: the plan, when it could be read at all,
 /// and every problem found. A plan with error diagnostics must not be scheduled.
@@ -52,16 +51,15 @@ public enum PlanLoader {
         if let refusal = AliasExpansionGuard.check(text, limit: nodeLimit) {
             return LoadResult(plan: nil, diagnostics: [aliasBomb(at: refusal.location, bytes: bytes, limit: nodeLimit)])
         }
-        let root: Node
+        var composeDiagnostics: [Diagnostic] = []
+        let root: YAMLNode
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try YAMLComposer.compose(text, diagnostics: &composeDiagnostics) else {
                 return LoadResult(plan: nil, diagnostics: [.error("empty-plan", at: SourceLocation(line: 1, column: 1), "the plan file holds no YAML document")])
             }
             root = node
-        } catch let error as YamlError {
-            return LoadResult(plan: nil, diagnostics: [yamlDiagnostic(error)])
         } catch {
-            return LoadResult(plan: nil, diagnostics: [.error("malformed-yaml", at: nil, "the plan is not valid YAML: \(error)")])
+            return LoadResult(plan: nil, diagnostics: [error.diagnostic])
         }
         let reader = NodeReader(nodeLimit: nodeLimit)
         do {
@@ -73,7 +71,7 @@ public enum PlanLoader {
             }
             // Report in file order, as a compiler does; the sort is stable, so
             // findings at one place keep the order in which they were made.
-            var diagnostics = reader.diagnostics.sortedByLocation()
+            var diagnostics = (composeDiagnostics + reader.diagnostics).sortedByLocation()
             if reader.errorCount > reader.errorLimit {
                 diagnostics.append(.error("too-many-errors", at: nil, "\(reader.errorCount - reader.errorLimit) more errors not shown; fix the ones above first"))
             }
@@ -96,18 +94,4 @@ public enum PlanLoader {
             "the plan file has \(size) bytes, over the limit of \(limit) bytes (\(limit / (1024 * 1024)) MiB); split the plan or check that this is the right file")])
     }
 
-    private static func yamlDiagnostic(_ error: YamlError) -> Diagnostic {
-        func location(_ mark: Mark) -> SourceLocation { SourceLocation(line: mark.line, column: mark.column) }
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            let notes = context.map { [Diagnostic.Note($0.text, at: location($0.mark))] } ?? []
-            return .error("malformed-yaml", at: location(mark), "malformed YAML: \(problem)", notes: notes)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return .error("duplicate-key", at: location(context.mark), "duplicate key\(duplicates.count == 1 ? "" : "s") \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping; each key may appear once")
-        case let .reader(problem, _, _, _):
-            return .error("malformed-yaml", at: nil, "malformed YAML: \(problem)")
-        default:
-            return .error("malformed-yaml", at: nil, "malformed YAML: \(error)")
-        }
-    }
 }

@@ -1,5 +1,3 @@
-import Yams
-
 /// Walks the composed YAML tree of a plan file and builds a `Plan`, reporting
 /// every malformed field with its location.
 struct PlanReader {
@@ -11,7 +9,7 @@ struct PlanReader {
     }
 
     /// - Complexity: O(*n*) in the number of YAML nodes.
-    mutating func read(_ root: Node) throws -> Plan? {
+    mutating func read(_ root: YAMLNode) throws -> Plan? {
         guard case .mapping = root else {
             reader.error("not-a-mapping", at: root.location, "a plan file must be a mapping with at least 'plan: <title>', not \(root.kindDescription)")
             return nil
@@ -93,7 +91,7 @@ struct PlanReader {
 
     // MARK: - Entries
 
-    private func readOwner(_ node: Node) throws -> Owner? {
+    private func readOwner(_ node: YAMLNode) throws -> Owner? {
         guard let fields = try reader.fields(of: node, known: PlanSchema.owner, what: "an owner") else { return nil }
         var id: String?, name: String?, capacity = 1.0, rate: Double?
         for (key, value, _) in fields {
@@ -112,7 +110,7 @@ struct PlanReader {
         return Owner(id: id, name: name, capacity: capacity, rate: rate, location: node.location)
     }
 
-    private func readPhase(_ node: Node) throws -> Phase? {
+    private func readPhase(_ node: YAMLNode) throws -> Phase? {
         guard let fields = try reader.fields(of: node, known: PlanSchema.phase, what: "a phase") else { return nil }
         var id: String?, name: String?, window: (Double, Double)?, weeksText: String?
         for (key, value, _) in fields {
@@ -146,7 +144,7 @@ struct PlanReader {
         return (first - 1, last)
     }
 
-    private func readConstraint(_ node: Node, into plan: inout Plan) throws {
+    private func readConstraint(_ node: YAMLNode, into plan: inout Plan) throws {
         guard let fields = try reader.fields(of: node, known: PlanSchema.constraint, what: "a constraint") else { return }
         var id: String?, title: String?
         var c = Constraint(id: "", title: "", location: node.location)
@@ -189,7 +187,7 @@ struct PlanReader {
         plan.constraints.append(c)
     }
 
-    private func readTask(_ node: Node, what: String) throws -> PlanTask? {
+    private func readTask(_ node: YAMLNode, what: String) throws -> PlanTask? {
         let errorsBefore = reader.errorCount
         guard let fields = try reader.fields(of: node, known: PlanSchema.task, what: what) else { return nil }
         // A misspelt key is already reported; "no duration" after `duraton:` would be noise.
@@ -261,14 +259,15 @@ struct PlanReader {
 
     // MARK: - Values
 
-    private func ownerUnits(_ node: Node) throws -> [OwnerUnits] {
+    private func ownerUnits(_ node: YAMLNode) throws -> [OwnerUnits] {
         try reader.visit(node)
-        guard case .mapping(let mapping) = node else {
+        guard case .mapping(let mapping, _) = node else {
             reader.error("expected-mapping", at: node.location, "'needs' must map owner ids to units, like '{platform: 1, database: 0.5}'")
             return []
         }
         var result: [OwnerUnits] = []
-        for (key, value) in mapping {
+        for pair in mapping {
+            let key = pair.key, value = pair.value
             guard let owner = try reader.string(key, what: "an owner id in 'needs'"),
                   let units = try reader.number(value, what: "the units of '\(owner)' in 'needs'") else { continue }
             guard units > 0 else {
@@ -281,7 +280,7 @@ struct PlanReader {
     }
 
     /// `id`, `id SS`, `id SS+1w`, `id FF-2d`, or `{id, type, lag, why}`.
-    private func dependency(_ node: Node) throws -> Dependency? {
+    private func dependency(_ node: YAMLNode) throws -> Dependency? {
         if case .mapping = node {
             guard let fields = try reader.fields(of: node, known: PlanSchema.link, what: "a dependency") else { return nil }
             var id: String?, type = DependencyType.finishToStart, lag = 0.0, why: String?
@@ -345,7 +344,7 @@ struct PlanReader {
         return Dependency(id: String(first), type: type, lag: lag, location: node.location)
     }
 
-    private func references(_ node: Node, what: String) throws -> [Reference] {
+    private func references(_ node: YAMLNode, what: String) throws -> [Reference] {
         var result: [Reference] = []
         for item in try reader.items(of: node, what: what) ?? [] {
             if let id = try reader.string(item, what: "an id in \(what)") {
@@ -355,7 +354,7 @@ struct PlanReader {
         return result
     }
 
-    private func percent(_ node: Node) throws -> Double? {
+    private func percent(_ node: YAMLNode) throws -> Double? {
         guard let text = try reader.string(node, what: "'progress'") else { return nil }
         let digits = text.hasSuffix("%") ? String(text.dropLast()) : text
         guard let value = Double(digits.trimmingSpaces()), value >= 0, value <= 100 else {
@@ -365,10 +364,10 @@ struct PlanReader {
         return value
     }
 
-    private func startPoint(_ node: Node, what: String) throws -> Double? { try point(node, what: what, edge: .start) }
-    private func endPoint(_ node: Node, what: String) throws -> Double? { try point(node, what: what, edge: .end) }
+    private func startPoint(_ node: YAMLNode, what: String) throws -> Double? { try point(node, what: what, edge: .start) }
+    private func endPoint(_ node: YAMLNode, what: String) throws -> Double? { try point(node, what: what, edge: .end) }
 
-    private func point(_ node: Node, what: String, edge: WorkCalendar.Edge) throws -> Double? {
+    private func point(_ node: YAMLNode, what: String, edge: WorkCalendar.Edge) throws -> Double? {
         guard let text = try reader.string(node, what: what) else { return nil }
         switch syntax.point(text, as: edge) {
         case .success(let t):
@@ -383,7 +382,7 @@ struct PlanReader {
         }
     }
 
-    private func requireID(_ id: String?, in node: Node, what: String) -> String? {
+    private func requireID(_ id: String?, in node: YAMLNode, what: String) -> String? {
         guard let id else {
             reader.error("missing-id", at: node.location, "\(what) has no 'id'; every entry needs one, like 'id: config-system'")
             return nil

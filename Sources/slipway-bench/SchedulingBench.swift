@@ -1,0 +1,43 @@
+import SlipwayScheduling
+
+/// Forward and backward passes over a generated network held in memory.
+enum SchedulingBench {
+    /// A DAG of `nodes` nodes with about `linksPerNode` links into each, from the
+    /// preceding 1,000 nodes (so chains are long and the passes do real work),
+    /// with mixed link types and lags.
+    static func network(nodes: Int, linksPerNode: Int, seed: UInt64) -> DependencyNetwork {
+        var rng = SplitMix64(seed: seed)
+        var duration = [Double](repeating: 0, count: nodes)
+        for i in 0..<nodes { duration[i] = Double(rng.next() % 40) / 4 }
+        var links: [DependencyNetwork.Link] = []
+        links.reserveCapacity(nodes * linksPerNode)
+        for j in 1..<nodes {
+            for _ in 0..<linksPerNode {
+                let back = Int(rng.next() % UInt64(min(j, 1_000))) + 1
+                let r = rng.next()
+                // Mostly FS, as in real plans; a quarter of the links of the other types.
+                let type: DependencyNetwork.LinkType = r % 4 == 0 ? DependencyNetwork.LinkType(rawValue: UInt8((r >> 8) % 4))! : .fs
+                let lag = Double(Int((r >> 16) % 5) - 2) / 5
+                links.append(.init(from: Int32(j - back), to: Int32(j), type: type, lag: lag))
+            }
+        }
+        return DependencyNetwork(duration: duration, release: nil, links: links)
+    }
+
+    static func run(nodes: Int = 1_000_000, linksPerNode: Int = 3) {
+        print("== Scheduling in memory: \(nodes) tasks, ~\(nodes * linksPerNode) links ==")
+        let (network, build) = Measure.time { SchedulingBench.network(nodes: nodes, linksPerNode: linksPerNode, seed: 42) }
+        print("generate + build CSR network: \(Measure.format(build)) (\(network.linkCount) links)")
+        let (outcome, ordering) = Measure.time { TopologicalOrder.of(network) }
+        guard case .ordered(let order) = outcome else { fatalError("generated network has a cycle") }
+        print("topological order (Kahn + heap): \(Measure.format(ordering))")
+        var timing: Timing?
+        let passes = Measure.best(runs: 5) { timing = CriticalPathMethod.schedule(network, order: order) }
+        let critical = timing!.totalFloat.lazy.filter { $0 <= Timing.criticalTolerance }.count
+        print("forward + backward pass (best of 5): \(Measure.format(passes))   target <= 0.500 s   \(passes <= 0.5 ? "MET" : "MISSED")")
+        print("finish \(timing!.finish) weeks, \(critical) critical tasks")
+        let (path, chain) = Measure.time { CriticalPathMethod.criticalChain(network, timing: timing!, order: order) }
+        print("critical chain of \(path.count) tasks: \(Measure.format(chain))")
+        print("peak memory: \(Int(Measure.peakMiB)) MiB   target < 1024 MiB   \(Measure.peakMiB < 1024 ? "MET" : "MISSED")")
+    }
+}
