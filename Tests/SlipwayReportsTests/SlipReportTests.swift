@@ -1,0 +1,4 @@
+import Testing
+import SlipwayCore
+import SlipwayScheduling
+@testable import SlipwayReports

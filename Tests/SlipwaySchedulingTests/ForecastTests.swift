@@ -1,0 +1,3 @@
+import Testing
+import SlipwayCore
+@testable import SlipwayScheduling
