@@ -60,7 +60,7 @@ struct ProgressCheck {
                 }
             }
             // The links say the predecessors come first; progress here says otherwise.
-            for dependency in task.after {
+            for dependency in task.after where ProgressCheck.hasStarted(task) {
                 var unstarted: [Int] = []
                 if let j = taskIndex[dependency.id] {
                     if !ProgressCheck.hasStarted(plan.tasks[j]) { unstarted.append(j) }
