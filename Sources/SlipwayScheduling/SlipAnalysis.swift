@@ -50,8 +50,9 @@ public enum SlipAnalysis {
     /// - A duration slip of task X by B: X's scheduled duration (its remaining
     ///   span when started) becomes max(0, d + B). A milestone has no duration,
     ///   so its slip moves its start.
-    /// - A start slip by B: a started task's actual start moves by B; any other
-    ///   task cannot start before its current early start + B. With a negative B
+    /// - A start slip by B: a task not started cannot start before its current
+    ///   early start + B; for a started task it is a duration slip (its actual
+    ///   start is history, the rest of its work moves). With a negative B
     ///   this lifts a `not-before`, phase or status-date hold, as far as the
     ///   task's predecessors allow.
     ///
@@ -66,12 +67,11 @@ public enum SlipAnalysis {
             if Forecast(task: whatIf.plan.tasks[j], statusDate: whatIf.plan.statusDate).state == .finished {
                 return .failure(.finished(task: j))
             }
-            if slip.start || whatIf.plan.tasks[j].isMilestone {
-                if !network.pinnedStart[j].isNaN {
-                    changes.append(.pinnedStart(node: j, at: network.pinnedStart[j] + slip.by))
-                } else {
-                    changes.append(.release(node: j, at: base.earlyStart[j] + slip.by))
-                }
+            // A started task's start is history: slipping it delays the work left,
+            // which is a longer remaining span, whichever kind of slip it is.
+            let started = !network.pinnedStart[j].isNaN
+            if (slip.start || whatIf.plan.tasks[j].isMilestone) && !started {
+                changes.append(.release(node: j, at: base.earlyStart[j] + slip.by))
             } else {
                 let current = duration[j] ?? network.duration[j]
                 let next = current + slip.by
