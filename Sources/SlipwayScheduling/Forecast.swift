@@ -6,7 +6,13 @@ import SlipwayCore
 /// - started (`actual-start`, or progress above 0): keeps its start, and with a
 ///   status date S finishes at S + remaining, where remaining defaults to
 ///   d x (1 - progress/100);
-/// - not started: cannot start before S.
+/// - not started: cannot start before S; a `remaining` of at least its
+///   duration replaces the duration (a re-estimate of work not begun).
+///
+/// A task 100% done without `actual-finish` finished at the earlier of S and its
+/// actual start plus its duration; without `actual-start` a finished task is
+/// taken to have started its duration before its finish, and a started one
+/// its done part (d - remaining) before S.
 public struct Forecast: Sendable, Equatable {
     /// A start fixed by what has happened, or nil when the scheduler chooses it.
     public var pinnedStart: Double?
@@ -34,7 +40,9 @@ public struct Forecast: Sendable, Equatable {
         guard started else {
             state = .notStarted
             pinnedStart = nil
-            duration = d
+            // `remaining` on an unstarted task (no less than its duration) is a
+            // new estimate of all its work.
+            duration = progress.remaining ?? d
             notBefore = statusDate ?? 0
             return
         }

@@ -1,3 +1,4 @@
+import SlipwayCore
 import SlipwayScheduling
 
 /// Forward and backward passes over a generated network held in memory.

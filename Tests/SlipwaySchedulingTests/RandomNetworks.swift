@@ -1,18 +1,6 @@
+import SlipwayCore
 import SlipwayScheduling
 
-/// SplitMix64 (Steele, Lea & Flood 2014): a small seeded generator, so that every
-/// property-test failure can be replayed from its seed.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Random acyclic networks: links go from an earlier to a later node of a hidden
 /// random order, so that node indices (file order) are not already topological.

@@ -2,10 +2,14 @@
 public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var line: Int
     public var column: Int
+    /// The file, when it is not the plan being reported on (such as the plan's
+    /// progress sidecar); nil means the plan file itself.
+    public var file: String?
 
-    public init(line: Int, column: Int) {
+    public init(line: Int, column: Int, file: String? = nil) {
         self.line = line
         self.column = column
+        self.file = file
     }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
@@ -76,7 +80,7 @@ public struct Diagnostic: Hashable, Sendable {
 
     private static func line(path: String, location: SourceLocation?, kind: String, message: String) -> String {
         if let location {
-            return "\(path):\(location.line):\(location.column): \(kind): \(message)"
+            return "\(location.file ?? path):\(location.line):\(location.column): \(kind): \(message)"
         }
         return "\(path): \(kind): \(message)"
     }

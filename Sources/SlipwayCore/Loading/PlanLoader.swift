@@ -15,7 +15,8 @@ public enum PlanLoader {
     /// 100 MB, and anything far beyond is a mistake or an attack on memory.
     public static let maximumInputBytes = 256 * 1024 * 1024
 
-    /// Loads a plan file; `-` reads standard input.
+    /// Loads a plan file; `-` reads standard input. The plan's progress sidecar
+    /// (`ProgressLog.sidecarPath(forPlan:)`), when there is one, is applied on top.
     public static func load(path: String, maximumBytes: Int = maximumInputBytes) -> LoadResult {
         let data: Data
         do {
@@ -34,7 +35,23 @@ public enum PlanLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             return LoadResult(plan: nil, diagnostics: [.error("not-utf8", at: nil, "the plan file is not UTF-8 text")])
         }
-        return load(text: text, maximumBytes: maximumBytes)
+        return load(text: text, sidecar: path == "-" ? nil : sidecar(forPlan: path), maximumBytes: maximumBytes)
+    }
+
+    /// The progress sidecar of a plan file, when it exists and can be read. One
+    /// that exists but cannot be read is an error source too, not silently ignored.
+    public static func sidecar(forPlan path: String) -> ProgressLog.Source? {
+        let sidecarPath = ProgressLog.sidecarPath(forPlan: path)
+        guard FileManager.default.fileExists(atPath: sidecarPath) else { return nil }
+        guard let data = FileManager.default.contents(atPath: sidecarPath), let text = String(data: data, encoding: .utf8) else {
+            return ProgressLog.Source(path: sidecarPath, text: "", readError: "it is not a readable UTF-8 file")
+        }
+        return ProgressLog.Source(path: sidecarPath, text: text)
+    }
+
+    /// Parses plan text, then applies a progress sidecar when one is given.
+    public static func load(text: String, progress: ProgressLog.Source?) -> LoadResult {
+        load(text: text, sidecar: progress, maximumBytes: maximumInputBytes)
     }
 
     /// Parses plan text.
@@ -42,6 +59,10 @@ public enum PlanLoader {
     /// - Complexity: O(*n*) in the size of the text, plus O(*t* log *t*) to index
     ///   the *t* ids it declares.
     public static func load(text: String, maximumBytes: Int = maximumInputBytes) -> LoadResult {
+        load(text: text, sidecar: nil, maximumBytes: maximumBytes)
+    }
+
+    private static func load(text: String, sidecar: ProgressLog.Source?, maximumBytes: Int) -> LoadResult {
         let bytes = text.utf8.count
         if bytes > maximumBytes { return tooLarge(bytes, limit: maximumBytes) }
         if text.allSatisfy({ $0.isWhitespace }) {
@@ -65,13 +86,19 @@ public enum PlanLoader {
         do {
             var planReader = PlanReader(reader: reader)
             var plan = try planReader.read(root)
+            var progressDiagnostics: [Diagnostic] = []
             if var p = plan, !reader.tooManyErrors {
                 ReferenceCheck(reader: reader).check(&p)
+                if let sidecar { progressDiagnostics = ProgressLog.apply(sidecar, to: &p) }
+                let progressReader = NodeReader(nodeLimit: nodeLimit)
+                ProgressCheck(reader: progressReader).check(p)
+                progressDiagnostics += progressReader.diagnostics
                 plan = p
             }
             // Report in file order, as a compiler does; the sort is stable, so
-            // findings at one place keep the order in which they were made.
-            var diagnostics = (composeDiagnostics + reader.diagnostics).sortedByLocation()
+            // findings at one place keep the order in which they were made. The
+            // sidecar's findings follow, in its own order.
+            var diagnostics = (composeDiagnostics + reader.diagnostics).sortedByLocation() + progressDiagnostics
             if reader.errorCount > reader.errorLimit {
                 diagnostics.append(.error("too-many-errors", at: nil, "\(reader.errorCount - reader.errorLimit) more errors not shown; fix the ones above first"))
             }

@@ -1,0 +1,95 @@
+import SlipwayCore
+import SlipwayScheduling
+
+/// Recovery options in rank order, each with its rescheduled finish.
+public enum RecoveryReport {
+    public static func render(plan: Plan, whatIf: WhatIf, report r: Recovery.Report, currency: String?) -> String {
+        let f = TimeFormat(calendar: plan.calendar)
+        var out = "Forecast finish week \(f.weeks(r.forecastFinish)); target week \(f.weeks(r.target))"
+        guard r.needed else {
+            return out + ": the target is met, nothing to recover.\n"
+        }
+        out += ": \(f.weeks(r.forecastFinish - r.target))w late.\n"
+        if r.options.isEmpty {
+            out += "\nNo way back found: no critical task can be shortened and no critical link overlapped.\n"
+        }
+        for (n, option) in r.options.enumerated() {
+            out += "\n\(n + 1). \(title(option)): finish week \(f.weeks(option.finish))"
+            out += option.reachesTarget ? " (meets the target)" : " (still \(f.weeks(option.finish - r.target))w late)"
+            out += "\n"
+            for ft in option.fastTracks {
+                let link = whatIf.links[ft.link]
+                let from = plan.tasks[ft.from].id, to = plan.tasks[ft.to].id
+                let old = link.lag == 0 ? "FS" : "FS\(link.lag > 0 ? "+" : "")\(link.lag.compact)w"
+                out += "   - overlap: '\(to)' after '\(from)' \(old) -> SS+\(f.weeks(ft.lag))w (starts \(f.weeks(ft.lag))w after '\(from)' starts)\n"
+            }
+            for cut in option.cuts {
+                let task = plan.tasks[cut.task]
+                let d = whatIf.network.duration[cut.task]
+                out += "   - shorten '\(task.id)' by \(f.weeks(cut.by))w (\(f.weeks(d))w -> \(f.weeks(d - cut.by))w)"
+                if let cost = cut.cost { out += ", about \(cost.money)\(currency.map { " " + $0 } ?? "") at owner rates" }
+                out += "\n"
+            }
+            if !option.cuts.isEmpty {
+                out += "   total shortening \(f.weeks(option.totalShortening))w"
+                if let cost = option.cost { out += ", about \(cost.money)\(currency.map { " " + $0 } ?? "")" } else { out += "; cost unknown (an owner has no rate)" }
+                out += "\n"
+            }
+        }
+        if !r.options.isEmpty && !r.anyReachesTarget { out += "\nNO OPTION REACHES THE TARGET.\n" }
+        out += "\n" + r.notes.map { "Note: " + $0 }.joined(separator: "\n") + "\n"
+        return out
+    }
+
+    static func title(_ option: Recovery.Option) -> String {
+        switch option.kind {
+        case .shorten: return "Shorten \(option.cuts.count) critical task\(option.cuts.count == 1 ? "" : "s")"
+        case .fastTrack: return "Fast-track \(option.fastTracks.count) link\(option.fastTracks.count == 1 ? "" : "s")"
+        case .both: return "Fast-track \(option.fastTracks.count) link\(option.fastTracks.count == 1 ? "" : "s") and shorten \(option.cuts.count) task\(option.cuts.count == 1 ? "" : "s")"
+        }
+    }
+
+    public static func renderJSON(plan: Plan, report r: Recovery.Report) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.value("target", r.target)
+        w.value("finish", r.forecastFinish)
+        w.value("needed", r.needed)
+        w.value("reachable", r.anyReachesTarget)
+        w.beginArray("options")
+        for option in r.options {
+            w.beginObject()
+            w.value("kind", option.kind.rawValue)
+            w.value("finish", option.finish)
+            w.value("reachesTarget", option.reachesTarget)
+            w.value("totalShortening", option.totalShortening)
+            w.value("cost", option.cost)
+            w.beginArray("cuts")
+            for cut in option.cuts {
+                w.beginObject()
+                w.value("id", plan.tasks[cut.task].id)
+                w.value("by", cut.by)
+                w.value("cost", cut.cost)
+                w.endObject()
+            }
+            w.endArray()
+            w.beginArray("fastTracks")
+            for ft in option.fastTracks {
+                w.beginObject()
+                w.value("from", plan.tasks[ft.from].id)
+                w.value("to", plan.tasks[ft.to].id)
+                w.value("type", "SS")
+                w.value("lag", ft.lag)
+                w.endObject()
+            }
+            w.endArray()
+            w.endObject()
+        }
+        w.endArray()
+        w.beginArray("notes")
+        for note in r.notes { w.value(nil, note) }
+        w.endArray()
+        w.endObject()
+        return w.text + "\n"
+    }
+}

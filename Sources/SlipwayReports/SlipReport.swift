@@ -1,0 +1,159 @@
+import SlipwayCore
+import SlipwayScheduling
+
+/// The answer to "what if these tasks slip?": finish, deadline, the tasks that
+/// move, the targets and phase windows that now fail, and the critical path.
+public enum SlipReport {
+    /// `+1w`, `-0.5w`, `0w`.
+    static func signed(_ weeks: Double) -> String {
+        let r = (weeks * 100).rounded() / 100
+        return (r > 0 ? "+" : "") + r.compact + "w"
+    }
+
+    static func describe(_ slip: SlipAnalysis.Slip, plan: Plan) -> String {
+        let id = plan.tasks[slip.task].id
+        let amount = (slip.by >= 0 ? "" : "-") + abs(slip.by).compact + "w"
+        if slip.start || plan.tasks[slip.task].isMilestone { return "\(id) starts \(amount) later" }
+        return "\(id) takes \(amount) longer"
+    }
+
+    public static func render(plan: Plan, result r: SlipAnalysis.Outcome) -> String {
+        let f = TimeFormat(calendar: plan.calendar)
+        var out = "What if " + r.slips.map { describe($0, plan: plan) }.joined(separator: ", ") + "?\n\n"
+        out += "Finish: week \(f.weeks(r.before.finish)) -> week \(f.weeks(r.after.finish)) (\(signed(r.finishDelta)))"
+        if let date = plan.calendar.date(at: r.after.finish, as: .end) { out += ", \(date)" }
+        out += "\n"
+        if let deadline = plan.deadline {
+            out += "Deadline week \(f.weeks(deadline)): " + status(before: r.before.lateBy, after: r.after.lateBy) + "\n"
+        }
+        for j in r.clamped { out += "Note: '\(plan.tasks[j].id)' cannot take less than no time; its slip stops at 0 weeks.\n" }
+
+        out += "\nTasks that move (\(r.moves.count)):\n"
+        if r.moves.isEmpty {
+            out += "  none\n"
+        } else {
+            var table = TextTable(headers: ["ID", "Start", "Finish", "Moves"], alignments: [.left, .right, .right, .right])
+            for m in r.moves {
+                table.add([plan.tasks[m.task].id, span(m.startBefore, m.startAfter, f), span(m.finishBefore, m.finishAfter, f),
+                           moveText(m)])
+            }
+            out += table.render()
+        }
+
+        let targets = r.after.resolutions.filter { $0.target != nil }
+        if !targets.isEmpty {
+            out += "\nConstraint targets:\n"
+            var table = TextTable(headers: ["Constraint", "Target", "Resolved", "Status"], alignments: [.left, .right, .right, .left])
+            for (b, a) in zip(r.before.resolutions, r.after.resolutions) where a.target != nil {
+                table.add([plan.constraints[a.constraint].id, "week \(f.weeks(a.target!))", span(b.resolved, a.resolved, f),
+                           status(before: b.late, after: a.late)])
+            }
+            out += table.render()
+        }
+
+        let phaseChanges = plan.tasks.indices.filter { r.after.phaseOverrun[$0] != nil && r.before.phaseOverrun[$0] == nil }
+        out += "\nPhase windows now overrun: " + (phaseChanges.isEmpty ? "none\n" : "\n")
+        for i in phaseChanges {
+            let phase = plan.phase(id: plan.tasks[i].phase)!
+            out += "  \(plan.tasks[i].id) finishes week \(f.weeks(r.after.timing.earlyFinish[i])), \(f.weeks(r.after.phaseOverrun[i]!))w past '\(phase.id)' (weeks \(phase.weeksText ?? ""))\n"
+        }
+        let dueChanges = plan.tasks.indices.filter { r.after.dueLate[$0] != nil && r.before.dueLate[$0] == nil }
+        if !dueChanges.isEmpty {
+            out += "Due dates now missed:\n"
+            for i in dueChanges { out += "  \(plan.tasks[i].id) \(f.weeks(r.after.dueLate[i]!))w late (due week \(f.weeks(plan.tasks[i].due!)))\n" }
+        }
+
+        out += "\nCritical path: " + r.after.criticalPath.map { plan.tasks[$0].id }.joined(separator: " -> ") + "\n"
+        let became = plan.tasks.indices.filter { r.after.isCritical(task: $0) && !r.before.isCritical(task: $0) }
+        let left = plan.tasks.indices.filter { !r.after.isCritical(task: $0) && r.before.isCritical(task: $0) }
+        out += "Became critical: " + (became.isEmpty ? "none" : became.map { plan.tasks[$0].id }.joined(separator: ", ")) + "\n"
+        out += "No longer critical: " + (left.isEmpty ? "none" : left.map { plan.tasks[$0].id }.joined(separator: ", ")) + "\n"
+        return out
+    }
+
+    static func moveText(_ m: SlipAnalysis.Move) -> String {
+        if abs(m.startDelta - m.finishDelta) < 1e-9 { return signed(m.finishDelta) }
+        if abs(m.startDelta) < 1e-9 { return "finish \(signed(m.finishDelta))" }
+        if abs(m.finishDelta) < 1e-9 { return "start \(signed(m.startDelta))" }
+        return "start \(signed(m.startDelta)), finish \(signed(m.finishDelta))"
+    }
+
+    static func span(_ a: Double, _ b: Double, _ f: TimeFormat) -> String {
+        abs(a - b) <= 1e-9 ? f.weeks(a) : "\(f.weeks(a)) -> \(f.weeks(b))"
+    }
+
+    static func status(before: Double?, after: Double?) -> String {
+        switch (before, after) {
+        case (nil, nil): return "holds"
+        case (nil, let a?): return "NOW MISSED by \(a.compact)w"
+        case (_?, nil): return "now met"
+        case (let b?, let a?):
+            if abs(a - b) <= 1e-9 { return "still missed by \(a.compact)w" }
+            return "still missed, by \(a.compact)w (was \(b.compact)w)"
+        }
+    }
+
+    public static func renderJSON(plan: Plan, result r: SlipAnalysis.Outcome) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.beginArray("slips")
+        for s in r.slips {
+            w.beginObject()
+            w.value("id", plan.tasks[s.task].id)
+            w.value("by", s.by)
+            w.value("start", s.start || plan.tasks[s.task].isMilestone)
+            w.value("clamped", r.clamped.contains(s.task))
+            w.endObject()
+        }
+        w.endArray()
+        w.value("finishBefore", r.before.finish)
+        w.value("finish", r.after.finish)
+        w.value("finishDelta", r.finishDelta)
+        w.value("deadline", plan.deadline)
+        w.value("lateByBefore", r.before.lateBy)
+        w.value("lateBy", r.after.lateBy)
+        w.beginArray("moves")
+        for m in r.moves {
+            w.beginObject()
+            w.value("id", plan.tasks[m.task].id)
+            w.value("startBefore", m.startBefore)
+            w.value("start", m.startAfter)
+            w.value("finishBefore", m.finishBefore)
+            w.value("finish", m.finishAfter)
+            w.value("startDelta", m.startDelta)
+            w.value("finishDelta", m.finishDelta)
+            w.endObject()
+        }
+        w.endArray()
+        w.beginArray("constraints")
+        for (b, a) in zip(r.before.resolutions, r.after.resolutions) {
+            w.beginObject()
+            w.value("id", plan.constraints[a.constraint].id)
+            w.value("target", a.target)
+            w.value("resolvedBefore", b.resolved)
+            w.value("resolved", a.resolved)
+            w.value("lateBefore", b.late)
+            w.value("late", a.late)
+            w.endObject()
+        }
+        w.endArray()
+        w.beginArray("phaseOverruns")
+        for i in plan.tasks.indices where r.after.phaseOverrun[i] != nil {
+            w.beginObject()
+            w.value("id", plan.tasks[i].id)
+            w.value("phase", plan.tasks[i].phase)
+            w.value("overrun", r.after.phaseOverrun[i])
+            w.value("new", r.before.phaseOverrun[i] == nil)
+            w.endObject()
+        }
+        w.endArray()
+        w.beginArray("criticalPathBefore")
+        for i in r.before.criticalPath { w.value(nil, plan.tasks[i].id) }
+        w.endArray()
+        w.beginArray("criticalPath")
+        for i in r.after.criticalPath { w.value(nil, plan.tasks[i].id) }
+        w.endArray()
+        w.endObject()
+        return w.text + "\n"
+    }
+}

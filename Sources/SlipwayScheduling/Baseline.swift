@@ -1,0 +1,148 @@
+import Foundation
+import SlipwayCore
+
+/// A schedule saved for later comparison: per task its early start and finish
+/// and whether it was critical, the plan finish, constraint resolutions, the
+/// critical path, the fingerprint of the plan file and when it was saved.
+///
+/// Stored as JSON next to the plan (`BaselineStore.path(forPlan:name:)`).
+/// Times are weeks from t = 0, as in all machine output.
+public struct Baseline: Codable, Sendable, Equatable {
+    public static let formatName = "slipway-baseline"
+    public static let currentVersion = 1
+
+    public struct Task: Codable, Sendable, Equatable {
+        public var id: String
+        public var earlyStart: Double
+        public var earlyFinish: Double
+        public var duration: Double
+        public var totalFloat: Double
+        public var critical: Bool
+    }
+
+    public struct ConstraintEntry: Codable, Sendable, Equatable {
+        public var id: String
+        public var resolved: Double
+        public var target: Double?
+    }
+
+    public var format: String
+    public var version: Int
+    /// `default`, or the `--name` it was saved under.
+    public var name: String
+    /// The plan's title, and the file name it was saved from.
+    public var plan: String
+    public var planFile: String
+    /// `ContentHash.fnv1a64` of the plan file's bytes, and of its progress sidecar when it had one.
+    public var planHash: String
+    public var progressHash: String?
+    /// ISO 8601, UTC.
+    public var savedAt: String
+    public var statusDate: Double?
+    public var finish: Double
+    public var deadline: Double?
+    public var criticalPath: [String]
+    public var tasks: [Task]
+    public var constraints: [ConstraintEntry]
+
+    /// Captures a schedule.
+    ///
+    /// - Complexity: O(*T* + *C*).
+    public init(plan: Plan, schedule: Schedule, name: String, planFile: String, planHash: String,
+                progressHash: String?, savedAt: String) {
+        format = Baseline.formatName
+        version = Baseline.currentVersion
+        self.name = name
+        self.plan = plan.title
+        self.planFile = planFile
+        self.planHash = planHash
+        self.progressHash = progressHash
+        self.savedAt = savedAt
+        statusDate = plan.statusDate
+        finish = schedule.finish
+        deadline = plan.deadline
+        criticalPath = schedule.criticalPath.map { plan.tasks[$0].id }
+        let t = schedule.timing
+        tasks = schedule.taskOrder.map { i in
+            Task(id: plan.tasks[i].id, earlyStart: t.earlyStart[i], earlyFinish: t.earlyFinish[i],
+                 duration: schedule.graph.network.duration[i], totalFloat: t.totalFloat[i], critical: t.isCritical(i))
+        }
+        constraints = schedule.resolutions.map { r in
+            ConstraintEntry(id: plan.constraints[r.constraint].id, resolved: r.resolved, target: r.target)
+        }
+    }
+
+    /// The saved dates of each task by id (for a Gantt's baseline bars).
+    public var tasksByID: [String: Task] {
+        Dictionary(tasks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The JSON text: keys sorted, indented, so that saves diff well.
+    public func encoded() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain structs of strings, numbers and arrays cannot fail.
+        var data = try! encoder.encode(self)
+        data.append(UInt8(ascii: "\n"))
+        return data
+    }
+
+    /// Why a baseline file cannot be used, as a sentence for the user.
+    public struct Problem: Error, Equatable, CustomStringConvertible {
+        public var path: String
+        public var message: String
+        public var description: String { "\(path): error: \(message)" }
+    }
+
+    /// Reads and checks a baseline file. Never traps: every problem is a `Problem`.
+    public static func load(path: String) -> Result<Baseline, Problem> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            return .failure(Problem(path: path, message: exists
+                ? "cannot read the baseline file; check its permissions"
+                : "no baseline here; save one first with 'slipway baseline save PLAN'"))
+        }
+        return decode(data, path: path)
+    }
+
+    /// Decodes and checks baseline JSON.
+    public static func decode(_ data: Data, path: String) -> Result<Baseline, Problem> {
+        let saveAgain = "save it again with 'slipway baseline save'"
+        let baseline: Baseline
+        do {
+            baseline = try JSONDecoder().decode(Baseline.self, from: data)
+        } catch let error as DecodingError {
+            return .failure(Problem(path: path, message: "not a valid Slipway baseline (\(describe(error))); \(saveAgain)"))
+        } catch {
+            return .failure(Problem(path: path, message: "not a valid Slipway baseline; \(saveAgain)"))
+        }
+        guard baseline.format == formatName else {
+            return .failure(Problem(path: path, message: "'format' is '\(baseline.format)', not '\(formatName)': this is not a Slipway baseline"))
+        }
+        guard baseline.version <= currentVersion else {
+            return .failure(Problem(path: path, message: "baseline version \(baseline.version) was written by a newer slipway (this one reads version \(currentVersion)); upgrade slipway or \(saveAgain)"))
+        }
+        var seen = Set<String>()
+        for task in baseline.tasks {
+            guard seen.insert(task.id).inserted else {
+                return .failure(Problem(path: path, message: "task '\(task.id)' appears twice; the file was edited or damaged; \(saveAgain)"))
+            }
+            guard task.earlyStart.isFinite, task.earlyFinish.isFinite, task.earlyFinish >= task.earlyStart - 1e-9 else {
+                return .failure(Problem(path: path, message: "task '\(task.id)' finishes before it starts; the file was edited or damaged; \(saveAgain)"))
+            }
+        }
+        return .success(baseline)
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        func at(_ path: [CodingKey]) -> String {
+            path.isEmpty ? "at the top" : "at " + path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "missing '\(key.stringValue)' \(at(context.codingPath))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context): return "wrong kind of value \(at(context.codingPath))"
+        case .dataCorrupted(let context): return context.codingPath.isEmpty ? "the file is not JSON" : "bad value \(at(context.codingPath))"
+        @unknown default: return "unreadable"
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import SlipwayCore
+
+/// Ways back to a target finish (the deadline, or one given) when the forecast
+/// misses it, each with its effect computed by rescheduling:
+///
+/// - shorten critical tasks (crashing): which, by how much, the least total
+///   shortening the greedy search finds, priced at the owners' rates;
+/// - fast-track: turn critical finish-to-start links into start-to-start links
+///   with a lag, so the successor overlaps the end of its predecessor;
+/// - both: fast-track first, then shorten what is still needed.
+///
+/// Moving work between owners needs resource leveling, which Slipway does not
+/// have yet; `Report.notes` says so.
+public enum Recovery {
+    public struct Settings: Sendable {
+        /// The finish to reach, in weeks.
+        public var target: Double
+        /// A task may be shortened by this fraction of its duration even below
+        /// its optimistic estimate (0: only down to the optimistic estimate).
+        public var maxCut: Double
+        /// How much of a predecessor a fast-tracked successor overlaps (0.5: it
+        /// starts when its predecessor is half done).
+        public var overlap: Double
+
+        public init(target: Double, maxCut: Double = 0, overlap: Double = 0.5) {
+            self.target = target
+            self.maxCut = maxCut
+            self.overlap = overlap
+        }
+    }
+
+    public struct Cut: Sendable, Equatable {
+        public var task: Int
+        public var by: Double
+        /// Owner rate x units x weeks cut, nil when an owner's rate is unknown.
+        public var cost: Double?
+    }
+
+    public struct FastTrack: Sendable, Equatable {
+        /// Index into `WhatIf.links`.
+        public var link: Int
+        public var from: Int
+        public var to: Int
+        /// The start-to-start lag that replaces the finish-to-start link.
+        public var lag: Double
+    }
+
+    public struct Option: Sendable {
+        public enum Kind: String, Sendable { case shorten, fastTrack = "fast-track", both = "fast-track+shorten" }
+        public var kind: Kind
+        public var cuts: [Cut]
+        public var fastTracks: [FastTrack]
+        /// The finish after the changes, by rescheduling.
+        public var finish: Double
+        public var reachesTarget: Bool
+        public var totalShortening: Double { cuts.reduce(0) { $0 + $1.by } }
+        /// Nil when some cut's cost is unknown.
+        public var cost: Double? {
+            cuts.reduce(Double?(0)) { sum, cut in sum.flatMap { s in cut.cost.map { s + $0 } } }
+        }
+        public var changeCount: Int { cuts.count + fastTracks.count }
+    }
+
+    public struct Report: Sendable {
+        public var target: Double
+        public var forecastFinish: Double
+        /// Ranked: options that reach the target first (fewest changes, then least
+        /// shortening, then lowest cost), then the others by how close they get.
+        public var options: [Option]
+        public var notes: [String]
+        public var needed: Bool { forecastFinish > target + Timing.criticalTolerance }
+        public var anyReachesTarget: Bool { options.contains { $0.reachesTarget } }
+    }
+
+    /// Proposes ways back to `settings.target` from a network (the plan's, or a
+    /// what-if variation of it given by `changes`).
+    ///
+    /// - Complexity: dominated by the shortening search, O(*k*² (*V* + *E*)) per
+    ///   step; each fast-track candidate costs one O(*V* + *E*) rescheduling.
+    public static func propose(whatIf: WhatIf, changes: [WhatIf.Change] = [], settings: Settings) -> Report {
+        let tol = Timing.criticalTolerance
+        let target = settings.target
+        let network = whatIf.network(with: changes)
+        let timing = CriticalPathMethod.schedule(network, order: whatIf.order)
+        var notes = ["Moving work between owners is not proposed: it needs resource leveling, which Slipway does not have yet."]
+        guard timing.finish > target + tol else {
+            return Report(target: target, forecastFinish: timing.finish, options: [], notes: notes)
+        }
+        let t = whatIf.taskCount
+        let weekly = RecoveryMoves.weeklyCost(plan: whatIf.plan)
+        func cuts(_ found: [Int: Double]) -> [Cut] {
+            found.filter { $0.value > tol }.sorted { $0.key < $1.key }.map { entry in
+                Cut(task: entry.key, by: entry.value, cost: weekly[entry.key].map { rate in rate * entry.value })
+            }
+        }
+        var options: [Option] = []
+
+        // 1. Shorten only.
+        let room = RecoveryMoves.room(whatIf: whatIf, network: network, maxCut: settings.maxCut)
+        if room.allSatisfy({ $0 <= tol }) {
+            notes.append("No task can be shortened: every unfinished task has a fixed estimate; give estimates as ranges (2-3w) or allow cuts with --max-cut.")
+        }
+        let shortened = RecoveryMoves.shorten(network: network, order: whatIf.order, taskCount: t, room: room, cost: weekly, target: target)
+        if !shortened.cuts.isEmpty {
+            options.append(Option(kind: .shorten, cuts: cuts(shortened.cuts), fastTracks: [], finish: shortened.finish,
+                                  reachesTarget: shortened.finish <= target + tol))
+        }
+
+        // 2. Fast-track, greedily: overlap the critical link that gains the most
+        // (then the first declared), until the target is met or none gains.
+        var links = whatIf.links
+        var tracked: [FastTrack] = []
+        var current = network, currentTiming = timing
+        var singles: [Option] = []
+        while currentTiming.finish > target + tol {
+            var best: (k: Int, link: DependencyNetwork.Link, network: DependencyNetwork, timing: Timing)?
+            for k in RecoveryMoves.fastTrackCandidates(whatIf: whatIf, network: current, timing: currentTiming, links: links) {
+                var trial = links
+                trial[k] = RecoveryMoves.fastTracked(links[k], network: current, overlap: settings.overlap)
+                var rebuilt = DependencyNetwork(duration: current.duration, release: current.release, links: trial)
+                rebuilt.pinnedStart = current.pinnedStart
+                let trialTiming = CriticalPathMethod.schedule(rebuilt, order: whatIf.order)
+                if tracked.isEmpty, timing.finish - trialTiming.finish > tol {
+                    singles.append(Option(kind: .fastTrack, cuts: [],
+                                          fastTracks: [FastTrack(link: k, from: Int(links[k].from), to: Int(links[k].to), lag: trial[k].lag)],
+                                          finish: trialTiming.finish, reachesTarget: trialTiming.finish <= target + tol))
+                }
+                if trialTiming.finish < (best?.timing.finish ?? currentTiming.finish) - tol {
+                    best = (k, trial[k], rebuilt, trialTiming)
+                }
+            }
+            guard let chosen = best else { break }
+            tracked.append(FastTrack(link: chosen.k, from: Int(chosen.link.from), to: Int(chosen.link.to), lag: chosen.link.lag))
+            links[chosen.k] = chosen.link
+            current = chosen.network
+            currentTiming = chosen.timing
+        }
+        if tracked.count > 1 || (tracked.count == 1 && singles.count != 1) {
+            options.append(Option(kind: .fastTrack, cuts: [], fastTracks: tracked, finish: currentTiming.finish,
+                                  reachesTarget: currentTiming.finish <= target + tol))
+        }
+        options += singles.filter { single in !options.contains { $0.fastTracks == single.fastTracks } }
+
+        // 3. Fast-track, then shorten what is still missing.
+        if !tracked.isEmpty, currentTiming.finish > target + tol {
+            let roomAfter = RecoveryMoves.room(whatIf: whatIf, network: current, maxCut: settings.maxCut)
+            let both = RecoveryMoves.shorten(network: current, order: whatIf.order, taskCount: t, room: roomAfter, cost: weekly, target: target)
+            if !both.cuts.isEmpty {
+                options.append(Option(kind: .both, cuts: cuts(both.cuts), fastTracks: tracked, finish: both.finish,
+                                      reachesTarget: both.finish <= target + tol))
+            }
+        }
+
+        options.sort { a, b in
+            if a.reachesTarget != b.reachesTarget { return a.reachesTarget }
+            if a.reachesTarget {
+                return (a.changeCount, a.totalShortening, a.cost ?? .infinity) < (b.changeCount, b.totalShortening, b.cost ?? .infinity)
+            }
+            return (a.finish, a.changeCount) < (b.finish, b.changeCount)
+        }
+        if !options.contains(where: { $0.reachesTarget }) {
+            notes.append("No option reaches the target: the best gets to week \((options.map(\.finish).min() ?? timing.finish).compact).")
+        }
+        return Report(target: target, forecastFinish: timing.finish, options: options, notes: notes)
+    }
+}

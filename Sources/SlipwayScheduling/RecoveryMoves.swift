@@ -1,0 +1,141 @@
+import SlipwayCore
+
+/// The two ways back to a target that Recovery tries, each measured by
+/// rescheduling: shortening (crashing) tasks and overlapping (fast-tracking)
+/// finish-to-start links.
+enum RecoveryMoves {
+    /// How much a task can be shortened: down to its optimistic estimate, or by
+    /// `maxCut` of its duration when that allows more; a started task only in
+    /// its remaining part; a finished task or a milestone not at all.
+    ///
+    /// - Complexity: O(*T*).
+    static func room(whatIf: WhatIf, network: DependencyNetwork, maxCut: Double) -> [Double] {
+        let plan = whatIf.plan
+        return plan.tasks.indices.map { j in
+            let task = plan.tasks[j]
+            if task.isMilestone { return 0 }
+            let forecast = Forecast(task: task, statusDate: plan.statusDate)
+            let d = network.duration[j]
+            var room = max(task.estimate.mean - task.estimate.optimistic, d * maxCut)
+            switch forecast.state {
+            case .finished: return 0
+            case .started:
+                let elapsed = max(0, (plan.statusDate ?? network.pinnedStart[j]) - network.pinnedStart[j])
+                room = min(room, d - elapsed)
+            case .notStarted:
+                room = min(room, d)
+            }
+            return max(0, room)
+        }
+    }
+
+    /// Owner rate x units for each task: what one week of extra capacity costs,
+    /// nil when an owner it needs has no rate.
+    static func weeklyCost(plan: Plan) -> [Double?] {
+        var rate: [String: Double] = [:]
+        for owner in plan.owners { if let r = owner.rate { rate[owner.id] = r } }
+        return plan.tasks.map { task in
+            let demands = task.demands
+            guard !demands.isEmpty else { return nil }
+            var total = 0.0
+            for d in demands {
+                guard let r = rate[d.owner] else { return nil }
+                total += r * d.units
+            }
+            return total
+        }
+    }
+
+    /// Greedy least-shortening crash (after the heuristic of Siemens 1971): while
+    /// the finish is past the target, shorten the critical task that buys the
+    /// most finish per week cut (then the cheapest, then the first declared) by
+    /// no more than it buys; when no single task helps (parallel critical paths),
+    /// shorten the best pair. Every step is measured by rescheduling.
+    ///
+    /// - Returns: the cuts (task, weeks) and the finish reached.
+    /// - Complexity: O(*k*² (*V* + *E*)) per step in the worst case, where *k* is
+    ///   the number of critical tasks that can still be shortened (pairs are
+    ///   tried among at most 24 of them).
+    static func shorten(network start: DependencyNetwork, order: [Int32], taskCount: Int, room: [Double],
+                        cost: [Double?], target: Double) -> (cuts: [Int: Double], finish: Double) {
+        let tol = 1e-9
+        var network = start
+        var left = room
+        var cuts: [Int: Double] = [:]
+        var timing = CriticalPathMethod.schedule(network, order: order)
+        func finish(_ changes: [(Int, Double)]) -> Double {
+            var copy = network
+            for (j, x) in changes { copy.duration[j] -= x }
+            return CriticalPathMethod.schedule(copy, order: order).finish
+        }
+        for _ in 0..<(4 * taskCount + 4) {
+            let f0 = timing.finish
+            guard f0 > target + tol else { break }
+            let need = f0 - target
+            let candidates = (0..<taskCount).filter { timing.isCritical($0) && left[$0] > tol }
+            var best: (moves: [(Int, Double)], efficiency: Double, cost: Double)?
+            func consider(_ moves: [(Int, Double)]) {
+                let f1 = finish(moves)
+                let gain = f0 - f1
+                guard gain > tol else { return }
+                // Cut no more than the finish gained when that gains as much.
+                var trimmed = moves
+                if moves.contains(where: { $0.1 > gain + tol }) {
+                    let smaller = moves.map { ($0.0, min($0.1, gain)) }
+                    if f0 - finish(smaller) >= gain - tol { trimmed = smaller }
+                }
+                let total = trimmed.reduce(0) { $0 + $1.1 }
+                let efficiency = gain / total
+                // An unknown cost sorts after every known one.
+                let price = trimmed.reduce(0.0) { $0 + (cost[$1.0] ?? 1e12) * $1.1 }
+                if let b = best {
+                    if efficiency < b.efficiency - tol { return }
+                    if abs(efficiency - b.efficiency) <= tol && price >= b.cost { return }
+                }
+                best = (trimmed, efficiency, price)
+            }
+            for j in candidates { consider([(j, min(left[j], need))]) }
+            if best == nil {
+                let few = Array(candidates.prefix(24))
+                for a in few.indices {
+                    for b in few.indices where b > a {
+                        let x = min(left[few[a]], left[few[b]], need)
+                        consider([(few[a], x), (few[b], x)])
+                    }
+                }
+            }
+            guard let chosen = best else { break }
+            for (j, x) in chosen.moves {
+                network.duration[j] -= x
+                left[j] -= x
+                cuts[j, default: 0] += x
+            }
+            timing = CriticalPathMethod.schedule(network, order: order)
+        }
+        return (cuts, timing.finish)
+    }
+
+    /// Critical finish-to-start links between tasks that could overlap: the
+    /// successor has not started and the link drives it (no slack).
+    ///
+    /// - Complexity: O(*E*).
+    static func fastTrackCandidates(whatIf: WhatIf, network: DependencyNetwork, timing: Timing, links: [DependencyNetwork.Link]) -> [Int] {
+        let t = whatIf.taskCount
+        return links.indices.filter { k in
+            let link = links[k]
+            let i = Int(link.from), j = Int(link.to)
+            guard link.type == .fs, i < t, j < t, network.pinnedStart[j].isNaN,
+                  network.duration[i] > 1e-9, timing.isCritical(i), timing.isCritical(j) else { return false }
+            return CriticalPathMethod.linkSlack(0, lag: link.lag, from: i, to: j, timing) <= Timing.criticalTolerance
+        }
+    }
+
+    /// The finish-to-start link turned start-to-start: the successor may start
+    /// once `1 - overlap` of the predecessor is done (plus the link's own lag).
+    static func fastTracked(_ link: DependencyNetwork.Link, network: DependencyNetwork, overlap: Double) -> DependencyNetwork.Link {
+        var l = link
+        l.type = .ss
+        l.lag = link.lag + network.duration[Int(link.from)] * (1 - overlap)
+        return l
+    }
+}

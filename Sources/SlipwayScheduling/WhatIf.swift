@@ -1,0 +1,139 @@
+import SlipwayCore
+
+/// Reschedules variations of one plan without touching the plan: a copy of the
+/// plan's network with some durations, releases, pinned starts or links changed,
+/// run through the same critical-path passes in the same topological order.
+///
+/// Changing a duration, a release or a link's type and lag never changes which
+/// way a link points, so the order of the plan stays a valid order of every
+/// variation, and a variation costs one O(*V* + *E*) pass. Rescheduling a
+/// variation is the same computation as scheduling a plan edited the same way
+/// (the slip property tests check exactly that).
+public struct WhatIf: Sendable {
+    public let plan: Plan
+    public let graph: PlanGraph
+    /// A topological order of every node of the network (tasks and resolutions).
+    public let order: [Int32]
+    /// The links of the network in the order they were given, to rebuild it when
+    /// a link changes.
+    public let links: [DependencyNetwork.Link]
+
+    /// One change to the network. Task indices are indices into `plan.tasks`.
+    public enum Change: Sendable, Equatable {
+        /// The node's duration becomes this many weeks.
+        case duration(node: Int, weeks: Double)
+        /// The node cannot start before this time.
+        case release(node: Int, at: Double)
+        /// The node starts exactly here (an actual start), or is free again (nil).
+        case pinnedStart(node: Int, at: Double?)
+        /// The link (an index into `links`) gets this type and lag.
+        case link(index: Int, type: DependencyNetwork.LinkType, lag: Double)
+    }
+
+    /// - Precondition: `schedule` is the schedule of `plan`.
+    /// - Complexity: O((*V* + *E*) log *V*) for the order.
+    public init(plan: Plan, schedule: Schedule) {
+        self.plan = plan
+        self.graph = schedule.graph
+        let network = schedule.graph.network
+        guard case .ordered(let order) = TopologicalOrder.of(network) else {
+            preconditionFailure("a scheduled plan is acyclic")
+        }
+        self.order = order
+        var links = [DependencyNetwork.Link](repeating: .init(from: 0, to: 0), count: network.linkCount)
+        for j in 0..<network.nodeCount {
+            for k in network.predecessors(of: j) {
+                links[Int(network.predLinkIndex[k])] = .init(from: network.predNode[k], to: Int32(j),
+                                                             type: .init(rawValue: network.predType[k])!, lag: network.predLag[k])
+            }
+        }
+        self.links = links
+    }
+
+    public var network: DependencyNetwork { graph.network }
+    public var taskCount: Int { graph.taskCount }
+
+    /// The network with the changes applied, in order (a later change to the same
+    /// thing wins).
+    ///
+    /// - Complexity: O(*V* + *E*) when a link changes (the rows are rebuilt),
+    ///   otherwise O(*V*) for the copied arrays.
+    public func network(with changes: [Change]) -> DependencyNetwork {
+        var result = graph.network
+        var changedLinks: [DependencyNetwork.Link]?
+        for change in changes {
+            switch change {
+            case .duration(let node, let weeks): result.duration[node] = weeks
+            case .release(let node, let at): result.release[node] = at
+            case .pinnedStart(let node, let at): result.pinnedStart[node] = at ?? .nan
+            case .link(let index, let type, let lag):
+                if changedLinks == nil { changedLinks = links }
+                changedLinks![index].type = type
+                changedLinks![index].lag = lag
+            }
+        }
+        if let changedLinks {
+            var rebuilt = DependencyNetwork(duration: result.duration, release: result.release, links: changedLinks)
+            rebuilt.pinnedStart = result.pinnedStart
+            return rebuilt
+        }
+        return result
+    }
+
+    /// The critical-path dates of the network with the changes applied.
+    ///
+    /// - Complexity: O(*V* + *E*).
+    public func timing(with changes: [Change]) -> Timing {
+        CriticalPathMethod.schedule(network(with: changes), order: order)
+    }
+
+    /// Finish, deadline, targets, phase windows and critical path of a timing of
+    /// this plan's network (or of a variation of it).
+    ///
+    /// - Complexity: O(*V* + *E*).
+    public func outlook(_ timing: Timing, network: DependencyNetwork? = nil) -> Outlook {
+        Outlook(plan: plan, taskCount: taskCount, network: network ?? graph.network, timing: timing, order: order)
+    }
+}
+
+/// What a planner checks on a schedule: the finish against the deadline, each
+/// constraint's resolution against its target, each task against its phase
+/// window and due date, and the critical path.
+public struct Outlook: Sendable {
+    public var timing: Timing
+    public var finish: Double { timing.finish }
+    public var deadline: Double?
+    /// Weeks past the deadline, or nil when on time or without a deadline.
+    public var lateBy: Double?
+    public var resolutions: [Schedule.Resolution]
+    /// Per task: weeks past the end of its phase window, or nil.
+    public var phaseOverrun: [Double?]
+    /// Per task: weeks past its `due`, or nil.
+    public var dueLate: [Double?]
+    /// Task indices of one critical chain, first to last.
+    public var criticalPath: [Int]
+
+    public func isCritical(task: Int) -> Bool { timing.isCritical(task) }
+
+    public init(plan: Plan, taskCount t: Int, network: DependencyNetwork, timing: Timing, order: [Int32]) {
+        let tol = Timing.criticalTolerance
+        self.timing = timing
+        deadline = plan.deadline
+        lateBy = plan.deadline.flatMap { timing.finish - $0 > tol ? timing.finish - $0 : nil }
+        resolutions = plan.constraints.indices.map { c in
+            let resolved = timing.earlyFinish[t + c]
+            let target = plan.constraints[c].target
+            return Schedule.Resolution(constraint: c, resolved: resolved, target: target,
+                                       late: target.flatMap { resolved - $0 > tol ? resolved - $0 : nil })
+        }
+        var phaseEnd: [String: Double] = [:]
+        for phase in plan.phases { if let end = phase.windowEnd { phaseEnd[phase.id] = end } }
+        phaseOverrun = plan.tasks.indices.map { i in
+            plan.tasks[i].phase.flatMap { phaseEnd[$0] }.flatMap { timing.earlyFinish[i] - $0 > tol ? timing.earlyFinish[i] - $0 : nil }
+        }
+        dueLate = plan.tasks.indices.map { i in
+            plan.tasks[i].due.flatMap { timing.earlyFinish[i] - $0 > tol ? timing.earlyFinish[i] - $0 : nil }
+        }
+        criticalPath = CriticalPathMethod.criticalChain(network, timing: timing, order: order).map(Int.init).filter { $0 < t }
+    }
+}

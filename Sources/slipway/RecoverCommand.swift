@@ -1,0 +1,73 @@
+import ArgumentParser
+import SlipwayCore
+import SlipwayReports
+import SlipwayScheduling
+
+extension Slipway {
+    struct Recover: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Ways back to the deadline when the forecast misses it.",
+            discussion: """
+                Proposes, each measured by rescheduling: shortening critical tasks (down
+                to their optimistic estimate, or by --max-cut of their duration; the
+                least total shortening the greedy search finds, priced at owner rates),
+                fast-tracking critical finish-to-start links into start-to-start links
+                (the successor starts when --overlap of its predecessor remains), and
+                both together. Options that reach the target come first. Moving work
+                between owners needs resource leveling, which Slipway does not have yet.
+                --slip applies what-if slips first, to answer "X slipped: now what?".
+
+                Examples:
+                  slipway recover plans/aws-migration.yaml
+                  slipway recover plans/aws-migration.yaml --slip nats-replacement=1w
+                  slipway recover plans/aws-migration.yaml --target "week 11" --max-cut 25
+                """)
+
+        @OptionGroup var options: PlanOptions
+
+        @Option(help: "The finish to reach (a point: 'week 11', a date, a number of weeks); default the deadline.")
+        var target: String?
+
+        @Option(help: "What-if slips applied first, as TASK=BY (repeatable).")
+        var slip: [String] = []
+
+        @Option(help: "Also allow cutting any task by up to this percent of its duration (default 0: only down to its optimistic estimate).")
+        var maxCut: Double = 0
+
+        @Option(help: "Percent of a predecessor that a fast-tracked successor overlaps.")
+        var overlap: Double = 50
+
+        @Option(help: "Output format: table or json.")
+        var format: OutputFormat = .table
+
+        func validate() throws {
+            if !(0...100).contains(maxCut) { throw ValidationError("--max-cut must be a percentage from 0 to 100") }
+            if !(0...100).contains(overlap) || overlap == 0 { throw ValidationError("--overlap must be a percentage above 0 and at most 100") }
+            if format == .csv || format == .markdown { throw ValidationError("--format must be table or json for 'recover'") }
+        }
+
+        func run() throws {
+            let (plan, schedule) = try options.loadScheduled(showWarnings: false)
+            let goal: Double
+            if let target {
+                switch TimeSyntax(unit: plan.unit, calendar: plan.calendar).point(target, as: .end) {
+                case .success(let t): goal = t
+                case .failure(let f):
+                    Console.error("error: --target: \(f.message)")
+                    throw ExitCode(2)
+                }
+            } else if let deadline = plan.deadline {
+                goal = deadline
+            } else {
+                Console.error("error: '\(plan.title)' has no deadline; give one in the plan or use --target 'week N'")
+                throw ExitCode(2)
+            }
+            let whatIf = WhatIf(plan: plan, schedule: schedule)
+            let changes = try WhatIfArguments.changes(try WhatIfArguments.slips(slip, start: false, in: plan), whatIf: whatIf, schedule: schedule)
+            let report = Recovery.propose(whatIf: whatIf, changes: changes,
+                                          settings: .init(target: goal, maxCut: maxCut / 100, overlap: overlap / 100))
+            Console.write(format == .json ? RecoveryReport.renderJSON(plan: plan, report: report)
+                                          : RecoveryReport.render(plan: plan, whatIf: whatIf, report: report, currency: plan.currency))
+        }
+    }
+}

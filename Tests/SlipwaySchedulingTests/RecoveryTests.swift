@@ -1,0 +1,60 @@
+import Testing
+import SlipwayCore
+@testable import SlipwayScheduling
+
+/// Recovery options, checked by hand on small plans.
+struct RecoveryTests {
+    static let plan = """
+        plan: Late
+        deadline: week 4
+        owners:
+          - id: x
+            rate: 1000
+        tasks:
+          - id: a
+            owner: x
+            duration: 2-4w
+          - id: b
+            duration: 2w
+            after: [a]
+        """
+
+    @Test func shorteningAndFastTrackingAreMeasuredAndRanked() throws {
+        // a 0-3 (mean of 2-4w), b 3-5: F = 5, one week late.
+        let checked = CheckedPlan.load(text: Self.plan)
+        let plan = try #require(checked.plan), schedule = try #require(checked.schedule)
+        let report = Recovery.propose(whatIf: WhatIf(plan: plan, schedule: schedule), settings: .init(target: 4))
+        #expect(report.forecastFinish == 5)
+        #expect(report.anyReachesTarget)
+        // Fast-track a -> b as SS + 3 x 0.5 = 1.5: b 1.5-3.5, a ends 3: F = 3.5. No shortening, so first.
+        let first = try #require(report.options.first)
+        #expect(first.kind == .fastTrack)
+        #expect(first.fastTracks.first?.lag == 1.5)
+        #expect(first.finish == 3.5)
+        // Shorten a by 1w (down to its optimistic 2w): F = 4, at x's rate: 1,000.
+        let shorten = try #require(report.options.first { $0.kind == .shorten })
+        #expect(shorten.cuts.map { plan.tasks[$0.task].id } == ["a"])
+        #expect(shorten.totalShortening == 1)
+        #expect(shorten.cost == 1000)
+        #expect(shorten.finish == 4)
+    }
+
+    @Test func saysSoWhenNoOptionReachesTheTarget() throws {
+        let checked = CheckedPlan.load(text: Self.plan)
+        let plan = try #require(checked.plan), schedule = try #require(checked.schedule)
+        // Week 2 is out of reach: b takes 2w (fixed) and starts 1.5w into a at best
+        // (the fast-track lag is fixed when the link is overlapped): F = 3.5;
+        // cutting a to 2w alone gives 4.
+        let report = Recovery.propose(whatIf: WhatIf(plan: plan, schedule: schedule), settings: .init(target: 2))
+        #expect(!report.anyReachesTarget)
+        #expect(report.notes.contains { $0.contains("No option reaches the target") })
+        #expect(report.options.map(\.finish).min() == 3.5)
+    }
+
+    @Test func onTimePlansNeedNothing() throws {
+        let checked = CheckedPlan.load(text: Self.plan)
+        let report = Recovery.propose(whatIf: WhatIf(plan: checked.plan!, schedule: checked.schedule!), settings: .init(target: 6))
+        #expect(!report.needed)
+        #expect(report.options.isEmpty)
+    }
+}
