@@ -1,6 +1,5 @@
 import SlipwayCore
 import SlipwayScheduling
-enum TrackerExport { static func render(plan: Plan, schedule: Schedule) -> Interchange.Exported { .init(text: "", diagnostics: []) } }
 enum MSPDIExport { static func render(plan: Plan, schedule: Schedule) -> Interchange.Exported { .init(text: "", diagnostics: []) } }
 enum TJPExport { static func render(plan: Plan, schedule: Schedule) -> Interchange.Exported { .init(text: "", diagnostics: []) } }
 enum MermaidExport { static func render(plan: Plan, schedule: Schedule) -> Interchange.Exported { .init(text: "", diagnostics: []) } }

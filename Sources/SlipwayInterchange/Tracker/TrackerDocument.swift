@@ -56,7 +56,7 @@ public struct TrackerDocument: Sendable {
         public var line: Int
 
         public func cell(_ column: String) -> String? {
-            cells.first { $0.key.lowercased() == column.lowercased() }.map(\.value).flatMap { $0.isEmpty ? nil : $0 }
+            cells.first { $0.key.lowercased() == column.lowercased() }.map(\.value).flatMap { ["", "-", "—"].contains($0) ? nil : $0 }
         }
     }
 }

@@ -146,6 +146,8 @@ public enum TrackerImport {
         for (what, line) in doc.unmapped { warn("not-imported", line, "\(what) has no place in a plan and was not imported") }
         warn("no-dependencies", doc.tableLine ?? doc.titleLine,
              "the tracker states no dependencies between tasks: only 'blocks' links from constraints that block the entire migration were added; add 'after' links by hand")
+        // By line, keeping the order of findings on the same line.
+        warnings = warnings.enumerated().sorted { ($0.element.location?.line ?? 0, $0.offset) < ($1.element.location?.line ?? 0, $1.offset) }.map(\.element)
         return Result(plan: plan, warnings: warnings, findings: TrackerConsistency.findings(doc, matches: matches))
     }
 
@@ -157,6 +159,7 @@ public enum TrackerImport {
 
     /// `2-3 weeks for implementation` -> 2-3w; `2 weeks` -> 2w; `3 days` -> 3d.
     static func estimate(fromTimeline text: String) -> Estimate? {
+        if let first = text.split(separator: " ").first, first.contains("/"), case .success(let e) = TimeSyntax().estimate(String(first)) { return e }
         guard let m = text.prefixMatch(of: /\s*(\d+(?:\.\d+)?)(?:\s*-\s*(\d+(?:\.\d+)?))?\s*(weeks?|days?|w|d)\b/.ignoresCase()) else { return nil }
         let unit = m.3.lowercased().hasPrefix("d") ? "d" : "w"
         let text = m.2.map { "\(m.1)-\($0)\(unit)" } ?? "\(m.1)\(unit)"
@@ -196,6 +199,10 @@ public enum TrackerImport {
                 }
             case "budget":
                 if let (amount, currency) = money(value) { plan.budget = amount; plan.currency = currency; sawBudget = true }
+            case "status date":
+                if case .success(let t) = TimeSyntax(calendar: plan.calendar).point(value, as: .end) { plan.statusDate = t } else {
+                    warn("bad-date", line, "status date '\(value)' is not 'week N' or a number of weeks")
+                }
             case "severity scale", "key statistics": break // the legend is written again on export; statistics are checked
             default:
                 warn("not-imported", line, "'\(key): \(value)' has no place in a plan and was not imported")
