@@ -21,9 +21,9 @@ public enum Interchange {
 
     public static func importMSPDI(text: String, source: String) -> Imported {
         switch MSPDIImport.run(xml: text) {
-        case .failure(let d):
+        case .failed(let d):
             return Imported(yaml: nil, plan: nil, diagnostics: [d], planDiagnostics: [])
-        case .success(let result):
+        case .imported(let result):
             let yaml = PlanYAML.render(result.plan, header: ["Imported from \(source) by 'slipway import mspdi'."])
             return checked(yaml: yaml, diagnostics: result.warnings)
         }
