@@ -4,7 +4,7 @@ PLAN ?= plans/aws-migration.yaml
 NAME := $(basename $(notdir $(PLAN)))
 SLIPWAY := .build/release/slipway
 
-.PHONY: run test bench build deps clean golden
+.PHONY: run test bench build deps tj3 clean golden
 
 # Installs what is missing on a fresh Debian machine (needs root, as on CI).
 deps:
@@ -25,7 +25,14 @@ run: build
 	$(SLIPWAY) critical $(PLAN) --near 1w
 	@echo "Wrote output/$(NAME)-schedule.json and output/$(NAME)-schedule.md"
 
-test: deps
+# TaskJuggler (tj3) lets the interchange tests check the .tjp export; they skip without it.
+tj3:
+	@if ! command -v tj3 >/dev/null 2>&1; then \
+	  echo "Installing tj3 (TaskJuggler) with apt-get"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tj3 >/dev/null) || echo "tj3 not installed; its tests will be skipped"; \
+	fi
+
+test: deps tj3
 	swift test
 
 bench: deps

@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "SlipwayCore", targets: ["SlipwayCore"]),
         .library(name: "SlipwayScheduling", targets: ["SlipwayScheduling"]),
         .library(name: "SlipwayReports", targets: ["SlipwayReports"]),
+        .library(name: "SlipwayInterchange", targets: ["SlipwayInterchange"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,10 +22,12 @@ let package = Package(
         .target(name: "SlipwayScheduling", dependencies: ["SlipwayCore"]),
         // What people and programs read: table, JSON, CSV and Markdown.
         .target(name: "SlipwayReports", dependencies: ["SlipwayCore", "SlipwayScheduling"]),
+        // Other tools' formats: the tracker document, MS Project XML, TaskJuggler, Mermaid, CSV, iCalendar.
+        .target(name: "SlipwayInterchange", dependencies: ["SlipwayCore", "SlipwayScheduling", "SlipwayReports"]),
         .executableTarget(
             name: "slipway",
             dependencies: [
-                "SlipwayCore", "SlipwayScheduling", "SlipwayReports",
+                "SlipwayCore", "SlipwayScheduling", "SlipwayReports", "SlipwayInterchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "slipway-bench", dependencies: ["SlipwayCore", "SlipwayScheduling", "SlipwayReports", .product(name: "Yams", package: "Yams")]),
@@ -32,5 +35,8 @@ let package = Package(
         .testTarget(name: "SlipwaySchedulingTests", dependencies: ["SlipwayCore", "SlipwayScheduling"]),
         .testTarget(name: "SlipwayReportsTests", dependencies: ["SlipwayCore", "SlipwayScheduling", "SlipwayReports"],
                     exclude: ["Golden"]),
+        .testTarget(name: "SlipwayInterchangeTests",
+                    dependencies: ["SlipwayCore", "SlipwayScheduling", "SlipwayReports", "SlipwayInterchange"],
+                    exclude: ["Golden", "Fixtures"]),
     ]
 )

@@ -14,7 +14,8 @@ struct Slipway: ParsableCommand {
             2 the plan is invalid or the command was misused.
             """,
         subcommands: [Check.self, ScheduleCommand.self, Critical.self,
-                      ProgressCommand.self, BaselineCommand.self, VarianceCommand.self, Slip.self, Recover.self])
+                      ProgressCommand.self, BaselineCommand.self, VarianceCommand.self, Slip.self, Recover.self,
+                      Import.self, Export.self])
 
     /// Usage errors exit with 2, as the plan-format contract says, instead of
     /// ArgumentParser's default 64.

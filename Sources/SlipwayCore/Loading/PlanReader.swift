@@ -168,6 +168,14 @@ struct PlanReader {
             case "blocks": c.blocks = try references(value, what: "'blocks'")
             case "description": c.description = try reader.string(value, what: "'description'")
             case "impact": c.impact = try reader.string(value, what: "'impact'")
+            case "section": c.section = try reader.string(value, what: "'section'")
+            case "name": c.name = try reader.string(value, what: "'name'")
+            case "label": c.label = try reader.string(value, what: "'label'")
+            case "severity-note": c.severityNote = try reader.string(value, what: "'severity-note'")
+            case "timeline": c.timeline = try reader.string(value, what: "'timeline'")
+            case "options": c.options = try strings(value, what: "'options'")
+            case "limits": c.limits = try strings(value, what: "'limits'")
+            case "links": c.links = try strings(value, what: "'links'")
             case "mitigations":
                 for item in try reader.items(of: value, what: "'mitigations'") ?? [] {
                     if let task = try readTask(item, what: "a mitigation") { mitigations.append(task) }
@@ -209,6 +217,7 @@ struct PlanReader {
             case "owner": task.owner = try reader.string(value, what: "'owner'")
             case "needs": break // read below: its keys are owner ids, not schema keys
             case "phase": task.phase = try reader.string(value, what: "'phase'")
+            case "group": task.group = try reader.string(value, what: "'group'")
             case "after":
                 for item in try reader.items(of: value, what: "'after'") ?? [] {
                     if let d = try dependency(item) { task.after.append(d) }
@@ -350,6 +359,14 @@ struct PlanReader {
             if let id = try reader.string(item, what: "an id in \(what)") {
                 result.append(Reference(id: id, location: item.location))
             }
+        }
+        return result
+    }
+
+    private func strings(_ node: YAMLNode, what: String) throws -> [String] {
+        var result: [String] = []
+        for item in try reader.items(of: node, what: what) ?? [] {
+            if let s = try reader.string(item, what: "an entry of \(what)") { result.append(s) }
         }
         return result
     }

@@ -6,9 +6,10 @@ enum PlanSchema {
     static let owner = ["id", "name", "capacity", "rate"]
     static let phase = ["id", "name", "weeks"]
     static let constraint = ["id", "title", "category", "severity", "status", "progress", "owner",
-                             "target", "blocks", "mitigations", "description", "impact"]
+                             "target", "blocks", "mitigations", "description", "impact",
+                             "section", "name", "label", "severity-note", "timeline", "options", "limits", "links"]
     static let task = ["id", "title", "duration", "milestone", "owner", "needs", "phase", "after",
-                       "not-before", "due", "cost", "why", "notes",
+                       "not-before", "due", "cost", "why", "notes", "group",
                        "actual-start", "actual-finish", "progress", "remaining"]
     static let link = ["id", "type", "lag", "why"]
 

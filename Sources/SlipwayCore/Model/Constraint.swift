@@ -24,6 +24,18 @@ public struct Constraint: Hashable, Sendable {
     public var mitigations: [Int]
     public var description: String?
     public var impact: String?
+    /// Tracker fields kept for round trips (all optional): the section number
+    /// (`1.1`), the heading name, the name in the resolution table, the text after
+    /// the severity, the timeline as written, "Option N" alternatives, limits and
+    /// documentation links.
+    public var section: String?
+    public var name: String?
+    public var label: String?
+    public var severityNote: String?
+    public var timeline: String?
+    public var options: [String] = []
+    public var limits: [String] = []
+    public var links: [String] = []
     public var location: SourceLocation
 
     public init(id: String, title: String, location: SourceLocation) {

@@ -9,6 +9,8 @@ public struct PlanTask: Hashable, Sendable {
     /// Explicit units per owner; when empty the task needs 1 unit of `owner`.
     public var needs: [OwnerUnits]
     public var phase: String?
+    /// A heading that groups tasks inside their phase (a tracker activity group; an outline level in Microsoft Project).
+    public var group: String?
     public var after: [Dependency]
     /// Cannot start before this time (weeks; a start: `week 3` is t = 2).
     public var notBefore: Double?

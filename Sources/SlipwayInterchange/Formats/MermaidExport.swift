@@ -1,0 +1,47 @@
+import SlipwayCore
+import SlipwayScheduling
+
+/// A Mermaid `gantt` block (mermaid.js.org/syntax/gantt.html) that GitHub renders
+/// inside Markdown: a section per phase, then the constraints' mitigations and
+/// other tasks; critical tasks tagged `crit`, finished ones `done`, started ones `active`.
+///
+/// Dates are working days with weekends excluded, as in the plan's calendar; a
+/// task that starts within a day is drawn from the start of that day.
+public enum MermaidExport {
+    /// - Complexity: O(*T* *P*) for *T* tasks and *P* phases.
+    public static func render(plan: Plan, schedule: Schedule) -> Interchange.Exported {
+        let calendar = WorkCalendar(start: plan.calendar.start ?? WorkClock.defaultStart, daysPerWeek: plan.calendar.daysPerWeek)
+        var out = ["```mermaid", "gantt", "    title \(clean(plan.title))", "    dateFormat YYYY-MM-DD", "    axisFormat %d %b"]
+        if calendar.daysPerWeek == 5 { out.append("    excludes weekends") }
+        var sections: [(String, [Int])] = plan.phases.map { phase in
+            (phase.name, plan.tasks.indices.filter { plan.tasks[$0].phase == phase.id })
+        }
+        let loose = plan.tasks.indices.filter { plan.phase(id: plan.tasks[$0].phase) == nil }
+        sections.append(("Constraint mitigations", loose.filter { plan.tasks[$0].constraint != nil }))
+        sections.append(("Other tasks", loose.filter { plan.tasks[$0].constraint == nil }))
+        let timing = schedule.timing
+        for (name, tasks) in sections where !tasks.isEmpty {
+            out.append("    section \(clean(name))")
+            for i in tasks {
+                let task = plan.tasks[i]
+                var tags: [String] = []
+                if task.isMilestone { tags.append("milestone") }
+                if timing.isCritical(i) { tags.append("crit") }
+                if task.progress.actualFinish != nil || task.progress.percent == 100 { tags.append("done") } else if task.progress.actualStart != nil || (task.progress.percent ?? 0) > 0 { tags.append("active") }
+                let id = task.id.map { $0 == "-" || $0 == "." ? "_" : $0 }
+                let start = calendar.date(at: timing.earlyStart[i], as: task.isMilestone && timing.earlyStart[i] > 0 ? .end : .start)!
+                let days = schedule.graph.network.duration[i] * calendar.daysPerWeek
+                tags += [String(id), start.description, "\(((days * 1000).rounded() / 1000).compact)d"]
+                out.append("    \(clean(task.title)) :\(tags.joined(separator: ", "))")
+            }
+        }
+        out.append("```")
+        return Interchange.Exported(text: out.joined(separator: "\n") + "\n", diagnostics: [])
+    }
+
+    /// Mermaid reads `:` as the start of task data and `#`, `;` as syntax.
+    static func clean(_ text: String) -> String {
+        text.replacingOccurrences(of: ":", with: " -").replacingOccurrences(of: ";", with: ",")
+            .replacingOccurrences(of: "#", with: "no. ").replacingOccurrences(of: "\n", with: " ")
+    }
+}

@@ -1,0 +1,100 @@
+import SlipwayCore
+import SlipwayScheduling
+
+/// A TaskJuggler 3 project (taskjuggler.org/tj3/manual) with the plan's tasks,
+/// dependencies and allocations, so that `tj3` can schedule it.
+///
+/// Durations are `length` in working days (8 hours each), so that TaskJuggler
+/// counts working time as Slipway does. Phases are container tasks. A start
+/// no earlier than (a phase window, `not-before`) becomes a dependency on a
+/// milestone fixed at that date. Finish-to-start and start-to-start links with
+/// non-negative lags map exactly (`gaplength`, `onstart`); TaskJuggler has no
+/// finish-to-finish or start-to-finish links for tasks scheduled as soon as
+/// possible, nor negative gaps, so those are left out with a warning.
+public enum TJPExport {
+    /// - Complexity: O(*T* + *L*).
+    public static func render(plan: Plan, schedule: Schedule) -> Interchange.Exported {
+        let clock = WorkClock(calendar: plan.calendar)
+        var diagnostics: [Diagnostic] = []
+        let horizon = Int((schedule.finish * 7 / 5).rounded(.up)) * 2 + 8
+        var out = ["project slipway \(quote(plan.title)) \(clock.start) +\(horizon)w {",
+                   "  timezone \"UTC\"", "  timeformat \"%Y-%m-%d\""]
+        if let c = plan.currency { out.append("  currency \(quote(c))") }
+        out.append("}")
+        out.append("")
+        for owner in plan.owners { out.append("resource \(tjID(owner.id)) \(quote(owner.name))") }
+        if !plan.owners.isEmpty { out.append("") }
+
+        // Fixed dates that tasks may not start before, as milestones.
+        var releases: [Double] = []
+        func release(of i: Int) -> Double {
+            max(plan.tasks[i].notBefore ?? 0, plan.phase(id: plan.tasks[i].phase)?.windowStart ?? 0)
+        }
+        for i in plan.tasks.indices where release(of: i) > 0 && !releases.contains(release(of: i)) { releases.append(release(of: i)) }
+        releases.sort()
+        func releaseID(_ t: Double) -> String { "start_" + t.compact.replacingOccurrences(of: ".", with: "_") }
+        for t in releases {
+            let day = plan.calendar.start.map { WorkCalendar(start: $0, daysPerWeek: plan.calendar.daysPerWeek) } ?? WorkCalendar(start: clock.start, daysPerWeek: plan.calendar.daysPerWeek)
+            out.append("task \(releaseID(t)) \(quote("No earlier than week \(Int(t) + 1)")) { start \(day.date(at: t, as: .start)!) milestone }")
+        }
+        if !releases.isEmpty { out.append("") }
+
+        var path = [String](repeating: "", count: plan.tasks.count)
+        for (i, task) in plan.tasks.enumerated() {
+            path[i] = plan.phase(id: task.phase).map { tjID($0.id) + "." } .map { $0 + tjID(task.id) } ?? tjID(task.id)
+        }
+        func body(_ i: Int, indent: String) -> [String] {
+            let task = plan.tasks[i]
+            var lines = ["\(indent)task \(tjID(task.id)) \(quote(task.title)) {"]
+            let weeks = schedule.graph.network.duration[i]
+            if task.isMilestone || weeks == 0 { lines.append("\(indent)  milestone") } else {
+                let days = weeks * clock.daysPerWeek
+                lines.append("\(indent)  length " + (days == days.rounded() ? "\(days.compact)d" : "\((days * WorkClock.hoursPerDay).compact)h"))
+            }
+            let r = release(of: i)
+            if r > 0 { lines.append("\(indent)  depends \(releaseID(r))") }
+            for link in MSPDIExport.links(of: i, plan: plan, diagnostics: &diagnostics) {
+                let from = plan.tasks[link.from].id
+                guard link.type == .finishToStart || link.type == .startToStart else {
+                    diagnostics.append(.warning("not-exported", at: task.location, "TaskJuggler has no \(link.type.rawValue) links for tasks scheduled as soon as possible; '\(task.id)' after '\(from)' is left out"))
+                    continue
+                }
+                var attributes: [String] = []
+                if link.type == .startToStart { attributes.append("onstart") }
+                if link.lag < 0 {
+                    diagnostics.append(.warning("not-exported", at: task.location, "TaskJuggler has no negative gaps; the lag of '\(task.id)' after '\(from)' is taken as 0"))
+                } else if link.lag > 0 {
+                    attributes.append("gaplength \((link.lag * clock.daysPerWeek * WorkClock.hoursPerDay).compact)h")
+                }
+                lines.append("\(indent)  depends \(path[link.from])" + (attributes.isEmpty ? "" : " { \(attributes.joined(separator: " ")) }"))
+            }
+            for demand in task.demands where plan.owner(id: demand.owner) != nil {
+                lines.append("\(indent)  allocate \(tjID(demand.owner))")
+            }
+            if task.owner != nil || !task.needs.isEmpty, task.demands.contains(where: { $0.units != 1 }) {
+                diagnostics.append(.warning("not-exported", at: task.location, "'\(task.id)' needs fractional or several units; TaskJuggler allocates whole resources"))
+            }
+            lines.append("\(indent)}")
+            return lines
+        }
+        for phase in plan.phases {
+            let tasks = plan.tasks.indices.filter { plan.tasks[$0].phase == phase.id }
+            guard !tasks.isEmpty else { continue }
+            out.append("task \(tjID(phase.id)) \(quote(phase.name)) {")
+            for i in tasks { out += body(i, indent: "  ") }
+            out.append("}")
+        }
+        for i in plan.tasks.indices where plan.phase(id: plan.tasks[i].phase) == nil { out += body(i, indent: "") }
+        return Interchange.Exported(text: out.joined(separator: "\n") + "\n", diagnostics: diagnostics)
+    }
+
+    /// TaskJuggler ids are `[a-zA-Z_][a-zA-Z0-9_]*`.
+    static func tjID(_ id: String) -> String {
+        let body = String(id.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+        return body.first?.isNumber == true ? "t_" + body : body
+    }
+
+    static func quote(_ s: String) -> String {
+        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: " ") + "\""
+    }
+}

@@ -1,0 +1,135 @@
+import SlipwayCore
+
+/// Writes a `Plan` as a plan file (section 2 of the plan-format contract), so that
+/// imported plans are ordinary YAML that `slipway check` reads back to the same plan.
+///
+/// Times are written in the contract's notations: estimates as `2w`, `2-3w` or
+/// `1w/2w/4w`; end points as `week N` when whole; lags as `id SS+1w`.
+public enum PlanYAML {
+    /// - Complexity: O(*T* + *C* + *L*) in tasks, constraints and links.
+    public static func render(_ plan: Plan, header: [String] = []) -> String {
+        var w = YAMLText()
+        for line in header { w.line(0, "# " + line) }
+        w.field(0, "plan", plan.title)
+        if let start = plan.calendar.start { w.field(0, "start", start.description) }
+        if plan.unit != .week { w.field(0, "unit", plan.unit.rawValue) }
+        if plan.calendar.daysPerWeek != 5 { w.field(0, "days-per-week", plan.calendar.daysPerWeek.compact) }
+        if let d = plan.deadline { w.field(0, "deadline", d.compact + "w") }
+        if let b = plan.budget { w.field(0, "budget", b.compact) }
+        if let c = plan.currency { w.field(0, "currency", c) }
+        if let s = plan.statusDate { w.field(0, "status-date", endPoint(s)) }
+
+        if !plan.owners.isEmpty {
+            w.blank()
+            w.line(0, "owners:")
+            for o in plan.owners {
+                w.item(1, "id", o.id)
+                if o.name != o.id { w.field(2, "name", o.name) }
+                if o.capacity != 1 { w.field(2, "capacity", o.capacity.compact) }
+                if let r = o.rate { w.field(2, "rate", r.compact) }
+            }
+        }
+        if !plan.phases.isEmpty {
+            w.blank()
+            w.line(0, "phases:")
+            for p in plan.phases {
+                w.item(1, "id", p.id)
+                if p.name != p.id { w.field(2, "name", p.name) }
+                if let weeks = weeksText(p) { w.field(2, "weeks", weeks) }
+            }
+        }
+        if !plan.constraints.isEmpty {
+            w.blank()
+            w.line(0, "constraints:")
+            for c in plan.constraints { constraint(c, plan: plan, into: &w) }
+        }
+        let free = plan.tasks.filter { $0.constraint == nil }
+        if !free.isEmpty {
+            w.blank()
+            w.line(0, "tasks:")
+            for t in free { task(t, level: 1, into: &w) }
+        }
+        return w.text
+    }
+
+    private static func constraint(_ c: Constraint, plan: Plan, into w: inout YAMLText) {
+        w.item(1, "id", c.id)
+        w.field(2, "title", c.title)
+        if let v = c.section { w.field(2, "section", v) }
+        if let v = c.name { w.field(2, "name", v) }
+        if let v = c.label { w.field(2, "label", v) }
+        if let v = c.category { w.field(2, "category", v) }
+        if let v = c.severity { w.field(2, "severity", v.rawValue) }
+        if let v = c.severityNote { w.field(2, "severity-note", v) }
+        if let v = c.description { w.field(2, "description", v) }
+        if let v = c.impact { w.field(2, "impact", v) }
+        w.list(2, "limits", c.limits)
+        w.list(2, "options", c.options)
+        w.list(2, "links", c.links)
+        if let v = c.timeline { w.field(2, "timeline", v) }
+        if let v = c.status { w.field(2, "status", v) }
+        if let v = c.progress { w.field(2, "progress", v.compact) }
+        if let v = c.owner { w.field(2, "owner", v) }
+        if let v = c.target { w.field(2, "target", endPoint(v)) }
+        w.list(2, "blocks", c.blocks.map(\.id), flow: true)
+        if !c.mitigations.isEmpty {
+            w.line(2, "mitigations:")
+            for m in c.mitigations { task(plan.tasks[m], level: 3, into: &w) }
+        }
+    }
+
+    private static func task(_ t: PlanTask, level: Int, into w: inout YAMLText) {
+        w.item(level, "id", t.id)
+        let l = level + 1
+        w.field(l, "title", t.title)
+        if t.isMilestone { w.field(l, "milestone", "true") } else { w.field(l, "duration", estimate(t.estimate)) }
+        if let v = t.owner { w.field(l, "owner", v) }
+        if !t.needs.isEmpty {
+            w.line(l, "needs: {" + t.needs.map { "\(YAMLText.scalar($0.owner)): \($0.units.compact)" }.joined(separator: ", ") + "}")
+        }
+        if let v = t.phase { w.field(l, "phase", v) }
+        if let v = t.group { w.field(l, "group", v) }
+        w.list(l, "after", t.after.map(dependency), flow: true)
+        if let v = t.notBefore { w.field(l, "not-before", startPoint(v)) }
+        if let v = t.due { w.field(l, "due", endPoint(v)) }
+        if let v = t.cost { w.field(l, "cost", v.compact) }
+        if let v = t.why { w.field(l, "why", v) }
+        w.list(l, "notes", t.notes)
+        if let v = t.progress.actualStart { w.field(l, "actual-start", startPoint(v)) }
+        if let v = t.progress.actualFinish { w.field(l, "actual-finish", endPoint(v)) }
+        if let v = t.progress.percent { w.field(l, "progress", v.compact) }
+        if let v = t.progress.remaining { w.field(l, "remaining", v.compact + "w") }
+    }
+
+    /// `2w`, `2-3w` (a range: most likely is the midpoint) or `1w/2w/4w`.
+    public static func estimate(_ e: Estimate) -> String {
+        if e.isFixed { return e.mostLikely.compact + "w" }
+        if abs(e.mostLikely - (e.optimistic + e.pessimistic) / 2) < 1e-12 {
+            return "\(e.optimistic.compact)-\(e.pessimistic.compact)w"
+        }
+        return "\(e.optimistic.compact)w/\(e.mostLikely.compact)w/\(e.pessimistic.compact)w"
+    }
+
+    /// `id`, or `id SS+1w` for other types and lags.
+    public static func dependency(_ d: Dependency) -> String {
+        if d.type == .finishToStart && d.lag == 0 { return d.id }
+        let lag = d.lag == 0 ? "" : (d.lag > 0 ? "+" : "-") + abs(d.lag).compact + "w"
+        return "\(d.id) \(d.type.rawValue)\(lag)"
+    }
+
+    /// An end: t = 2 is `week 2`; fractions stay plain weeks from t = 0.
+    static func endPoint(_ t: Double) -> String {
+        t == t.rounded() && t >= 1 ? "week \(t.compact)" : t.compact
+    }
+
+    /// A start: t = 2 is `week 3`.
+    static func startPoint(_ t: Double) -> String {
+        t == t.rounded() ? "week \((t + 1).compact)" : t.compact
+    }
+
+    static func weeksText(_ p: Phase) -> String? {
+        if let text = p.weeksText { return text }
+        guard let a = p.windowStart, let b = p.windowEnd else { return nil }
+        return a + 1 == b ? "\(b.compact)" : "\((a + 1).compact)-\(b.compact)"
+    }
+}

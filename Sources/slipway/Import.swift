@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import SlipwayCore
+import SlipwayInterchange
+import SlipwayScheduling
+
+extension Slipway {
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Turn another tool's document into a plan file.",
+            discussion: """
+                Examples:
+                  slipway import tracker ../shared/seed/aws-migration-constraint-tracker.md -o plans/tracker.yaml
+                  slipway import mspdi project.xml -o plans/project.yaml
+                """,
+            subcommands: [TrackerDocument.self, MSPDI.self])
+    }
+}
+
+extension Slipway.Import {
+    struct TrackerDocument: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "tracker",
+            abstract: "Import a constraint tracker (Markdown) and report where it disagrees with itself.",
+            discussion: """
+                Warnings name each line that could not be mapped or got a default, then the
+                tracker's own inconsistencies (statistics, severities, table rows). The plan
+                is checked and scheduled before it is written.
+
+                Example:
+                  slipway import tracker ../shared/seed/aws-migration-constraint-tracker.md -o plans/tracker.yaml
+                """)
+
+        @Argument(help: "The tracker document (Markdown).")
+        var file: String
+
+        @Option(name: .shortAndLong, help: "Write the plan to this file (atomically) instead of standard output.")
+        var output: String?
+
+        func run() throws {
+            let text = try ImportInput.read(file)
+            let imported = Interchange.importTracker(text: text, source: file)
+            try ImportInput.finish(imported, file: file, output: output)
+        }
+    }
+
+    struct MSPDI: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "mspdi",
+            abstract: "Import a Microsoft Project XML (MSPDI) file.",
+            discussion: """
+                Summary tasks become phases, tasks keep their predecessor links (the four
+                types and lags), resources become owners and assignments their needs.
+
+                Example:
+                  slipway import mspdi project.xml -o plans/project.yaml
+                """)
+
+        @Argument(help: "The Microsoft Project XML file.")
+        var file: String
+
+        @Option(name: .shortAndLong, help: "Write the plan to this file (atomically) instead of standard output.")
+        var output: String?
+
+        func run() throws {
+            let text = try ImportInput.read(file)
+            let imported = Interchange.importMSPDI(text: text, source: file)
+            try ImportInput.finish(imported, file: file, output: output)
+        }
+    }
+}
+
+enum ImportInput {
+    static func read(_ file: String) throws -> String {
+        let data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: file)
+        guard let data, let text = String(data: data, encoding: .utf8) else {
+            Console.error("\(file): error: cannot read the file as UTF-8 text")
+            throw ExitCode(2)
+        }
+        return text
+    }
+
+    /// Prints the diagnostics against the input, then writes the plan unless the
+    /// import failed or the plan it made does not check.
+    static func finish(_ imported: Interchange.Imported, file: String, output: String?) throws {
+        Console.report(imported.diagnostics, path: file == "-" ? "<stdin>" : file)
+        Console.report(imported.planDiagnostics, path: output ?? "<plan>")
+        guard let yaml = imported.yaml else { throw ExitCode(2) }
+        try Console.emit(yaml, to: output)
+    }
+}

@@ -1,0 +1,25 @@
+import SlipwayCore
+import SlipwayInterchange
+import SlipwayScheduling
+import Testing
+
+/// Every export of the links fixture and the seed's import, against reviewed files.
+/// Regenerate with `make golden` (SLIPWAY_UPDATE_GOLDEN=1) and review the diff.
+@Suite struct GoldenTests {
+    @Test(arguments: ExportFormat.allCases)
+    func exportMatchesGolden(format: ExportFormat) throws {
+        let (plan, schedule) = try Fixture.scheduled("links.yaml")
+        let text = try #require(Interchange.export(plan: plan, schedule: schedule, format: format).text)
+        let suffix = ["tracker": "md", "mspdi": "xml", "tjp": "tjp", "mermaid": "md", "csv": "csv", "ics": "ics"][format.rawValue]!
+        try Golden.check(text, "links-\(format.rawValue).\(suffix)")
+    }
+
+    @Test func seedImportMatchesGolden() throws {
+        try Golden.check(try #require(try Fixture.importedSeed().yaml), "aws-migration-tracker.yaml")
+    }
+
+    @Test func seedTrackerExportMatchesGolden() throws {
+        let (plan, schedule) = try Fixture.scheduled(text: try #require(try Fixture.importedSeed().yaml))
+        try Golden.check(try #require(TrackerExport.render(plan: plan, schedule: schedule).text), "aws-migration-tracker.export.md")
+    }
+}

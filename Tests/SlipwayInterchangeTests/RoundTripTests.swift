@@ -1,0 +1,52 @@
+import SlipwayCore
+import SlipwayInterchange
+import SlipwayScheduling
+import Testing
+
+@Suite struct RoundTripTests {
+    /// Drops the first line, the comment naming the file the plan came from.
+    private func body(_ yaml: String) -> String { String(yaml.drop { $0 != "\n" }) }
+
+    @Test func trackerExportImportsBackToTheSamePlan() throws {
+        let first = try #require(try Fixture.importedSeed().yaml)
+        let (plan, schedule) = try Fixture.scheduled(text: first)
+        let exported = try #require(TrackerExport.render(plan: plan, schedule: schedule).text)
+        let second = try #require(Interchange.importTracker(text: exported, source: "export.md").yaml)
+        #expect(body(second) == body(first))
+    }
+
+    @Test func trackerExportStatesTheTrueStatisticsAndUpdatesTheTable() throws {
+        let (plan, schedule) = try Fixture.scheduled(text: try #require(try Fixture.importedSeed().yaml))
+        let text = try #require(TrackerExport.render(plan: plan, schedule: schedule).text)
+        #expect(text.contains("- Total Constraints: 18\n- Critical: 5\n- High: 6\n- Medium: 6\n- Low: 1\n"))
+        // NATS: 2-3w mitigation (mean 2.5) from t = 0, target week 2: forecast week 3, 0.5 weeks late.
+        #expect(text.contains("| NATS Protocol | 🔴 CRITICAL | In Design | Architecture | Week 2 | 20% | Week 3 | No | 0.5 weeks |"))
+        #expect(text.contains("| Zero Downtime | 🔴 CRITICAL | Planning | DevOps | Ongoing | 10% | Week 1 | No | No target |"))
+        let reimported = Interchange.importTracker(text: text, source: "export.md").diagnostics
+        #expect(!reimported.contains { $0.id == "statistics-mismatch" })
+    }
+
+    @Test(arguments: ["links.yaml", "finish-to-start.yaml"])
+    func mspdiExportImportsBackToTheSameSchedule(fixture: String) throws {
+        let (plan, schedule) = try Fixture.scheduled(fixture)
+        let xml = try #require(MSPDIExport.render(plan: plan, schedule: schedule).text)
+        let imported = Interchange.importMSPDI(text: xml, source: "x.xml")
+        let (back, backSchedule) = try Fixture.scheduled(text: try #require(imported.yaml))
+        // Project lists tasks in outline order (phases first); the set of tasks is the same.
+        #expect(back.tasks.map(\.id).sorted() == plan.tasks.map(\.id).sorted())
+        #expect(abs(backSchedule.finish - schedule.finish) < 1e-6)
+        for (i, task) in plan.tasks.enumerated() {
+            let j = try #require(back.taskIndex(of: task.id))
+            for (a, b) in [(schedule.timing.earlyStart[i], backSchedule.timing.earlyStart[j]),
+                           (schedule.timing.earlyFinish[i], backSchedule.timing.earlyFinish[j]),
+                           (schedule.timing.lateFinish[i], backSchedule.timing.lateFinish[j]),
+                           (schedule.timing.totalFloat[i], backSchedule.timing.totalFloat[j])] {
+                #expect(abs(a - b) < 1e-6, "\(task.id): \(a) vs \(b)")
+            }
+            #expect(back.tasks[j].phase == task.phase)
+            #expect(back.tasks[j].demands == task.demands)
+        }
+        #expect(back.owners.map(\.id) == plan.owners.map(\.id))
+        #expect(back.owners.map(\.rate) == plan.owners.map(\.rate))
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import SlipwayCore
+import SlipwayInterchange
+import SlipwayScheduling
+import Testing
+
+/// Schedules the exported `.tjp` with TaskJuggler (`tj3`, installed by `make test`)
+/// and compares its task end dates with Slipway's. Skipped when tj3 is absent.
+@Suite struct TaskJugglerTests {
+    static let tj3: String? = ["/usr/bin/tj3", "/usr/local/bin/tj3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test(arguments: ["finish-to-start.yaml", "seed"])
+    func taskJugglerEndDatesEqualSlipways(fixture: String) throws {
+        guard let tj3 = Self.tj3 else {
+            print("TaskJugglerTests skipped: tj3 is not installed (make test installs it with apt-get)")
+            return
+        }
+        let (plan, schedule) = fixture == "seed"
+            ? try Fixture.scheduled(text: try #require(try Fixture.importedSeed().yaml))
+            : try Fixture.scheduled(fixture)
+        var text = try #require(TJPExport.render(plan: plan, schedule: schedule).text)
+        text += "taskreport slipway_end \"slipway-end\" {\n  formats csv\n  columns id, end\n  timeformat \"%Y-%m-%d\"\n}\n"
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("slipway-tj3-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("plan.tjp")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tj3)
+        process.arguments = ["--silent", "-o", dir.path, file.path]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let csv = try String(contentsOf: dir.appendingPathComponent("slipway-end.csv"), encoding: .utf8)
+        var ends: [String: String] = [:]
+        for line in csv.split(separator: "\n").dropFirst() {
+            let cells = line.split(separator: ";").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+            if cells.count == 2 { ends[String(cells[0].split(separator: ".").last!)] = cells[1] }
+        }
+        var compared = 0
+        for (i, task) in plan.tasks.enumerated() where !task.isMilestone {
+            let id = task.id.replacingOccurrences(of: "-", with: "_")
+            let expected = plan.calendar.date(at: schedule.timing.earlyFinish[i], as: .end)!.description
+            #expect(ends[id] == expected, "\(task.id): TaskJuggler \(ends[id] ?? "nothing"), Slipway \(expected)")
+            compared += 1
+        }
+        #expect(compared > 0)
+    }
+}
