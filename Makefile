@@ -36,7 +36,8 @@ test: deps tj3
 	swift test
 
 bench: deps
-	swift build -c release --product slipway --product slipway-bench
+	swift build -c release --product slipway
+	swift build -c release --product slipway-bench
 	.build/release/slipway-bench --slipway $(SLIPWAY)
 
 # Regenerates the golden files of the tests from the current code; review the diff.

@@ -5,7 +5,8 @@ import SlipwayCore
 public enum ScheduleChecks {
     /// Warnings, in this order: plan finish past the deadline; each task past its
     /// `due`; each constraint resolved after its `target`; each task that finishes
-    /// after its phase window; total cost over the budget.
+    /// after its phase window; total cost over the budget. At most 50 of each kind
+    /// are listed, then one line with the count of the rest.
     ///
     /// - Complexity: O(*T* + *C*), where *T* is the number of tasks and *C* of constraints.
     public static func findings(plan: Plan, timing: Timing, resolutions: [Schedule.Resolution], cost: CostSummary) -> [Diagnostic] {
@@ -40,7 +41,7 @@ public enum ScheduleChecks {
             result.append(.warning("budget-exceeded", at: plan.locations["budget"],
                                    "the plan costs \(cost.total.money)\(unit), \((cost.total - budget).money)\(unit) over the budget of \(budget.money)\(unit)"))
         }
-        return result
+        return result.limitedPerID(50)
     }
 }
 

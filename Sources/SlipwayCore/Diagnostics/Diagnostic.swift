@@ -100,6 +100,25 @@ extension Array where Element == Diagnostic {
         }.map(\.element)
     }
 
+    /// At most `limit` diagnostics of each id, then one line that counts the rest:
+    /// a plan of 100,000 tasks that all overrun their phase needs one line, not 100,000.
+    public func limitedPerID(_ limit: Int) -> [Diagnostic] {
+        var seen: [String: Int] = [:]
+        var result: [Diagnostic] = []
+        var order: [String] = []
+        for d in self {
+            let count = seen[d.id, default: 0]
+            if count == 0 { order.append(d.id) }
+            seen[d.id] = count + 1
+            if count < limit { result.append(d) }
+        }
+        for id in order where seen[id]! > limit {
+            let severity = first { $0.id == id }!.severity
+            result.append(Diagnostic(severity, id, at: nil, "... and \(seen[id]! - limit) more '\(id)' \(severity.rawValue)s like the ones above"))
+        }
+        return result
+    }
+
     /// A one-line count such as `2 errors, 1 warning`.
     public var summary: String {
         let e = errors.count, w = warnings.count

@@ -203,7 +203,7 @@ struct PlanReader {
         var id: String?, title: String?, estimate: Estimate?, milestone = false
         var task = PlanTask(id: "", title: "", estimate: .zero, location: node.location)
         for (key, value, keyLocation) in fields {
-            task.fieldLocations[key] = keyLocation
+            task.fieldLocations.append(FieldLocation(key: key, location: keyLocation))
             switch key {
             case "id": id = try reader.string(value, what: "'id'")
             case "title": title = try reader.string(value, what: "'title'")

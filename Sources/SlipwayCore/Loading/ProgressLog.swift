@@ -128,7 +128,7 @@ public enum ProgressLog {
             task.progress.remaining = nil
         }
         for key in ["actual-start", "actual-finish", "progress", "remaining"] {
-            if let l = locations[key] { task.fieldLocations[key] = l }
+            if let l = locations[key] { task.setLocation(l, of: key) }
         }
     }
 

@@ -23,8 +23,10 @@ public struct PlanTask: Hashable, Sendable {
     public var constraint: Int?
     public var progress: Progress
     public var location: SourceLocation
-    /// Where individual fields were written, for diagnostics that concern them.
-    public var fieldLocations: [String: SourceLocation]
+    /// Where individual fields were written, for diagnostics that concern them. A
+    /// short array, not a dictionary: a task has a handful of fields, and a plan of
+    /// 100,000 tasks should not build 100,000 hash tables.
+    public var fieldLocations: [FieldLocation]
 
     public init(id: String, title: String, estimate: Estimate, location: SourceLocation) {
         self.id = id
@@ -36,7 +38,7 @@ public struct PlanTask: Hashable, Sendable {
         self.notes = []
         self.progress = Progress()
         self.location = location
-        self.fieldLocations = [:]
+        self.fieldLocations = []
     }
 
     /// The deterministic duration in weeks (0 for a milestone).
@@ -50,7 +52,15 @@ public struct PlanTask: Hashable, Sendable {
     }
 
     public func location(of field: String) -> SourceLocation {
-        fieldLocations[field] ?? location
+        fieldLocations.first { $0.key == field }?.location ?? location
+    }
+
+    public mutating func setLocation(_ location: SourceLocation, of field: String) {
+        if let i = fieldLocations.firstIndex(where: { $0.key == field }) {
+            fieldLocations[i].location = location
+        } else {
+            fieldLocations.append(FieldLocation(key: field, location: location))
+        }
     }
 }
 
@@ -83,4 +93,15 @@ public struct Progress: Hashable, Sendable {
     }
 
     public var isEmpty: Bool { actualStart == nil && actualFinish == nil && percent == nil && remaining == nil }
+}
+
+/// Where one field of an entry was written.
+public struct FieldLocation: Hashable, Sendable {
+    public var key: String
+    public var location: SourceLocation
+
+    public init(key: String, location: SourceLocation) {
+        self.key = key
+        self.location = location
+    }
 }
