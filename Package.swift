@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "SlipwayCore", targets: ["SlipwayCore"]),
         .library(name: "SlipwayScheduling", targets: ["SlipwayScheduling"]),
         .library(name: "SlipwayReports", targets: ["SlipwayReports"]),
+        .library(name: "SlipwayRendering", targets: ["SlipwayRendering"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,16 +22,22 @@ let package = Package(
         .target(name: "SlipwayScheduling", dependencies: ["SlipwayCore"]),
         // What people and programs read: table, JSON, CSV and Markdown.
         .target(name: "SlipwayReports", dependencies: ["SlipwayCore", "SlipwayScheduling"]),
+        // Graphviz's C library (cgraph + gvc), for diagrams rendered in process.
+        .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
+        // Diagrams for reviews: network, constraint map and Gantt as SVG, PNG, PDF and DOT.
+        .target(name: "SlipwayRendering", dependencies: ["CGraphviz", "SlipwayCore", "SlipwayScheduling", "SlipwayReports"]),
         .executableTarget(
             name: "slipway",
             dependencies: [
-                "SlipwayCore", "SlipwayScheduling", "SlipwayReports",
+                "SlipwayCore", "SlipwayScheduling", "SlipwayReports", "SlipwayRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(name: "slipway-bench", dependencies: ["SlipwayCore", "SlipwayScheduling", "SlipwayReports"]),
+        .executableTarget(name: "slipway-bench", dependencies: ["SlipwayCore", "SlipwayScheduling", "SlipwayReports", "SlipwayRendering"]),
         .testTarget(name: "SlipwayCoreTests", dependencies: ["SlipwayCore"]),
         .testTarget(name: "SlipwaySchedulingTests", dependencies: ["SlipwayCore", "SlipwayScheduling"]),
         .testTarget(name: "SlipwayReportsTests", dependencies: ["SlipwayCore", "SlipwayScheduling", "SlipwayReports"],
                     resources: [.copy("Golden")]),
+        .testTarget(name: "SlipwayRenderingTests", dependencies: ["SlipwayCore", "SlipwayScheduling", "SlipwayRendering"],
+                    resources: [.copy("Golden"), .copy("Fixtures")]),
     ]
 )
