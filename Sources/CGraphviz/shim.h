@@ -11,8 +11,72 @@
 #include <graphviz/gvc.h>
 #include <graphviz/cgraph.h>
 
+/*
+ * Object ids in creation order. cgraph's default id discipline uses the address
+ * of a name's interned string as the object's id, and keeps subgraphs ordered
+ * by id: the order of clusters, in the DOT output and in the layout, then
+ * depends on where malloc put those strings, and changes from run to run. This
+ * discipline maps no names itself (returning 0 sends names to cgraph's internal
+ * name map), and gives every new object the next odd number, as the default
+ * does for anonymous objects.
+ */
+static void *slipway_id_open(Agraph_t *g, Agdisc_t *disc) {
+    (void)g;
+    (void)disc;
+    IDTYPE *next = malloc(sizeof *next);
+    if (next != NULL) *next = 1;
+    return next;
+}
+
+static long slipway_id_map(void *state, int objtype, char *name, IDTYPE *id, int create) {
+    (void)objtype;
+    if (name != NULL || !create || state == NULL) return 0;
+    IDTYPE *next = state;
+    *id = *next;
+    *next += 2;
+    return 1;
+}
+
+static long slipway_id_alloc(void *state, int objtype, IDTYPE request) {
+    (void)state;
+    (void)objtype;
+    (void)request;
+    return 0;
+}
+
+static void slipway_id_free(void *state, int objtype, IDTYPE id) {
+    (void)state;
+    (void)objtype;
+    (void)id;
+}
+
+static char *slipway_id_print(void *state, int objtype, IDTYPE id) {
+    (void)state;
+    (void)objtype;
+    (void)id;
+    return NULL;
+}
+
+static void slipway_id_close(void *state) { free(state); }
+
+static void slipway_id_register(void *state, int objtype, void *object) {
+    (void)state;
+    (void)objtype;
+    (void)object;
+}
+
+static Agiddisc_t slipway_sequential_ids = {
+    slipway_id_open, slipway_id_map, slipway_id_alloc, slipway_id_free,
+    slipway_id_print, slipway_id_close, slipway_id_register,
+};
+
+/// A directed graph whose objects are ordered by creation (see above).
 static inline Agraph_t *slipway_agopen_directed(const char *name) {
-    return agopen((char *)name, Agdirected, NULL);
+    static Agdisc_t discipline;
+    discipline.mem = &AgMemDisc;
+    discipline.id = &slipway_sequential_ids;
+    discipline.io = &AgIoDisc;
+    return agopen((char *)name, Agdirected, &discipline);
 }
 
 static inline Agraph_t *slipway_agsubg(Agraph_t *g, const char *name) {

@@ -63,7 +63,7 @@ public enum ConstraintMap {
             for m in constraint.mitigations where shownTask[m] {
                 let task = plan.tasks[m]
                 let es = schedule.timing.earlyStart[m], ef = schedule.timing.earlyFinish[m]
-                var lines = DiagramStyle.wrap(task.title, width: wrapWidth, maxLines: 3)
+                var lines = DiagramStyle.wrap(task.title, width: wrapWidth, maxLines: 5)
                 lines.append("\(facts.weeks(ef - es))w · ES \(facts.weeks(es)) – EF \(facts.weeks(ef))")
                 var attributes: GraphSpec.Attributes = [("label", .text(DiagramStyle.centredLines(lines))), ("class", "mitigation")]
                 if schedule.isCritical(task: m) {
@@ -126,7 +126,7 @@ public enum ConstraintMap {
             ("label", .html("forecast after target: <FONT COLOR=\"\(DiagramStyle.lateColor)\"><B>late</B></FONT>")),
             ("fontsize", small), ("class", "legend"),
         ], cluster: legend)
-        spec.addNode("legend:critical", [
+        spec.addNode("legend:critical-path", [
             ("label", "mitigation on the critical path"), ("fontsize", small), ("class", "legend"),
             ("color", .text(DiagramStyle.criticalColor)), ("penwidth", .text(DiagramStyle.criticalPenWidth)),
         ], cluster: legend)

@@ -31,7 +31,7 @@ public enum NetworkDiagram {
 
         var spec = GraphSpec(
             name: "network",
-            nodeDefaults: [("shape", "box"), ("style", "rounded,filled"), ("fontname", .text(DiagramStyle.font)),
+            nodeDefaults: [("shape", "box"), ("style", "rounded,filled"), ("fillcolor", "#ffffff"), ("fontname", .text(DiagramStyle.font)),
                            ("fontsize", .text(DiagramStyle.format(DiagramStyle.fontSize))), ("margin", "0.12,0.06"),
                            ("color", .text(DiagramStyle.lineColor)), ("penwidth", "1")],
             edgeDefaults: [("color", .text(DiagramStyle.lineColor)), ("arrowsize", "0.7"), ("fontname", .text(DiagramStyle.font)),
@@ -98,12 +98,12 @@ public enum NetworkDiagram {
     private static func taskAttributes(_ j: Int, facts: ScheduleFacts) -> GraphSpec.Attributes {
         let task = facts.plan.tasks[j], timing = facts.schedule.timing
         let es = timing.earlyStart[j], ef = timing.earlyFinish[j], float = timing.totalFloat[j]
-        var lines = DiagramStyle.wrap(task.title, width: wrapWidth, maxLines: 4)
+        var lines = DiagramStyle.wrap(task.title, width: task.isMilestone ? 20 : wrapWidth, maxLines: 5)
         let fill = DiagramStyle.fill(for: facts.severity(ofTask: j))
         if task.isMilestone {
             lines.append("at \(facts.weeks(ef)) · float \(facts.weeks(float))w")
-            return [("shape", "hexagon"), ("style", "filled"), ("fillcolor", .text(fill)), ("class", "milestone"),
-                    ("label", .text(DiagramStyle.centredLines(["◆ " + lines[0]] + lines.dropFirst())))]
+            return [("shape", "diamond"), ("style", "filled"), ("fillcolor", .text(fill)), ("class", "milestone"),
+                    ("label", .text(DiagramStyle.centredLines(lines)))]
         }
         lines.append("\(facts.weeks(ef - es))w · ES \(facts.weeks(es)) – EF \(facts.weeks(ef))")
         lines.append("float \(facts.weeks(float))w")
@@ -150,11 +150,11 @@ public enum NetworkDiagram {
             ], cluster: legend)
         }
         spec.addNode("legend:none", [("label", "other task"), ("fontsize", small), ("class", "legend")], cluster: legend)
-        spec.addNode("legend:critical", [
+        spec.addNode("legend:critical-path", [
             ("label", "critical path (zero float)"), ("fillcolor", "#ffffff"), ("fontsize", small), ("class", "legend"),
             ("color", .text(DiagramStyle.criticalColor)), ("penwidth", .text(DiagramStyle.criticalPenWidth)),
         ], cluster: legend)
-        spec.addNode("legend:milestone", [("label", "◆ milestone"), ("shape", "hexagon"), ("style", "filled"),
+        spec.addNode("legend:milestone", [("label", "milestone"), ("shape", "diamond"), ("style", "filled"),
                                           ("fillcolor", "#ffffff"), ("fontsize", small), ("class", "legend")], cluster: legend)
         spec.addNode("legend:resolution", [("label", "constraint resolved\\n(red text: after its target)"), ("shape", "octagon"),
                                            ("style", "filled"), ("fillcolor", "#ffffff"), ("fontsize", small), ("class", "legend")],
