@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "SlipwayScheduling", targets: ["SlipwayScheduling"]),
         .library(name: "SlipwayReports", targets: ["SlipwayReports"]),
         .library(name: "SlipwayInterchange", targets: ["SlipwayInterchange"]),
+        .library(name: "SlipwayRendering", targets: ["SlipwayRendering"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,13 +25,19 @@ let package = Package(
         .target(name: "SlipwayReports", dependencies: ["SlipwayCore", "SlipwayScheduling"]),
         // Other tools' formats: the tracker document, MS Project XML, TaskJuggler, Mermaid, CSV, iCalendar.
         .target(name: "SlipwayInterchange", dependencies: ["SlipwayCore", "SlipwayScheduling", "SlipwayReports"]),
+        // Graphviz's C library (cgraph + gvc), for diagrams rendered in process.
+        .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
+        // Diagrams for reviews: network, constraint map and Gantt as SVG, PNG, PDF and DOT.
+        .target(name: "SlipwayRendering", dependencies: ["CGraphviz", "SlipwayCore", "SlipwayScheduling", "SlipwayReports"]),
         .executableTarget(
             name: "slipway",
             dependencies: [
-                "SlipwayCore", "SlipwayScheduling", "SlipwayReports", "SlipwayInterchange",
+                "SlipwayCore", "SlipwayScheduling", "SlipwayReports", "SlipwayInterchange", "SlipwayRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(name: "slipway-bench", dependencies: ["SlipwayCore", "SlipwayScheduling", "SlipwayReports", .product(name: "Yams", package: "Yams")]),
+        .executableTarget(name: "slipway-bench", dependencies: [
+            "SlipwayCore", "SlipwayScheduling", "SlipwayReports", "SlipwayRendering", .product(name: "Yams", package: "Yams"),
+        ]),
         .testTarget(name: "SlipwayCoreTests", dependencies: ["SlipwayCore", "SlipwayScheduling"], exclude: ["Fixtures"]),
         .testTarget(name: "SlipwaySchedulingTests", dependencies: ["SlipwayCore", "SlipwayScheduling"]),
         .testTarget(name: "SlipwayReportsTests", dependencies: ["SlipwayCore", "SlipwayScheduling", "SlipwayReports"],
@@ -38,5 +45,7 @@ let package = Package(
         .testTarget(name: "SlipwayInterchangeTests",
                     dependencies: ["SlipwayCore", "SlipwayScheduling", "SlipwayReports", "SlipwayInterchange"],
                     exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "SlipwayRenderingTests", dependencies: ["SlipwayCore", "SlipwayScheduling", "SlipwayRendering"],
+                    resources: [.copy("Golden"), .copy("Fixtures")]),
     ]
 )

@@ -1,19 +1,30 @@
 import Foundation
 
-// `make bench`: slipway-bench [--slipway PATH] [--nodes N] [--tasks N]
+// `make bench`: slipway-bench [--slipway PATH] [--nodes N] [--tasks N] [--only scheduling|render]
+// Scripts/render-valgrind.sh: slipway-bench --render-loop N (N renders in one process, for valgrind)
 var arguments = CommandLine.arguments.dropFirst()
 var slipway = ".build/release/slipway"
 var nodes = 1_000_000
 var tasks = 100_000
+var only: String?
 while let flag = arguments.popFirst() {
     switch flag {
     case "--slipway": slipway = arguments.popFirst() ?? slipway
     case "--nodes": nodes = arguments.popFirst().flatMap { Int($0) } ?? nodes
     case "--tasks": tasks = arguments.popFirst().flatMap { Int($0) } ?? tasks
+    case "--only": only = arguments.popFirst()
+    case "--render-loop":
+        try runRenderLoop(count: arguments.popFirst().flatMap { Int($0) } ?? 100)
+        exit(0)
     default:
-        FileHandle.standardError.write(Data("usage: slipway-bench [--slipway PATH] [--nodes N] [--tasks N]\n".utf8))
+        FileHandle.standardError.write(Data("usage: slipway-bench [--slipway PATH] [--nodes N] [--tasks N] [--only scheduling|render] [--render-loop N]\n".utf8))
         exit(2)
     }
 }
-SchedulingBench.run(nodes: nodes)
-try EndToEndBench.run(slipway: slipway, tasks: tasks)
+if only == nil || only == "scheduling" {
+    SchedulingBench.run(nodes: nodes)
+    try EndToEndBench.run(slipway: slipway, tasks: tasks)
+}
+if only == nil || only == "render" {
+    try runRenderBench(slipwayPath: slipway)
+}

@@ -13,7 +13,7 @@ struct Slipway: ParsableCommand {
             Exit status: 0 success; 1 a check the command enforces failed (--fail-late);
             2 the plan is invalid or the command was misused.
             """,
-        subcommands: [Check.self, ScheduleCommand.self, Critical.self,
+        subcommands: [Check.self, ScheduleCommand.self, Critical.self, Render.self,
                       ProgressCommand.self, BaselineCommand.self, VarianceCommand.self, Slip.self, Recover.self,
                       Import.self, Export.self])
 

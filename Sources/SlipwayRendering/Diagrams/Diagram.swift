@@ -1,0 +1,49 @@
+import Foundation
+import SlipwayCore
+import SlipwayScheduling
+
+/// The diagrams Slipway draws for reviews.
+public enum DiagramKind: String, Sendable, CaseIterable {
+    /// Tasks and links, by phase, with the critical path.
+    case network
+    /// The constraint tracker: constraint, mitigations, owners.
+    case constraints
+    /// Bars on a week axis.
+    case gantt
+}
+
+/// Builds and renders diagrams of a scheduled plan.
+public enum Diagram {
+    /// The graph of a diagram, before layout.
+    ///
+    /// - Parameter baseline: for the Gantt chart, dates of another schedule by task
+    ///   index, drawn as thin bars under the forecast bars.
+    public static func graph(_ kind: DiagramKind, plan: Plan, schedule: Schedule, filter: DiagramFilter = .all,
+                             baseline: [Int: GanttChart.Span]? = nil) -> GraphSpec {
+        switch kind {
+        case .network: return NetworkDiagram.graph(plan: plan, schedule: schedule, filter: filter)
+        case .constraints: return ConstraintMap.graph(plan: plan, schedule: schedule, filter: filter)
+        case .gantt: return GanttChart.graph(plan: plan, schedule: schedule, filter: filter, baseline: baseline)
+        }
+    }
+
+    public static func engine(for kind: DiagramKind) -> LayoutEngine {
+        kind == .gantt ? .pinned : .dot
+    }
+
+    /// Renders one diagram in one format.
+    ///
+    /// - Throws: `GraphvizRenderer.Failure` when Graphviz fails.
+    public static func render(_ kind: DiagramKind, format: RenderFormat, plan: Plan, schedule: Schedule,
+                              filter: DiagramFilter = .all, baseline: [Int: GanttChart.Span]? = nil) throws -> RenderedGraph {
+        let spec = graph(kind, plan: plan, schedule: schedule, filter: filter, baseline: baseline)
+        return try GraphvizRenderer.render(spec, engine: engine(for: kind), format: format)
+    }
+
+    /// `output/aws-migration-network.svg` for `plans/aws-migration.yaml`.
+    public static func defaultPath(plan path: String, kind: DiagramKind, format: RenderFormat,
+                                   filter: DiagramFilter = .all, directory: String = "output") -> String {
+        let base = path == "-" ? "plan" : URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        return "\(directory)/\(base)-\(kind.rawValue)\(filter.fileSuffix).\(format.fileExtension)"
+    }
+}

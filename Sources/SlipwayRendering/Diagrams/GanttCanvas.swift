@@ -1,0 +1,263 @@
+import SlipwayCore
+import SlipwayReports
+import SlipwayScheduling
+
+/// The geometry of a Gantt chart, in points from the top-left corner: columns,
+/// rows, the week scale, and the shapes placed on them. `spec()` turns the shapes
+/// into pinned Graphviz nodes (Graphviz's y axis points up, so y is flipped there).
+struct GanttCanvas {
+    static let titleColumn = 320.0
+    static let spanColumn = 96.0
+    static let gap = 10.0
+    static let rowHeight = 28.0
+    static let headerHeight = 22.0
+    static let barHeight = 14.0
+    static let thinBar = 4.0
+    static let titleWrap = 54
+    static let criticalFill = DiagramStyle.criticalColor
+    static let normalFill = "#3f6fa8"
+    static let floatFill = "#9aa5b1"
+    static let baselineFill = "#333333"
+    static let windowFill = "#dfe9f5"
+    static let deadlineColor = "#6a3d9a"
+    static let statusColor = "#1b7837"
+
+    struct Shape {
+        var name: String
+        var x, y, width, height: Double
+        var attributes: GraphSpec.Attributes
+    }
+
+    let plan: Plan
+    let schedule: Schedule
+    let baseline: [Int: GanttChart.Span]
+    let facts: ScheduleFacts
+    /// Weeks on the axis: from t = 0 to the last thing drawn, whole weeks.
+    let weeks: Int
+    let weekWidth: Double
+    var shapes: [Shape] = []
+    /// The next free y (top-down).
+    var cursor = 0.0
+    var rowsTop = 0.0
+    var rowIndex = 0
+
+    init(plan: Plan, schedule: Schedule, baseline: [Int: GanttChart.Span]) {
+        self.plan = plan
+        self.schedule = schedule
+        self.baseline = baseline
+        self.facts = ScheduleFacts(plan: plan, schedule: schedule)
+        var end = max(schedule.finish, plan.deadline ?? 0, plan.statusDate ?? 0)
+        for phase in plan.phases { end = max(end, phase.windowEnd ?? 0) }
+        for span in baseline.values { end = max(end, span.finish) }
+        weeks = max(1, Int((end - 1e-9).rounded(.up)))
+        // Wide enough for "W12" and a date at review size, narrow enough that a
+        // two-year plan still fits a screen's width.
+        weekWidth = min(60, max(14, 960 / Double(weeks)))
+    }
+
+    var chartLeft: Double { Self.titleColumn + Self.spanColumn + Self.gap }
+    var chartWidth: Double { Double(weeks) * weekWidth }
+    var totalWidth: Double { max(chartLeft + chartWidth + Self.gap, legendWidth) }
+    var legendWidth: Double { Double(legendItems.count) * 150 }
+    func x(_ t: Double) -> Double { chartLeft + t * weekWidth }
+
+    // MARK: Drawing
+
+    mutating func drawTitle(filter: DiagramFilter) {
+        let note = filter.isAll ? "" : " (filtered)"
+        text("title", "\(plan.title): Gantt chart\(note) — \(facts.finishSummary)", x: 0, y: 0,
+             width: max(totalWidth, 600), height: 28, size: DiagramStyle.titleFontSize)
+        cursor = 32
+    }
+
+    /// Week numbers, Monday dates when the plan has a start, and the grid.
+    mutating func drawAxis(rowCount: Int) {
+        let labelEvery = weekWidth >= 40 ? 1 : Int((40 / weekWidth).rounded(.up))
+        let hasDates = plan.calendar.start != nil
+        let axisTop = cursor
+        for w in stride(from: 0, to: weeks, by: labelEvery) {
+            let width = weekWidth * Double(labelEvery)
+            text("axis:W\(w + 1)", "W\(w + 1)", x: x(Double(w)), y: axisTop, width: width, height: 14,
+                 size: DiagramStyle.smallFontSize, align: .left)
+            if hasDates, let monday = plan.calendar.date(at: Double(w), as: .start) {
+                text("axis:date\(w + 1)", Self.shortDate(monday), x: x(Double(w)), y: axisTop + 14, width: width, height: 14,
+                     size: DiagramStyle.smallFontSize, align: .left, color: DiagramStyle.mutedColor)
+            }
+        }
+        text("axis:task", "Task", x: 4, y: axisTop + (hasDates ? 14 : 0), width: Self.titleColumn - 4, height: 14,
+             size: DiagramStyle.smallFontSize, align: .left, color: DiagramStyle.mutedColor)
+        text("axis:span", "weeks (ES–EF)", x: Self.titleColumn, y: axisTop + (hasDates ? 14 : 0), width: Self.spanColumn,
+             height: 14, size: DiagramStyle.smallFontSize, align: .left, color: DiagramStyle.mutedColor)
+        cursor = axisTop + (hasDates ? 30 : 16)
+        rowsTop = cursor
+        let rowsHeight = Double(rowCount) * Self.rowHeight
+        for w in 0...weeks {
+            box("grid:\(w)", x: x(Double(w)) - 0.25, y: rowsTop, width: 0.5, height: rowsHeight, fill: "#d0d0d0")
+        }
+    }
+
+    /// A phase header row, the phase window shaded behind the group, and one row per task.
+    mutating func drawGroup(phase: Phase?, tasks: [Int]) {
+        let groupTop = cursor
+        let groupHeight = Self.headerHeight + Double(tasks.count) * Self.rowHeight
+        let key = phase?.id ?? "none"
+        let title = phase.map { p in [p.name, facts.window(of: p)].compactMap { $0 }.joined(separator: " · ") } ?? "Not in a phase"
+        box("band:\(key)", x: 0, y: groupTop, width: totalWidth, height: Self.headerHeight, fill: "#eceff3")
+        if let phase, let start = phase.windowStart, let end = phase.windowEnd, end > start {
+            box("window:\(key)", x: x(start), y: groupTop, width: (end - start) * weekWidth, height: groupHeight,
+                fill: Self.windowFill)
+        }
+        text("phase:\(key)", title, x: 4, y: groupTop, width: totalWidth - 8, height: Self.headerHeight,
+             size: DiagramStyle.fontSize, align: .left, bold: true)
+        cursor += Self.headerHeight
+        for j in tasks { drawRow(j) }
+    }
+
+    mutating func drawRow(_ j: Int) {
+        let task = plan.tasks[j], timing = schedule.timing
+        let top = cursor
+        let es = timing.earlyStart[j], ef = timing.earlyFinish[j], float = timing.totalFloat[j]
+        let critical = timing.isCritical(j)
+        let criticalClass = critical ? " \(DiagramStyle.criticalClass)" : ""
+        if rowIndex % 2 == 1 {
+            box("stripe:\(task.id)", x: 0, y: top, width: chartLeft - Self.gap / 2, height: Self.rowHeight, fill: "#f7f7f7")
+        }
+        rowIndex += 1
+        let lines = DiagramStyle.wrap(task.title, width: Self.titleWrap, maxLines: 2)
+        text("title:\(task.id)", lines, x: 4, y: top, width: Self.titleColumn - 8, height: Self.rowHeight,
+             size: DiagramStyle.smallFontSize, align: .left)
+        let span = task.isMilestone ? "at \(facts.weeks(ef))" : "\(facts.weeks(es))–\(facts.weeks(ef))"
+        text("span:\(task.id)", span, x: Self.titleColumn, y: top, width: Self.spanColumn, height: Self.rowHeight,
+             size: DiagramStyle.smallFontSize, align: .left)
+
+        let hasBaseline = baseline[j] != nil
+        let barTop = top + (Self.rowHeight - Self.barHeight) / 2 - (hasBaseline ? 3 : 0)
+        let middle = barTop + Self.barHeight / 2
+        if float > Timing.criticalTolerance {
+            box("float:\(task.id)", x: x(ef), y: middle - Self.thinBar / 2, width: float * weekWidth, height: Self.thinBar,
+                fill: Self.floatFill, classes: "float")
+        }
+        if task.isMilestone {
+            shapes.append(Shape(name: "milestone:\(task.id)", x: x(ef) - 7, y: barTop, width: 14, height: 14, attributes: [
+                ("shape", "diamond"), ("style", "filled"), ("label", ""),
+                ("fillcolor", .text(critical ? Self.criticalFill : Self.normalFill)),
+                ("color", .text(critical ? Self.criticalFill : Self.normalFill)), ("class", .text("milestone\(criticalClass)")),
+            ]))
+        } else {
+            box("bar:\(task.id)", x: x(es), y: barTop, width: max(1, (ef - es) * weekWidth), height: Self.barHeight,
+                fill: critical ? Self.criticalFill : Self.normalFill, classes: "bar\(criticalClass)")
+        }
+        if let span = baseline[j] {
+            box("baseline:\(task.id)", x: x(span.start), y: barTop + Self.barHeight + 2,
+                width: max(2, (span.finish - span.start) * weekWidth), height: Self.thinBar, fill: Self.baselineFill,
+                classes: "baseline")
+        }
+        cursor += Self.rowHeight
+    }
+
+    /// The deadline and the status date as vertical lines over the rows, each
+    /// named in a row of its own below them so the two names never overlap.
+    mutating func drawMarkers() {
+        let rowsHeight = cursor - rowsTop
+        var markers: [(name: String, label: String, t: Double, color: String)] = []
+        if let deadline = plan.deadline {
+            markers.append(("deadline", "deadline \(facts.weeks(deadline))", deadline, Self.deadlineColor))
+        }
+        if let status = plan.statusDate {
+            markers.append(("status", "status date \(facts.weeks(status))", status, Self.statusColor))
+        }
+        for marker in markers {
+            box("line:\(marker.name)", x: x(marker.t) - 1, y: rowsTop, width: 2, height: rowsHeight + 4, fill: marker.color,
+                classes: marker.name)
+            text("label:\(marker.name)", marker.label, x: x(marker.t) - 130, y: cursor + 4, width: 130 - 4, height: 14,
+                 size: DiagramStyle.smallFontSize, align: .right, color: marker.color)
+            cursor += 16
+        }
+        cursor += 8
+    }
+
+    var legendItems: [(name: String, label: String, fill: String, height: Double, shape: String)] {
+        var items = [
+            ("critical", "critical (zero float)", Self.criticalFill, Self.barHeight, "box"),
+            ("normal", "not critical", Self.normalFill, Self.barHeight, "box"),
+            ("float", "total float", Self.floatFill, Self.thinBar, "box"),
+            ("milestone", "milestone", Self.normalFill, 14, "diamond"),
+            ("window", "phase window", Self.windowFill, Self.barHeight, "box"),
+        ]
+        if plan.deadline != nil { items.append(("deadline", "deadline", Self.deadlineColor, 2, "box")) }
+        if plan.statusDate != nil { items.append(("status", "status date", Self.statusColor, 2, "box")) }
+        if !baseline.isEmpty { items.append(("baseline", "baseline", Self.baselineFill, Self.thinBar, "box")) }
+        return items
+    }
+
+    mutating func drawLegend() {
+        let top = cursor
+        for (k, item) in legendItems.enumerated() {
+            let left = Double(k) * 150 + 4
+            let width = item.shape == "diamond" ? 14.0 : 28.0
+            shapes.append(Shape(name: "legend:\(item.name)", x: left, y: top + (16 - item.height) / 2, width: width,
+                                height: item.height, attributes: [
+                                    ("shape", .text(item.shape)), ("style", "filled"), ("label", ""),
+                                    ("fillcolor", .text(item.fill)), ("color", .text(item.fill)), ("class", "legend"),
+                                ]))
+            text("legend:\(item.name):text", item.label, x: left + 34, y: top, width: 110, height: 16,
+                 size: DiagramStyle.smallFontSize, align: .left)
+        }
+        cursor = top + 20
+    }
+
+    // MARK: Shapes
+
+    enum Align { case left, right, centre }
+
+    mutating func box(_ name: String, x: Double, y: Double, width: Double, height: Double, fill: String, classes: String? = nil) {
+        var attributes: GraphSpec.Attributes = [("shape", "box"), ("style", "filled"), ("label", ""),
+                                                ("fillcolor", .text(fill)), ("color", .text(fill))]
+        if let classes { attributes.append(("class", .text(classes))) }
+        shapes.append(Shape(name: name, x: x, y: y, width: width, height: height, attributes: attributes))
+    }
+
+    mutating func text(_ name: String, _ text: String, x: Double, y: Double, width: Double, height: Double, size: Double,
+                       align: Align = .left, color: String = "#000000", bold: Bool = false) {
+        self.text(name, [text], x: x, y: y, width: width, height: height, size: size, align: align, color: color, bold: bold)
+    }
+
+    mutating func text(_ name: String, _ lines: [String], x: Double, y: Double, width: Double, height: Double, size: Double,
+                       align: Align = .left, color: String = "#000000", bold: Bool = false) {
+        let label: String
+        switch align {
+        case .left: label = DiagramStyle.leftLines(lines)
+        case .right: label = lines.map { DiagramStyle.escapeLabel($0) + "\\r" }.joined()
+        case .centre: label = DiagramStyle.centredLines(lines)
+        }
+        shapes.append(Shape(name: name, x: x, y: y, width: width, height: height, attributes: [
+            ("shape", "plaintext"), ("label", .text(label)), ("fontsize", .text(DiagramStyle.format(size))),
+            ("fontcolor", .text(color)), ("fontname", .text(bold ? "Helvetica-Bold" : DiagramStyle.font)),
+            ("margin", "0.02,0"), ("class", "text"),
+        ]))
+    }
+
+    static func shortDate(_ date: CivilDate) -> String {
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return "\(date.day) \(months[(date.month - 1) % 12])"
+    }
+
+    /// The shapes as pinned nodes: `pos` is the centre in points, y pointing up.
+    func spec() -> GraphSpec {
+        let height = cursor
+        var spec = GraphSpec(
+            name: "gantt",
+            nodeDefaults: [("fixedsize", "true"), ("fontname", .text(DiagramStyle.font)), ("penwidth", "0")],
+            edgeDefaults: [])
+        spec.graphAttributes = [("pad", "0.2"), ("bgcolor", "white"), ("outputorder", "nodesfirst")]
+        spec.nodes.reserveCapacity(shapes.count)
+        for shape in shapes {
+            let centreX = shape.x + shape.width / 2, centreY = height - (shape.y + shape.height / 2)
+            spec.addNode(shape.name, shape.attributes + [
+                ("pos", .text("\(DiagramStyle.format(centreX)),\(DiagramStyle.format(centreY))!")),
+                ("width", .text(DiagramStyle.inches(shape.width))), ("height", .text(DiagramStyle.inches(shape.height))),
+            ])
+        }
+        return spec
+    }
+}

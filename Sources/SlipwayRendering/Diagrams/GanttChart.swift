@@ -1,0 +1,70 @@
+import SlipwayCore
+import SlipwayScheduling
+
+/// A Gantt chart drawn with Graphviz: Slipway computes every position itself and
+/// Graphviz only paints (the `nop2` engine, as `neato -n2`), so the chart comes out
+/// as SVG, PNG and PDF like the other diagrams.
+///
+/// Rows are grouped by phase (plan order; tasks without a phase last), each group
+/// in order of early start. Bars are red on the critical path, blue otherwise;
+/// total float trails a bar as a thin grey bar; milestones are diamonds; the
+/// deadline and the status date are vertical lines; each phase's planned window
+/// is shaded behind its rows. Node names: `bar:ID`, `float:ID`, `milestone:ID`,
+/// `baseline:ID`, `title:ID`; the rest is furniture.
+public enum GanttChart {
+    /// A task's dates in another schedule, in weeks from t = 0.
+    public struct Span: Sendable, Equatable {
+        public var start: Double
+        public var finish: Double
+
+        public init(start: Double, finish: Double) {
+            self.start = start
+            self.finish = finish
+        }
+    }
+
+    /// Builds the chart.
+    ///
+    /// - Parameter baseline: dates of another schedule by task index (a saved
+    ///   baseline); each is drawn as a thin dark bar under the task's forecast bar.
+    /// - Complexity: O(*T* log *T* + *W*) for *T* tasks shown and *W* weeks on the axis.
+    public static func graph(plan: Plan, schedule: Schedule, filter: DiagramFilter = .all,
+                             baseline: [Int: Span]? = nil) -> GraphSpec {
+        var canvas = GanttCanvas(plan: plan, schedule: schedule, baseline: baseline ?? [:])
+        let groups = rowGroups(plan: plan, schedule: schedule, shown: filter.mask(plan: plan, schedule: schedule))
+        canvas.drawTitle(filter: filter)
+        canvas.drawAxis(rowCount: groups.reduce(0) { $0 + 1 + $1.tasks.count })
+        for group in groups { canvas.drawGroup(phase: group.phase, tasks: group.tasks) }
+        canvas.drawMarkers()
+        canvas.drawLegend()
+        return canvas.spec()
+    }
+
+    struct RowGroup {
+        var phase: Phase?
+        var tasks: [Int]
+    }
+
+    /// Phases in plan order, then tasks without a phase; each by early start, early
+    /// finish, then file order, so ties come out the same every run.
+    static func rowGroups(plan: Plan, schedule: Schedule, shown: [Bool]) -> [RowGroup] {
+        var byPhase: [String: [Int]] = [:]
+        var unphased: [Int] = []
+        for j in plan.tasks.indices where shown[j] {
+            if let phase = plan.tasks[j].phase, plan.phase(id: phase) != nil {
+                byPhase[phase, default: []].append(j)
+            } else {
+                unphased.append(j)
+            }
+        }
+        let timing = schedule.timing
+        func ordered(_ tasks: [Int]) -> [Int] {
+            tasks.sorted { a, b in
+                (timing.earlyStart[a], timing.earlyFinish[a], a) < (timing.earlyStart[b], timing.earlyFinish[b], b)
+            }
+        }
+        var groups = plan.phases.compactMap { phase in byPhase[phase.id].map { RowGroup(phase: phase, tasks: ordered($0)) } }
+        if !unphased.isEmpty { groups.append(RowGroup(phase: nil, tasks: ordered(unphased))) }
+        return groups
+    }
+}

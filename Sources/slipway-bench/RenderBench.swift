@@ -1,0 +1,135 @@
+import Foundation
+import SlipwayCore
+import SlipwayRendering
+import SlipwayScheduling
+
+/// Rendering figures for `make bench`: the AWS plan's network end to end through
+/// the `slipway` executable, and generated plans of 1,000 and 2,000 tasks laid out
+/// and rendered in process, next to the same graph through the `dot` program
+/// (when it is installed; Slipway itself never runs it).
+func runRenderBench(slipwayPath: String) throws {
+    print("rendering (median of \(RenderBench.repeats) runs)")
+    let aws = "plans/aws-migration.yaml"
+    if FileManager.default.fileExists(atPath: aws) {
+        let output = NSTemporaryDirectory() + "slipway-bench-network.svg"
+        let wall = try RenderBench.median {
+            try RenderBench.run(slipwayPath, ["render", aws, "--diagram", "network", "--format", "svg", "-o", output])
+        }
+        print("  AWS network, svg, whole process (slipway render): \(RenderBench.format(wall)) s (target <= 1 s)")
+    }
+    for tasks in [1_000, 2_000] {
+        let checked = CheckedPlan.load(text: RenderBench.generatedPlan(tasks: tasks))
+        guard let plan = checked.plan, let schedule = checked.schedule else {
+            print("  generated plan of \(tasks) tasks did not load: \(checked.diagnostics.first?.message ?? "?")")
+            continue
+        }
+        let spec = NetworkDiagram.graph(plan: plan, schedule: schedule)
+        var layouts: [Double] = [], renders: [Double] = []
+        for _ in 0..<RenderBench.repeats {
+            let rendered = try GraphvizRenderer.render(spec, engine: .dot, format: .svg)
+            layouts.append(rendered.buildSeconds + rendered.layoutSeconds)
+            renders.append(rendered.renderSeconds)
+        }
+        let layout = RenderBench.median(layouts), render = RenderBench.median(renders)
+        var line = "  \(tasks) tasks (\(spec.nodes.count) nodes, \(spec.edges.count) links), network svg in process: "
+            + "layout \(RenderBench.format(layout)) s, render \(RenderBench.format(render)) s"
+        if let dot = RenderBench.which("dot") {
+            let file = NSTemporaryDirectory() + "slipway-bench-\(tasks).dot"
+            try GraphvizRenderer.render(spec, engine: .dot, format: .dot).data.write(to: URL(fileURLWithPath: file))
+            let program = try RenderBench.median { try RenderBench.run(dot, ["-Tsvg", file, "-o", "/dev/null"]) }
+            line += "; dot -Tsvg \(RenderBench.format(program)) s; ratio slipway/dot "
+                + String(format: "%.2f", (layout + render) / program)
+        } else {
+            line += "; the dot program is not installed, no comparison"
+        }
+        print(line)
+    }
+}
+
+/// Renders the AWS plan's network `count` times in one process, for the leak check
+/// of Scripts/render-valgrind.sh (`slipway-bench --render-loop 100`).
+func runRenderLoop(count: Int, plan path: String = "plans/aws-migration.yaml") throws {
+    let checked = CheckedPlan.load(path: path)
+    guard let plan = checked.plan, let schedule = checked.schedule else {
+        throw RenderBench.BenchFailure(description: "\(path) did not load")
+    }
+    var bytes = 0
+    for _ in 0..<count {
+        bytes += try Diagram.render(.network, format: .svg, plan: plan, schedule: schedule).data.count
+    }
+    print("\(count) renders, \(bytes) bytes of SVG")
+}
+
+enum RenderBench {
+    static let repeats = 3
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted[sorted.count / 2]
+    }
+
+    static func median(_ body: () throws -> Void) throws -> Double {
+        let clock = ContinuousClock()
+        var times: [Double] = []
+        for _ in 0..<repeats {
+            let elapsed = try clock.measure(body)
+            times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        }
+        return median(times)
+    }
+
+    static func format(_ seconds: Double) -> String { String(format: "%.3f", seconds) }
+
+    /// Runs a program and waits; throws when it fails.
+    static func run(_ path: String, _ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw BenchFailure(description: "\(path) \(arguments.joined(separator: " ")) exited with \(process.terminationStatus)")
+        }
+    }
+
+    struct BenchFailure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func which(_ program: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":").map { "\($0)/\(program)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// A layered plan of `count` tasks in four phases, with about 2.3 links per task
+    /// and a constraint mitigated by every 25th task; the same text every run.
+    static func generatedPlan(tasks count: Int) -> String {
+        var state: UInt64 = 0x5EED
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let severities = ["critical", "high", "medium", "low"]
+        var text = "plan: Generated \(count)\nphases:\n"
+        for p in 0..<4 { text += "  - id: p\(p)\n    weeks: \(p * 10 + 1)-\(p * 10 + 10)\n" }
+        var constraints = "constraints:\n", tasks = "tasks:\n"
+        for i in 0..<count {
+            var entry = "  - id: t\(i)\n    title: Generated task number \(i) of the synthetic plan\n"
+            entry += "    duration: \(1 + next(3))w\n    phase: p\(min(3, i * 4 / count))\n"
+            if i > 0 {
+                let links = Set((0..<(1 + next(3))).map { _ in max(0, i - 1 - next(min(i, 40))) })
+                entry += "    after: [\(links.sorted().map { "t\($0)" }.joined(separator: ", "))]\n"
+            }
+            if i % 25 == 0 {
+                constraints += "  - id: c\(i)\n    title: Generated constraint \(i)\n    severity: \(severities[(i / 25) % 4])\n"
+                constraints += "    category: cat\((i / 25) % 3)\n    mitigations:\n"
+                constraints += entry.split(separator: "\n").map { "    \($0)\n" }.joined()
+            } else {
+                tasks += entry
+            }
+        }
+        return text + constraints + tasks
+    }
+}

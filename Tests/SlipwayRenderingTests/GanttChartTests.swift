@@ -1,0 +1,45 @@
+import Foundation
+import SlipwayRendering
+import Testing
+
+@Suite struct GanttChartTests {
+    @Test func everyTaskHasABarOrADiamondAndCriticalOnesAreMarked() throws {
+        let (plan, schedule) = try Fixtures.scheduled("review.yaml")
+        let document = try SVGDocument(Diagram.render(.gantt, format: .svg, plan: plan, schedule: schedule).data)
+        let bars = document.nodes.filter { $0.classes.contains("bar") || $0.classes.contains("milestone") }
+        #expect(Set(bars.map(\.title)) == ["bar:api-freeze", "bar:write-docs", "bar:backend", "bar:frontend", "bar:release",
+                                           "milestone:done"])
+        let critical = Set(document.nodes.filter { $0.classes.contains(DiagramStyle.criticalClass) }.map(\.title))
+        #expect(critical == ["bar:backend", "bar:release", "milestone:done"])
+        // Float trails the tasks that have some: api-freeze 1w, write-docs 3w, frontend 1w.
+        #expect(Set(document.groups(withClass: "float").map(\.title)) == ["float:api-freeze", "float:write-docs", "float:frontend"])
+        #expect(document.groups(withClass: "deadline").count == 1)
+    }
+
+    /// The chart is pinned: x = left columns + t × week width. With a 6-week axis
+    /// the week is 60 points wide, so backend (0–3) is 180 points and frontend (1–2) 60.
+    @Test func barsArePlacedOnTheWeekScale() throws {
+        let (plan, schedule) = try Fixtures.scheduled("review.yaml")
+        let spec = GanttChart.graph(plan: plan, schedule: schedule)
+        func attribute(_ node: String, _ name: String) -> String? {
+            spec.nodes.first { $0.name == node }?.attributes.last { $0.name == name }.map {
+                if case .text(let text) = $0.value { return text }
+                return nil
+            } ?? nil
+        }
+        #expect(attribute("bar:backend", "width") == DiagramStyle.inches(180))
+        #expect(attribute("bar:frontend", "width") == DiagramStyle.inches(60))
+        let backendX = attribute("bar:backend", "pos")?.split(separator: ",").first.flatMap { Double($0) }
+        let frontendX = attribute("bar:frontend", "pos")?.split(separator: ",").first.flatMap { Double($0) }
+        // Centres: backend at left + 90, frontend at left + 60 + 30.
+        #expect(backendX != nil && frontendX != nil && backendX == frontendX)
+    }
+
+    @Test func baselineBarsAreDrawnWhenGiven() throws {
+        let (plan, schedule) = try Fixtures.scheduled("review.yaml")
+        let backend = plan.taskIndex(of: "backend")!
+        let spec = GanttChart.graph(plan: plan, schedule: schedule, baseline: [backend: .init(start: 0, finish: 2)])
+        #expect(spec.nodes.filter { $0.name.hasPrefix("baseline:") }.map(\.name) == ["baseline:backend"])
+        #expect(GanttChart.graph(plan: plan, schedule: schedule).nodes.allSatisfy { !$0.name.hasPrefix("baseline:") })
+    }
+}
