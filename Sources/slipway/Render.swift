@@ -46,8 +46,16 @@ extension Slipway {
         @Flag(help: "Lay out a network even when it is larger than the size that lays out in seconds.")
         var force = false
 
+        @Option(help: "Draw this saved baseline's bars under the Gantt bars (default: the plan's default baseline, when it exists).")
+        var baseline: String?
+
+        @Flag(help: "Draw no baseline bars in the Gantt chart.")
+        var noBaseline = false
+
         func validate() throws {
             if all && output != nil { throw ValidationError("--all writes several files into output/; it cannot be combined with -o") }
+            if let baseline, !BaselineStore.isValidName(baseline) { throw ValidationError("--baseline '\(baseline)' is not a baseline name") }
+            if baseline != nil && noBaseline { throw ValidationError("--baseline and --no-baseline contradict each other") }
         }
 
         func run() throws {
@@ -57,11 +65,12 @@ extension Slipway {
                 Console.error("error: --phase: \(problem)")
                 throw ExitCode(2)
             }
+            let baselineSpans = try loadBaseline(plan: plan)
             let jobs: [(DiagramKind, RenderFormat)] = all
                 ? DiagramKind.allCases.flatMap { kind in RenderFormat.allCases.map { (kind, $0) } }
                 : [(diagram, format)]
             for (kind, format) in jobs {
-                let spec = Diagram.graph(kind, plan: plan, schedule: schedule, filter: filter)
+                let spec = Diagram.graph(kind, plan: plan, schedule: schedule, filter: filter, baseline: baselineSpans)
                 if !force, format != .dot, let warning = LayoutBudget.excess(of: spec, engine: Diagram.engine(for: kind)) {
                     Console.error("error: the \(kind.rawValue) diagram has \(warning); draw a part of it with "
                                   + "--phase ID or --critical-only, or pass --force to wait for it")
@@ -76,6 +85,20 @@ extension Slipway {
                     throw ExitCode(2)
                 }
                 Console.error("wrote \(path)")
+            }
+        }
+
+        /// The baseline named by --baseline (an error when missing or damaged), else
+        /// the plan's default baseline when one has been saved.
+        private func loadBaseline(plan: Plan) throws -> [Int: GanttChart.Span]? {
+            if noBaseline { return nil }
+            let path = BaselineStore.path(forPlan: options.plan, name: baseline)
+            if baseline == nil && !FileManager.default.fileExists(atPath: path) { return nil }
+            switch Baseline.load(path: path) {
+            case .success(let saved): return GanttChart.spans(of: saved, in: plan)
+            case .failure(let problem):
+                Console.error(problem.description)
+                throw ExitCode(2)
             }
         }
     }

@@ -23,6 +23,19 @@ public enum GanttChart {
         }
     }
 
+    /// The bars of a saved baseline, by task index of `plan`; tasks the baseline
+    /// does not know (added since) get none.
+    ///
+    /// - Complexity: O(*T* + *B*), the tasks of the plan and of the baseline.
+    public static func spans(of baseline: Baseline, in plan: Plan) -> [Int: Span] {
+        let saved = baseline.tasksByID
+        var result: [Int: Span] = [:]
+        for (i, task) in plan.tasks.enumerated() {
+            if let b = saved[task.id] { result[i] = Span(start: b.earlyStart, finish: b.earlyFinish) }
+        }
+        return result
+    }
+
     /// Builds the chart.
     ///
     /// - Parameter baseline: dates of another schedule by task index (a saved
