@@ -16,6 +16,17 @@ import Testing
         #expect(data.count > 5_000)
     }
 
+    /// Cairo stamps PDFs with the time of rendering; the renderer fixes the stamp so
+    /// that the same plan gives the same bytes (committed diagrams stay unchanged).
+    @Test func pdfIsTheSameBytesEveryRun() throws {
+        let (plan, schedule) = try Fixtures.scheduled("review.yaml")
+        let first = try Diagram.render(.gantt, format: .pdf, plan: plan, schedule: schedule).data
+        Thread.sleep(forTimeInterval: 1.1)
+        let second = try Diagram.render(.gantt, format: .pdf, plan: plan, schedule: schedule).data
+        #expect(first == second)
+        #expect(String(decoding: first, as: UTF8.self).contains("/CreationDate (D:19700101000000Z)"))
+    }
+
     @Test func defaultFileNamesComeFromThePlan() {
         #expect(Diagram.defaultPath(plan: "plans/aws-migration.yaml", kind: .network, format: .svg)
                 == "output/aws-migration-network.svg")

@@ -87,7 +87,8 @@ public enum GraphvizRenderer {
             guard status == 0, let buffer else {
                 throw Failure(description: "Graphviz could not render \(format.rawValue)\(lastError())")
             }
-            let data = Data(bytes: buffer, count: Int(length))
+            var data = Data(bytes: buffer, count: Int(length))
+            if format == .pdf { data = ReproduciblePDF.normalized(data) }
             return RenderedGraph(data: data, buildSeconds: seconds(built - started), layoutSeconds: seconds(laidOut - built),
                                  renderSeconds: seconds(clock.now - laidOut))
         }
