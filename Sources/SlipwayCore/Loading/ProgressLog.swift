@@ -226,25 +226,7 @@ public enum ProgressLog {
         }
         if plain && !s.isEmpty && !s.hasPrefix("-") && !s.hasSuffix(":") && !s.contains(": ") { return s }
         var out = ""
-        JSONQuote.quote(s, into: &out)
+        JSONString.quote(s, into: &out)
         return out
-    }
-}
-
-/// JSON string quoting, which is also a valid YAML double-quoted scalar.
-enum JSONQuote {
-    static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += "\\u" + String(format: "%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        out += "\""
     }
 }

@@ -1,3 +1,5 @@
+import SlipwayCore
+
 /// Builds YAML text line by line with scalars quoted only where plain YAML would
 /// misread them (YAML 1.2, section 7.3: double-quoted scalars and their escapes).
 struct YAMLText {
@@ -31,23 +33,8 @@ struct YAMLText {
     /// A plain scalar when it is safe in block and flow context, else double-quoted.
     static func scalar(_ s: String) -> String {
         if isPlainSafe(s) { return s }
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if u.value < 0x20 || u.value == 0x7F {
-                    out += "\\x" + String(u.value, radix: 16, uppercase: true).leftPadded(to: 2)
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
+        // DEL may stand raw in JSON but not in YAML.
+        return JSONString.quoted(s).replacingOccurrences(of: "\u{7F}", with: "\\x7F")
     }
 
     private static let reserved: Set<String> = ["true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"]

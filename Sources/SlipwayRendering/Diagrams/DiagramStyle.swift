@@ -103,3 +103,25 @@ public enum DiagramStyle {
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 }
+
+/// The legend box both graph diagrams start with: one entry per severity colour.
+enum Legend {
+    /// Adds the legend cluster and its severity entries, labelled by `label`.
+    ///
+    /// - Returns: the cluster, for the diagram's own entries, and the small font size they use.
+    static func begin(in spec: inout GraphSpec, severityLabel label: (Constraint.Severity) -> String) -> (cluster: Int, fontSize: GraphSpec.Value) {
+        let legend = spec.addCluster(.init(name: "cluster_legend", attributes: [
+            ("label", "Legend"), ("labeljust", "l"), ("style", "rounded"), ("color", "#b0b0b0"),
+            ("fontname", .text(DiagramStyle.font)), ("fontsize", .text(DiagramStyle.format(DiagramStyle.clusterFontSize))),
+            ("class", "legend"),
+        ]))
+        let small = GraphSpec.Value.text(DiagramStyle.format(DiagramStyle.smallFontSize))
+        for severity in Constraint.Severity.allCases {
+            spec.addNode("legend:\(severity.rawValue)", [
+                ("label", .text(label(severity))), ("fillcolor", .text(DiagramStyle.fill(for: severity))),
+                ("fontsize", small), ("class", "legend"),
+            ], cluster: legend)
+        }
+        return (legend, small)
+    }
+}

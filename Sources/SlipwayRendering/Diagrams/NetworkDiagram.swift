@@ -137,18 +137,7 @@ public enum NetworkDiagram {
     }
 
     private static func addLegend(to spec: inout GraphSpec) {
-        let legend = spec.addCluster(.init(name: "cluster_legend", attributes: [
-            ("label", "Legend"), ("labeljust", "l"), ("style", "rounded"), ("color", "#b0b0b0"),
-            ("fontname", .text(DiagramStyle.font)), ("fontsize", .text(DiagramStyle.format(DiagramStyle.clusterFontSize))),
-            ("class", "legend"),
-        ]))
-        let small = GraphSpec.Value.text(DiagramStyle.format(DiagramStyle.smallFontSize))
-        for severity in Constraint.Severity.allCases {
-            spec.addNode("legend:\(severity.rawValue)", [
-                ("label", .text("mitigates a \(severity.rawValue) constraint")), ("fillcolor", .text(DiagramStyle.fill(for: severity))),
-                ("fontsize", small), ("class", "legend"),
-            ], cluster: legend)
-        }
+        let (legend, small) = Legend.begin(in: &spec) { "mitigates a \($0.rawValue) constraint" }
         spec.addNode("legend:none", [("label", "other task"), ("fontsize", small), ("class", "legend")], cluster: legend)
         spec.addNode("legend:critical-path", [
             ("label", "critical path (zero float)"), ("fillcolor", "#ffffff"), ("fontsize", small), ("class", "legend"),
