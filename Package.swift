@@ -45,6 +45,8 @@ let package = Package(
         .testTarget(name: "SlipwayInterchangeTests",
                     dependencies: ["SlipwayCore", "SlipwayScheduling", "SlipwayReports", "SlipwayInterchange"],
                     exclude: ["Golden", "Fixtures"]),
+        // Runs the built `slipway` executable as a user does.
+        .testTarget(name: "SlipwayCLITests", dependencies: ["slipway"], exclude: ["Golden"]),
         .testTarget(name: "SlipwayRenderingTests", dependencies: ["SlipwayCore", "SlipwayScheduling", "SlipwayRendering"],
                     resources: [.copy("Golden"), .copy("Fixtures")]),
     ]

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// The `slipway` executable as a user runs it: exit statuses, what goes to stdout
+/// and stderr, standard input, colour, atomic output, and help text (golden).
+struct SlipwayCLITests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func slipway(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Run {
+        let binary = repository.appendingPathComponent(".build/debug/slipway")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = repository
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "NO_COLOR")
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    static let latePlan = """
+        plan: Late
+        deadline: 1w
+        tasks:
+          - {id: a, duration: 2w}
+        """
+
+    @Test func invalidPlanExitsTwoWithDiagnosticsOnStderrOnly() throws {
+        let run = try Self.slipway(["schedule", "-"], stdin: "plan: Bad\ntasks:\n  - id: a\n    duraton: 2w\n")
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("<stdin>:4:5: error: unknown key 'duraton' in a task; did you mean 'duration'?"))
+    }
+
+    @Test func failLateExitsOneWhenTheDeadlineIsMissed() throws {
+        let run = try Self.slipway(["schedule", "-", "--format", "json", "--fail-late"], stdin: Self.latePlan)
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("\"finish\": 2"))
+        #expect(run.stderr.contains("warning: the plan finishes at week 2, 1 week after the deadline (week 1)"))
+        let relaxed = try Self.slipway(["schedule", "-", "--format", "json"], stdin: Self.latePlan)
+        #expect(relaxed.status == 0)
+    }
+
+    @Test func misuseExitsTwo() throws {
+        let run = try Self.slipway(["schedule", "--no-such-flag", "plan.yaml"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("Unknown option"))
+    }
+
+    @Test func outputToAPipeHasNoColour() throws {
+        let run = try Self.slipway(["schedule", "-"], stdin: Self.latePlan)
+        #expect(run.status == 0)
+        #expect(!run.stdout.contains("\u{1B}["))
+        #expect(run.stdout.contains("*  a "))
+    }
+
+    @Test func invalidPlanLeavesAnExistingOutputFileUntouched() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("slipway-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let target = directory.appendingPathComponent("schedule.json")
+        try Data("previous".utf8).write(to: target)
+        let run = try Self.slipway(["schedule", "-", "--format", "json", "-o", target.path], stdin: "plan: x\ntasks: [{id: a}]\n")
+        #expect(run.status == 2)
+        #expect(try String(contentsOf: target, encoding: .utf8) == "previous")
+        let good = try Self.slipway(["schedule", "-", "--format", "json", "-o", target.path], stdin: Self.latePlan)
+        #expect(good.status == 0)
+        #expect(try String(contentsOf: target, encoding: .utf8).hasPrefix("{\n  \"plan\": \"Late\""))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["schedule.json"], "no temporary file left")
+    }
+
+    @Test func checkPrintsOnlyDiagnosticsAndASummary() throws {
+        let run = try Self.slipway(["check", "plans/aws-migration.yaml"])
+        #expect(run.status == 0)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.hasSuffix("plans/aws-migration.yaml: 0 errors, 10 warnings (39 tasks)\n"))
+    }
+
+    @Test(arguments: [["--help"], ["schedule", "--help"], ["critical", "--help"], ["check", "--help"]])
+    func helpTextMatchesGolden(_ arguments: [String]) throws {
+        let run = try Self.slipway(arguments, environment: ["COLUMNS": "100"])
+        #expect(run.status == 0)
+        let name = "help-" + (arguments.count == 1 ? "slipway" : arguments[0]) + ".txt"
+        let url = Self.golden.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["SLIPWAY_UPDATE_GOLDEN"] == "1" {
+            try run.stdout.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        #expect(run.stdout == (try String(contentsOf: url, encoding: .utf8)), "\(name) differs; run `make golden` and review the diff if intended")
+    }
+}
