@@ -14,10 +14,16 @@ extension Interchange {
         public var diagnostics: [Diagnostic]
     }
 
-    public static func export(plan: Plan, schedule: Schedule, format: ExportFormat) -> Exported {
+    /// - Parameter baseline: a saved baseline; MS Project XML carries its dates as
+    ///   each task's baseline, the other formats have no place for it.
+    public static func export(plan: Plan, schedule: Schedule, format: ExportFormat, baseline: Baseline? = nil) -> Exported {
         switch format {
         case .tracker: return TrackerExport.render(plan: plan, schedule: schedule)
-        case .mspdi: return MSPDIExport.render(plan: plan, schedule: schedule)
+        case .mspdi:
+            let entries = (baseline?.tasks ?? []).reduce(into: [String: MSPDIExport.BaselineEntry]()) {
+                $0[$1.id] = MSPDIExport.BaselineEntry(start: $1.earlyStart, finish: $1.earlyFinish)
+            }
+            return MSPDIExport.render(plan: plan, schedule: schedule, baseline: entries)
         case .tjp: return TJPExport.render(plan: plan, schedule: schedule)
         case .mermaid: return MermaidExport.render(plan: plan, schedule: schedule)
         case .csv: return Exported(text: PlanCSV.render(plan: plan, schedule: schedule), diagnostics: [])

@@ -41,6 +41,23 @@ import Testing
         #expect(assignments.count == 5)  // auth, design, build-api, tests, deploy (2 units)
     }
 
+    @Test func mspdiCarriesASavedBaseline() throws {
+        let (plan, schedule) = try Fixture.scheduled("links.yaml")
+        let baseline = Baseline(plan: plan, schedule: schedule, name: "default", planFile: "links.yaml",
+                                planHash: "0", progressHash: nil, savedAt: "2025-01-10T00:00:00Z")
+        let xml = try #require(Interchange.export(plan: plan, schedule: schedule, format: .mspdi, baseline: baseline).text)
+        let doc = try XMLDocument(xmlString: xml, options: [])
+        let tasks = try #require(doc.rootElement()).elements(forName: "Tasks").first!.elements(forName: "Task")
+        let withBaseline = tasks.filter { !$0.elements(forName: "Baseline").isEmpty }
+        #expect(withBaseline.count == plan.tasks.count, "every task, none of the phase summaries")
+        let build = try #require(tasks.first { $0.elements(forName: "Name").first?.stringValue == "Build the API" })
+        let saved = try #require(build.elements(forName: "Baseline").first)
+        // The baseline is the schedule itself here, so its dates are the task's own.
+        #expect(saved.elements(forName: "Start").first?.stringValue == build.elements(forName: "Start").first?.stringValue)
+        #expect(saved.elements(forName: "Finish").first?.stringValue == build.elements(forName: "Finish").first?.stringValue)
+        #expect(saved.elements(forName: "Number").first?.stringValue == "0")
+    }
+
     @Test func icsFollowsRFC5545FoldingAndEscaping() throws {
         let (plan, schedule) = try Fixture.scheduled("links.yaml")
         let text = try #require(ICSExport.render(plan: plan, schedule: schedule).text)
