@@ -28,8 +28,14 @@ struct ReferenceCheck {
         for c in plan.constraints { declare(c.id, .constraint, c.location) }
         for t in plan.tasks { declare(t.id, t.isMilestone ? .milestone : .task, t.location) }
 
+        // Suggestions compare with every id of the allowed kinds: build each list
+        // once, and only while errors are still being shown.
+        var candidateCache: [Set<Kind>: [String]] = [:]
         func candidates(_ allowed: Set<Kind>) -> [String] {
-            kinds.filter { allowed.contains($0.value.0) }.map(\.key).sorted()
+            if let cached = candidateCache[allowed] { return cached }
+            let list = kinds.filter { allowed.contains($0.value.0) }.map(\.key).sorted()
+            candidateCache[allowed] = list
+            return list
         }
         func expect(_ id: String, at location: SourceLocation, _ allowed: Set<Kind>, role: String) {
             if let (kind, _) = kinds[id] {
@@ -38,7 +44,8 @@ struct ReferenceCheck {
                 }
                 return
             }
-            reader.error("unknown-reference", at: location, "'\(id)' in \(role) is not \(allowed.map(\.article).sorted().joined(separator: " or "))\(Suggestion.hint(for: id, in: candidates(allowed)))")
+            let hint = reader.tooManyErrors ? "" : Suggestion.hint(for: id, in: candidates(allowed))
+            reader.error("unknown-reference", at: location, "'\(id)' in \(role) is not \(allowed.map(\.article).sorted().joined(separator: " or "))\(hint)")
         }
 
         let workItems: Set<Kind> = [.task, .milestone, .constraint]
