@@ -78,11 +78,12 @@ public struct Baseline: Codable, Sendable, Equatable {
     }
 
     /// The JSON text: keys sorted, indented, so that saves diff well.
-    public func encoded() -> Data {
+    ///
+    /// - Throws: `EncodingError` for a value JSON cannot hold (a non-finite number).
+    public func encoded() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain structs of strings, numbers and arrays cannot fail.
-        var data = try! encoder.encode(self)
+        var data = try encoder.encode(self)
         data.append(UInt8(ascii: "\n"))
         return data
     }

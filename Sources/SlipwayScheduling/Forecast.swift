@@ -24,6 +24,7 @@ public struct Forecast: Sendable, Equatable {
     public enum State: Sendable, Equatable { case notStarted, started, finished }
     public var state: State
 
+    /// - Complexity: O(1).
     public init(task: PlanTask, statusDate: Double?) {
         let d = task.duration
         let progress = task.progress

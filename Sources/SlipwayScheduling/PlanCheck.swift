@@ -16,6 +16,8 @@ public struct CheckedPlan: Sendable {
         from(PlanLoader.load(text: text))
     }
 
+    /// - Complexity: O((*V* + *E*) log *V*) for the order of *V* nodes and *E* links,
+    ///   then O(*V* + *E*) for the passes and checks.
     public static func from(_ loaded: LoadResult) -> CheckedPlan {
         guard let plan = loaded.plan else {
             return CheckedPlan(plan: nil, schedule: nil, diagnostics: loaded.diagnostics)

@@ -107,7 +107,7 @@ struct BaselineVarianceTests {
         #expect(problem.message.contains("belongs to another plan"))
         var newer = saved
         newer.version = 99
-        guard case .failure(let p2) = Baseline.decode(newer.encoded(), path: "p") else { Issue.record("read a newer version"); return }
+        guard case .failure(let p2) = Baseline.decode(try newer.encoded(), path: "p") else { Issue.record("read a newer version"); return }
         #expect(p2.message.contains("newer slipway"))
     }
 
