@@ -4,7 +4,8 @@ import SlipwayCore
 /// misses it, each with its effect computed by rescheduling:
 ///
 /// - shorten critical tasks (crashing): which, by how much, the least total
-///   shortening the greedy search finds, priced at the owners' rates;
+///   shortening (exact by linear programming for plans of up to 400 nodes, a
+///   greedy search beyond), priced at the owners' rates;
 /// - fast-track: turn critical finish-to-start links into start-to-start links
 ///   with a lag, so the successor overlaps the end of its predecessor;
 /// - both: fast-track first, then shorten what is still needed.

@@ -46,6 +46,22 @@ enum RecoveryMoves {
         }
     }
 
+    /// The least total shortening that reaches the target: exact by linear
+    /// programming (`Crashing`) for networks of up to `Crashing.maximumNodes`
+    /// nodes; otherwise, or when the target is out of reach, the greedy search
+    /// below, which also tells how close shortening alone gets.
+    ///
+    /// - Returns: the cuts (task, weeks) and the finish reached, by rescheduling.
+    static func shorten(network: DependencyNetwork, order: [Int32], taskCount: Int, room: [Double],
+                        cost: [Double?], target: Double) -> (cuts: [Int: Double], finish: Double) {
+        if let exact = Crashing.leastShortening(network, room: room, weeklyCost: cost, target: target) {
+            var shortened = network
+            for (j, x) in exact.cuts { shortened.duration[j] -= x }
+            return (exact.cuts, CriticalPathMethod.schedule(shortened, order: order).finish)
+        }
+        return greedyShorten(network: network, order: order, taskCount: taskCount, room: room, cost: cost, target: target)
+    }
+
     /// Greedy least-shortening crash (after the heuristic of Siemens 1971): while
     /// the finish is past the target, shorten the critical task that buys the
     /// most finish per week cut (then the cheapest, then the first declared) by
@@ -56,7 +72,7 @@ enum RecoveryMoves {
     /// - Complexity: O(*k*² (*V* + *E*)) per step in the worst case, where *k* is
     ///   the number of critical tasks that can still be shortened (pairs are
     ///   tried among at most 24 of them).
-    static func shorten(network start: DependencyNetwork, order: [Int32], taskCount: Int, room: [Double],
+    static func greedyShorten(network start: DependencyNetwork, order: [Int32], taskCount: Int, room: [Double],
                         cost: [Double?], target: Double) -> (cuts: [Int: Double], finish: Double) {
         let tol = 1e-9
         var network = start
