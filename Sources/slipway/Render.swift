@@ -76,6 +76,12 @@ extension Slipway {
                                   + "--phase ID or --critical-only, or pass --force to wait for it")
                     throw ExitCode(2)
                 }
+                if !force, kind == .gantt, format == .png,
+                   let warning = LayoutBudget.pngExcess(ganttRows: filter.mask(plan: plan, schedule: schedule).filter { $0 }.count) {
+                    Console.error("error: the Gantt chart has \(warning); write it as svg or pdf, draw a part with "
+                                  + "--phase ID or --critical-only, or pass --force for a shrunken PNG")
+                    throw ExitCode(2)
+                }
                 let path = output ?? Diagram.defaultPath(plan: options.plan, kind: kind, format: format, filter: filter)
                 do {
                     let rendered = try GraphvizRenderer.render(spec, engine: Diagram.engine(for: kind), format: format)

@@ -14,6 +14,11 @@ import Testing
         #expect(document.clusters.count == 5)
     }
 
+    @Test func ganttPNGsBeyondCairosBitmapLimitAreRefused() {
+        #expect(LayoutBudget.pngExcess(ganttRows: 800) == nil)
+        #expect(LayoutBudget.pngExcess(ganttRows: 801)?.hasPrefix("801 task rows") == true)
+    }
+
     @Test func theGanttChartOfTwoThousandTasksHasABarEach() throws {
         let (plan, schedule) = try Fixtures.scheduled(text: Fixtures.generatedPlan(tasks: 2_000))
         let spec = GanttChart.graph(plan: plan, schedule: schedule)

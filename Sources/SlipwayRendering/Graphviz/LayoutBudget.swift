@@ -19,4 +19,15 @@ public enum LayoutBudget {
         guard size > limit else { return nil }
         return "\(spec.nodes.count) nodes and \(spec.edges.count) links, more than the \(limit) that lay out in a few seconds"
     }
+
+    /// Gantt rows above which a PNG would pass cairo's bitmap limit (32,767 pixels
+    /// a side): Graphviz then shrinks the whole picture to fit, and it can no
+    /// longer be read. SVG and PDF have no such limit.
+    public static let ganttPNGRows = 800
+
+    /// A description of the excess for a Gantt PNG of `rows` task rows, or nil.
+    public static func pngExcess(ganttRows rows: Int) -> String? {
+        guard rows > ganttPNGRows else { return nil }
+        return "\(rows) task rows, more than the \(ganttPNGRows) a PNG can hold legibly (cairo shrinks larger bitmaps to fit)"
+    }
 }
