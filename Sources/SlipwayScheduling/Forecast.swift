@@ -12,7 +12,8 @@ import SlipwayCore
 /// A task 100% done without `actual-finish` finished at the earlier of S and its
 /// actual start plus its duration; without `actual-start` a finished task is
 /// taken to have started its duration before its finish, and a started one
-/// its done part (d - remaining) before S.
+/// its done part (d x progress, or d - remaining) before S, and never after S.
+/// Without a status date `remaining` is ignored.
 public struct Forecast: Sendable, Equatable {
     /// A start fixed by what has happened, or nil when the scheduler chooses it.
     public var pinnedStart: Double?
@@ -37,21 +38,28 @@ public struct Forecast: Sendable, Equatable {
             notBefore = 0
             return
         }
-        let started = progress.actualStart != nil || percent > 0 || (progress.remaining.map { $0 < d } ?? false)
+        // `remaining` counts from the status date: without one it is ignored
+        // (ProgressCheck warns), as the contract gives it no other meaning.
+        let remainingWork = statusDate == nil ? nil : progress.remaining
+        let started = progress.actualStart != nil || percent > 0 || (remainingWork.map { $0 < d } ?? false)
         guard started else {
             state = .notStarted
             pinnedStart = nil
             // `remaining` on an unstarted task (no less than its duration) is a
             // new estimate of all its work.
-            duration = progress.remaining ?? d
+            duration = remainingWork ?? d
             notBefore = statusDate ?? 0
             return
         }
         state = .started
         notBefore = 0
-        let remaining = progress.remaining ?? d * (1 - percent / 100)
+        let remaining = remainingWork ?? d * (1 - percent / 100)
         if let s = statusDate {
-            let start = progress.actualStart ?? max(0, s - (d - remaining))
+            // Without an actual start, the task began as long before S as the work
+            // done: its percent of the duration, or the duration less what remains.
+            // Never after S: a task with progress has begun by then.
+            let done = percent > 0 ? d * percent / 100 : max(0, d - remaining)
+            let start = progress.actualStart ?? max(0, s - done)
             pinnedStart = start
             duration = max(0, s + remaining - start)
         } else {

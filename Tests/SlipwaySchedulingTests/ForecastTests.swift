@@ -87,4 +87,30 @@ struct ForecastTests {
         #expect(f.duration == duration)
         #expect(f.notBefore == (state == .notStarted ? 4 : 0))
     }
+
+    @Test func aStartedTaskNeverStartsAfterTheStatusDate() {
+        // 50% of 2w done, re-estimated at 3w remaining, S = 5: it began 1w (its done
+        // half) before S, at 4, and ends at S + 3 = 8 -- not "5 - (2 - 3) = 6".
+        var task = PlanTask(id: "e", title: "e", estimate: .fixed(2), location: .init(line: 1, column: 1))
+        task.progress = Progress(percent: 50, remaining: 3)
+        let f = Forecast(task: task, statusDate: 5)
+        #expect(f.state == .started)
+        #expect(f.pinnedStart == 4)
+        #expect(f.duration == 4)
+    }
+
+    @Test func remainingIsIgnoredWithoutAStatusDate() throws {
+        // The warning says 'remaining' is ignored without a status date; it must be:
+        // a stays 0..1 whatever it says, and the plan finishes at 2.
+        let checked = CheckedPlan.load(text: """
+            plan: P
+            tasks:
+              - {id: a, duration: 1w, remaining: 3w}
+              - {id: b, duration: 1w, after: [a]}
+            """)
+        let schedule = try #require(checked.schedule)
+        #expect(schedule.earlyFinish(task: 0) == 1)
+        #expect(schedule.finish == 2)
+        #expect(checked.diagnostics.map(\.id) == ["progress-remaining-undated"])
+    }
 }
