@@ -2,8 +2,15 @@ import SlipwayCore
 import SlipwayScheduling
 
 /// The answer to "what drives the finish?": the critical path in order, then the
-/// near-critical tasks whose total float is within a threshold, least float first.
+/// other critical tasks (on parallel chains), then the near-critical tasks whose
+/// total float is within a threshold, least float first.
 public enum CriticalReport {
+    /// Critical tasks that are not on the listed path, in schedule order.
+    public static func otherCritical(schedule: Schedule) -> [Int] {
+        let onPath = Set(schedule.criticalPath)
+        return schedule.taskOrder.filter { schedule.timing.isCritical($0) && !onPath.contains($0) }
+    }
+
     /// Tasks with 0 < total float <= `near`, by float then schedule order.
     public static func nearCritical(schedule: Schedule, near: Double) -> [Int] {
         let t = schedule.timing
@@ -30,6 +37,11 @@ public enum CriticalReport {
         }
         var out = "Critical path of \(plan.title) (finish week \(format.weeks(schedule.finish))):\n\n"
         out += table(schedule.criticalPath, style: ScheduleTable.bold + ScheduleTable.red)
+        let others = otherCritical(schedule: schedule)
+        if !others.isEmpty {
+            out += "\nAlso critical, on parallel chains (zero total float): \(others.count)\n\n"
+            out += table(others, style: ScheduleTable.bold + ScheduleTable.red)
+        }
         let nearTasks = nearCritical(schedule: schedule, near: near)
         out += "\nNear-critical (total float <= \(format.weeks(near))w): "
         out += nearTasks.isEmpty ? "none\n" : "\(nearTasks.count)\n\n" + table(nearTasks, style: nil)
@@ -43,6 +55,9 @@ public enum CriticalReport {
         w.value("finish", schedule.finish)
         w.beginArray("criticalPath")
         for i in schedule.criticalPath { w.value(nil, plan.tasks[i].id) }
+        w.endArray()
+        w.beginArray("otherCritical")
+        for i in otherCritical(schedule: schedule) { w.value(nil, plan.tasks[i].id) }
         w.endArray()
         w.value("near", near)
         w.beginArray("nearCritical")

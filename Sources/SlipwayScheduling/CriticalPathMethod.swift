@@ -101,33 +101,53 @@ public enum CriticalPathMethod {
                       totalFloat: totalFloat, freeFloat: freeFloat, finish: finish)
     }
 
-    /// One longest chain of critical nodes: it ends at the last node (in `order`)
-    /// that is critical and finishes at F, and walks back along driving links (links
-    /// with no slack) to critical predecessors, taking the first such predecessor in
-    /// link order, until a node has none (its start is set by its release or t = 0).
+    /// One longest chain of critical nodes (section 4 of the contract): linked by
+    /// driving links (links with no slack) between critical nodes, ending at a
+    /// node that finishes at F, and of the greatest total duration (then the most
+    /// nodes). A dynamic program over the topological order keeps, for each
+    /// critical node, the longest driving chain that ends there; ties keep the
+    /// predecessor first in link order, and among ends the last in `order`.
     ///
     /// - Returns: the chain from its first node to its last.
     /// - Complexity: O(*V* + *E*).
     public static func criticalChain(_ network: DependencyNetwork, timing: Timing, order: [Int32]) -> [Int32] {
         let tolerance = Timing.criticalTolerance
-        guard let end = order.last(where: {
-            timing.isCritical(Int($0)) && abs(timing.earlyFinish[Int($0)] - timing.finish) <= tolerance
-        }) else { return [] }
-        var chain: [Int32] = [end]
-        var visited = Set<Int32>([end])
-        var j = Int(end)
-        walk: while true {
+        let n = network.nodeCount
+        var length = [Double](repeating: -1, count: n)
+        var count = [Int](repeating: 0, count: n)
+        var parent = [Int32](repeating: -1, count: n)
+        var end: Int32 = -1
+        for node in order {
+            let j = Int(node)
+            guard timing.isCritical(j) else { continue }
+            var best = 0.0, bestCount = 0, bestParent: Int32 = -1
             for k in network.predecessors(of: j) {
                 let i = Int(network.predNode[k])
-                guard timing.isCritical(i), !visited.contains(Int32(i)) else { continue }
-                if linkSlack(network.predType[k], lag: network.predLag[k], from: i, to: j, timing) <= tolerance {
-                    chain.append(Int32(i))
-                    visited.insert(Int32(i))
-                    j = i
-                    continue walk
+                // A link into a node pinned by progress may even be violated (slack < 0):
+                // only a link with exactly no slack drives.
+                guard length[i] >= 0,
+                      abs(linkSlack(network.predType[k], lag: network.predLag[k], from: i, to: j, timing)) <= tolerance else { continue }
+                if length[i] > best + tolerance || (abs(length[i] - best) <= tolerance && count[i] > bestCount) {
+                    best = length[i]
+                    bestCount = count[i]
+                    bestParent = Int32(i)
                 }
             }
-            break
+            length[j] = best + network.duration[j]
+            count[j] = bestCount + 1
+            parent[j] = bestParent
+            guard abs(timing.earlyFinish[j] - timing.finish) <= tolerance else { continue }
+            if end < 0 || length[j] > length[Int(end)] + tolerance
+                || (abs(length[j] - length[Int(end)]) <= tolerance && count[j] >= count[Int(end)]) {
+                end = node
+            }
+        }
+        guard end >= 0 else { return [] }
+        var chain: [Int32] = []
+        var j = end
+        while j >= 0 {
+            chain.append(j)
+            j = parent[Int(j)]
         }
         return chain.reversed()
     }

@@ -192,6 +192,22 @@ struct CriticalPathMethodTests {
         #expect(f.criticalPath == ["a", "c"])
     }
 
+    @Test func criticalPathIsTheLongestCriticalChain() throws {
+        // gate (a milestone at t = 2) and x -> y (0-1, 1-2) both drive j (2-3): all four
+        // are critical. The path is the longest chain, x -> y -> j (3 weeks of work),
+        // not gate -> j (1 week), although gate comes first in the file.
+        let f = try ScheduledFixture("""
+            plan: Longest
+            tasks:
+              - {id: gate, milestone: true, not-before: week 3}
+              - {id: x, duration: 1w}
+              - {id: y, duration: 1w, after: [x]}
+              - {id: j, duration: 1w, after: [gate, y]}
+            """)
+        #expect(f.critical("gate") && f.critical("x") && f.critical("y") && f.critical("j"))
+        #expect(f.criticalPath == ["x", "y", "j"])
+    }
+
     @Test func deadlineAndDueAreReportedButDoNotChangeFloats() throws {
         // F = 3 > deadline 2: late by 1. a due week 1 finishes at 2: late by 1. Floats stay measured to F.
         let f = try ScheduledFixture("""
