@@ -9,17 +9,14 @@ public enum BaselineStore {
 
     /// The plan's file name without `.yaml`/`.yml`, and its directory.
     static func stem(ofPlan path: String) -> (directory: String, stem: String) {
-        let url = URL(fileURLWithPath: path)
-        let ext = url.pathExtension.lowercased()
-        let stem = (ext == "yaml" || ext == "yml") ? url.deletingPathExtension().lastPathComponent : url.lastPathComponent
-        return ((path as NSString).deletingLastPathComponent, stem)
+        (FilePath.directory(of: path), FilePath.stem(of: path))
     }
 
     /// The baseline file of a plan: `x.baseline.json`, or `x.NAME.baseline.json`.
     public static func path(forPlan planPath: String, name: String?) -> String {
         let (directory, stem) = stem(ofPlan: planPath)
         let file = (name == nil || name == defaultName) ? "\(stem).baseline.json" : "\(stem).\(name!).baseline.json"
-        return directory.isEmpty ? file : directory + "/" + file
+        return FilePath.joined(directory, file)
     }
 
     /// Whether a name can be used in a file name: `[a-z0-9][a-z0-9_-]*` (no dots,

@@ -55,7 +55,7 @@ extension Slipway {
                 }
                 let formatter = ISO8601DateFormatter()
                 let baseline = Baseline(plan: plan, schedule: schedule, name: name ?? BaselineStore.defaultName,
-                                        planFile: (options.plan as NSString).lastPathComponent,
+                                        planFile: FilePath.name(of: options.plan),
                                         planHash: ContentHash.ofFile(options.plan) ?? "",
                                         progressHash: ContentHash.ofFile(ProgressLog.sidecarPath(forPlan: options.plan)),
                                         savedAt: formatter.string(from: Date()))

@@ -83,7 +83,7 @@ extension Slipway {
 
             let sidecarPath = ProgressLog.sidecarPath(forPlan: options.plan)
             let existing = FileManager.default.contents(atPath: sidecarPath).flatMap { String(data: $0, encoding: .utf8) }
-            let text = ProgressLog.appending(update, to: existing, planFile: (options.plan as NSString).lastPathComponent, calendar: plan.calendar)
+            let text = ProgressLog.appending(update, to: existing, planFile: FilePath.name(of: options.plan), calendar: plan.calendar)
             // Check the plan with the new update before writing anything.
             guard let planText = FileManager.default.contents(atPath: options.plan).flatMap({ String(data: $0, encoding: .utf8) }) else {
                 Console.error("error: cannot read \(options.plan)")

@@ -56,6 +56,7 @@ extension Slipway {
             if all && output != nil { throw ValidationError("--all writes several files into output/; it cannot be combined with -o") }
             if let baseline, !BaselineStore.isValidName(baseline) { throw ValidationError("--baseline '\(baseline)' is not a baseline name") }
             if baseline != nil && noBaseline { throw ValidationError("--baseline and --no-baseline contradict each other") }
+            if baseline != nil && options.plan == "-" { throw ValidationError("--baseline needs a plan file: baselines are saved beside it, and standard input has none") }
         }
 
         func run() throws {
@@ -97,7 +98,8 @@ extension Slipway {
         /// The baseline named by --baseline (an error when missing or damaged), else
         /// the plan's default baseline when one has been saved.
         private func loadBaseline(plan: Plan) throws -> [Int: GanttChart.Span]? {
-            if noBaseline { return nil }
+            // A plan read from standard input has no file beside which a baseline lives.
+            if noBaseline || options.plan == "-" { return nil }
             let path = BaselineStore.path(forPlan: options.plan, name: baseline)
             if baseline == nil && !FileManager.default.fileExists(atPath: path) { return nil }
             switch Baseline.load(path: path) {

@@ -32,6 +32,7 @@ extension Slipway {
         func validate() throws {
             if format == .csv { throw ValidationError("--format must be table, json or markdown for 'variance'") }
             if let baseline, !BaselineStore.isValidName(baseline) { throw ValidationError("--baseline '\(baseline)' is not a baseline name") }
+            if options.plan == "-" { throw ValidationError("'variance' compares with a baseline saved beside the plan file; give the file, not standard input") }
         }
 
         func run() throws {

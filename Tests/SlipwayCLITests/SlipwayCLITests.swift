@@ -87,6 +87,19 @@ struct SlipwayCLITests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["schedule.json"], "no temporary file left")
     }
 
+    @Test func commandsThatLookBesideThePlanFileHandleStandardInput() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("slipway-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let svg = directory.appendingPathComponent("n.svg").path
+        let render = try Self.slipway(["render", "-", "--diagram", "gantt", "--format", "svg", "-o", svg], stdin: Self.latePlan)
+        #expect(render.status == 0)
+        #expect(FileManager.default.fileExists(atPath: svg))
+        let variance = try Self.slipway(["variance", "-"], stdin: Self.latePlan)
+        #expect(variance.status == 2)
+        #expect(variance.stderr.contains("give the file, not standard input"))
+    }
+
     @Test func checkPrintsOnlyDiagnosticsAndASummary() throws {
         let run = try Self.slipway(["check", "plans/aws-migration.yaml"])
         #expect(run.status == 0)

@@ -22,3 +22,15 @@ struct DiagnosticTests {
         #expect([a, b, c].sortedByLocation().map(\.message) == ["b", "a", "c"])
     }
 }
+
+struct FilePathTests {
+    @Test(arguments: [
+        ("plans/x.yaml", "plans", "x.yaml", "x"), ("x.yml", "", "x.yml", "x"), ("-", "", "-", "-"),
+        ("/x", "/", "x", "x"), ("a/b/c.json", "a/b", "c.json", "c.json"), (".yaml", "", ".yaml", ".yaml"),
+    ])
+    func splitsPathsWithoutFoundation(_ path: String, _ directory: String, _ name: String, _ stem: String) {
+        #expect(FilePath.directory(of: path) == directory)
+        #expect(FilePath.name(of: path) == name)
+        #expect(FilePath.stem(of: path) == stem)
+    }
+}

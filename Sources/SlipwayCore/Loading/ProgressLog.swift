@@ -12,12 +12,7 @@ import Foundation
 public enum ProgressLog {
     /// Where the sidecar of a plan file lives: `plans/x.yaml` -> `plans/x.progress.yaml`.
     public static func sidecarPath(forPlan path: String) -> String {
-        let url = URL(fileURLWithPath: path)
-        let ext = url.pathExtension.lowercased()
-        let base = (ext == "yaml" || ext == "yml") ? url.deletingPathExtension() : url
-        let name = base.lastPathComponent + ".progress.yaml"
-        let directory = (path as NSString).deletingLastPathComponent
-        return directory.isEmpty ? name : directory + "/" + name
+        FilePath.joined(FilePath.directory(of: path), FilePath.stem(of: path) + ".progress.yaml")
     }
 
     /// The text of a sidecar and where it was read from (for diagnostics).
