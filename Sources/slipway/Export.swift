@@ -40,7 +40,7 @@ extension Slipway {
             let exported = Interchange.export(plan: plan, schedule: schedule, format: format, baseline: try savedBaseline())
             Console.report(exported.diagnostics, path: options.displayPath)
             guard let text = exported.text else { throw ExitCode(2) }
-            try Console.emit(text, to: output)
+            try Console.emit(text, to: output, sparing: options.plan)
         }
 
         /// The baseline named by --baseline (an error when missing or damaged), else

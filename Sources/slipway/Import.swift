@@ -37,10 +37,13 @@ extension Slipway.Import {
         @Option(name: .shortAndLong, help: "Write the plan to this file (atomically) instead of standard output.")
         var output: String?
 
+        @Flag(help: "Replace the -o file when it exists.")
+        var force = false
+
         func run() throws {
             let text = try ImportInput.read(file)
             let imported = Interchange.importTracker(text: text, source: file)
-            try ImportInput.finish(imported, file: file, output: output)
+            try ImportInput.finish(imported, file: file, output: output, force: force)
         }
     }
 
@@ -62,30 +65,43 @@ extension Slipway.Import {
         @Option(name: .shortAndLong, help: "Write the plan to this file (atomically) instead of standard output.")
         var output: String?
 
+        @Flag(help: "Replace the -o file when it exists.")
+        var force = false
+
         func run() throws {
             let text = try ImportInput.read(file)
             let imported = Interchange.importMSPDI(text: text, source: file)
-            try ImportInput.finish(imported, file: file, output: output)
+            try ImportInput.finish(imported, file: file, output: output, force: force)
         }
     }
 }
 
 enum ImportInput {
     static func read(_ file: String) throws -> String {
-        let data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: file)
-        guard let data, let text = String(data: data, encoding: .utf8) else {
-            Console.error("\(file): error: cannot read the file as UTF-8 text")
+        switch InputFile.read(file) {
+        case .failure(let failure):
+            Console.error("error: cannot read the input: \(failure)")
             throw ExitCode(2)
+        case .success(let data):
+            guard let text = String(data: data, encoding: .utf8) else {
+                Console.error("\(file): error: the file is not UTF-8 text")
+                throw ExitCode(2)
+            }
+            return text
         }
-        return text
     }
 
     /// Prints the diagnostics against the input, then writes the plan unless the
     /// import failed or the plan it made does not check.
-    static func finish(_ imported: Interchange.Imported, file: String, output: String?) throws {
+    static func finish(_ imported: Interchange.Imported, file: String, output: String?, force: Bool) throws {
         Console.report(imported.diagnostics, path: file == "-" ? "<stdin>" : file)
         Console.report(imported.planDiagnostics, path: output ?? "<plan>")
         guard let yaml = imported.yaml else { throw ExitCode(2) }
-        try Console.emit(yaml, to: output)
+        // A plan file holds hand-written comments and choices: replace one only when asked.
+        if let output, !force, FileManager.default.fileExists(atPath: output) {
+            Console.error("error: \(output) exists; pass --force to replace it, or choose another -o path")
+            throw ExitCode(2)
+        }
+        try Console.emit(yaml, to: output, sparing: file)
     }
 }

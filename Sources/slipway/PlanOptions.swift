@@ -38,15 +38,25 @@ enum Console {
         }
     }
 
-    /// Writes to a file atomically, or to standard output when there is no path.
-    static func emit(_ text: String, to path: String?) throws {
+    /// Writes to a file atomically, or to standard output when there is no path;
+    /// never over the input the text was made from.
+    static func emit(_ text: String, to path: String?, sparing input: String? = nil) throws {
         guard let path else { return write(text) }
+        try refuseOverwriting(input, with: path)
         do {
             try AtomicFile.write(text, to: path)
         } catch {
             Console.error("error: \(error)")
             throw ExitCode(2)
         }
+    }
+
+    /// Exits with status 2 when `output` is the input file itself: `-o plan.yaml`
+    /// would replace the plan with its own schedule.
+    static func refuseOverwriting(_ input: String?, with output: String) throws {
+        guard let input, InputFile.sameFile(input, output) else { return }
+        error("error: -o \(output) is the input file; refusing to write over it. Choose another path")
+        throw ExitCode(2)
     }
 
     static func write(_ text: String) {

@@ -84,6 +84,7 @@ extension Slipway {
                     throw ExitCode(2)
                 }
                 let path = output ?? Diagram.defaultPath(plan: options.plan, kind: kind, format: format, filter: filter)
+                try Console.refuseOverwriting(options.plan, with: path)
                 do {
                     let rendered = try GraphvizRenderer.render(spec, engine: Diagram.engine(for: kind), format: format)
                     try AtomicFile.write(rendered.data, to: path)

@@ -37,7 +37,7 @@ extension Slipway {
             case .csv: text = ScheduleCSV.render(plan: plan, schedule: schedule)
             case .markdown: text = ScheduleMarkdown.render(plan: plan, schedule: schedule)
             }
-            try Console.emit(text, to: output)
+            try Console.emit(text, to: output, sparing: options.plan)
             if failLate, let deadline = plan.deadline, schedule.finish - deadline > Timing.criticalTolerance {
                 throw ExitCode(1)
             }

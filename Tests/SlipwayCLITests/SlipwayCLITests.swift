@@ -100,6 +100,36 @@ struct SlipwayCLITests {
         #expect(variance.stderr.contains("give the file, not standard input"))
     }
 
+    @Test func outputNeverReplacesTheInputPlan() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("slipway-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let plan = directory.appendingPathComponent("p.yaml").path
+        try Data(Self.latePlan.utf8).write(to: URL(fileURLWithPath: plan))
+        for arguments in [["schedule", plan, "--format", "json", "-o", plan], ["export", plan, "--format", "csv", "-o", plan],
+                          ["render", plan, "--diagram", "gantt", "--format", "svg", "-o", plan]] {
+            let run = try Self.slipway(arguments)
+            #expect(run.status == 2, "\(arguments)")
+            #expect(run.stderr.contains("is the input file; refusing to write over it"))
+        }
+        // An import does not replace an existing plan unless told to.
+        let tracker = directory.appendingPathComponent("t.md").path
+        try Data("# T\n\n## 1. Technical\n\n### 1.1 X 🔴 CRITICAL\n\n**Constraint**: x\n- **Timeline**: 1 week\n".utf8).write(to: URL(fileURLWithPath: tracker))
+        let refused = try Self.slipway(["import", "tracker", tracker, "-o", plan])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("exists; pass --force to replace it"))
+        #expect(try String(contentsOfFile: plan, encoding: .utf8) == Self.latePlan)
+    }
+
+    @Test func unreadableInputsAreNamedPlainly() throws {
+        let directory = try Self.slipway(["check", "plans"])
+        #expect(directory.status == 2)
+        #expect(directory.stderr.contains("'plans' is a directory, not a file"))
+        let missing = try Self.slipway(["schedule", "no-such-plan.yaml"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("there is no file 'no-such-plan.yaml'"))
+    }
+
     @Test func checkPrintsOnlyDiagnosticsAndASummary() throws {
         let run = try Self.slipway(["check", "plans/aws-migration.yaml"])
         #expect(run.status == 0)

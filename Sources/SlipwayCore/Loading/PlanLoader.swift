@@ -19,18 +19,14 @@ public enum PlanLoader {
     /// (`ProgressLog.sidecarPath(forPlan:)`), when there is one, is applied on top.
     public static func load(path: String, maximumBytes: Int = maximumInputBytes) -> LoadResult {
         let data: Data
-        do {
-            if path == "-" {
-                data = FileHandle.standardInput.readDataToEndOfFile()
-            } else {
-                let attributes = try FileManager.default.attributesOfItem(atPath: path)
-                if let size = attributes[.size] as? Int, size > maximumBytes {
-                    return tooLarge(size, limit: maximumBytes)
-                }
-                data = try Data(contentsOf: URL(fileURLWithPath: path))
+        switch InputFile.read(path, limit: maximumBytes) {
+        case .success(let bytes): data = bytes
+        case .failure(let failure):
+            if failure.description.contains("over the limit") {
+                let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int ?? 0
+                return tooLarge(size, limit: maximumBytes)
             }
-        } catch {
-            return LoadResult(plan: nil, diagnostics: [.error("unreadable-file", at: nil, "cannot read the plan file: \((error as NSError).localizedDescription)")])
+            return LoadResult(plan: nil, diagnostics: [.error("unreadable-file", at: nil, "cannot read the plan: \(failure)")])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             return LoadResult(plan: nil, diagnostics: [.error("not-utf8", at: nil, "the plan file is not UTF-8 text")])
