@@ -22,6 +22,21 @@ struct ProgressCheckTests {
                 actual-start: week 3
                 actual-finish: week 1
             """, id: "progress-finish-before-start", severity: .error, line: 7),
+        Case(name: "a percentage on a milestone", yaml: """
+            plan: P
+            status-date: week 2
+            tasks:
+              - id: m
+                milestone: true
+                progress: 50
+            """, id: "progress-milestone", severity: .error, line: 6),
+        Case(name: "a percentage that nothing dates", yaml: """
+            plan: P
+            tasks:
+              - id: a
+                duration: 2w
+                progress: 40
+            """, id: "progress-undated", severity: .warning, line: 5),
         Case(name: "100% done without a finish date or status date", yaml: """
             plan: P
             tasks:

@@ -38,6 +38,16 @@ struct ProgressLogTests {
         #expect(text.contains("# end of week 2, 2025-01-24"))
     }
 
+    @Test func aLaterPercentTakesBackAMistakenDone() {
+        let calendar = WorkCalendar(start: CivilDate(iso: "2025-01-13"))
+        var text = ProgressLog.appending(.init(task: "design", asOf: 2, actualFinish: 2, percent: 100, by: "ana"), to: nil, planFile: "p.yaml", calendar: calendar)
+        text = ProgressLog.appending(.init(task: "design", asOf: 2, percent: 20, by: "ana"), to: text, planFile: "p.yaml", calendar: calendar)
+        let result = PlanLoader.load(text: Self.plan, progress: .init(path: "p.progress.yaml", text: text))
+        #expect(!result.diagnostics.hasErrors, "\(result.diagnostics)")
+        #expect(result.plan?.tasks[0].progress.actualFinish == nil)
+        #expect(result.plan?.tasks[0].progress.percent == 20)
+    }
+
     @Test func sidecarProblemsAreReportedInTheSidecarAtTheirLine() {
         let sidecar = """
             updates:

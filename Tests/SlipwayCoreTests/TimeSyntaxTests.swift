@@ -38,6 +38,8 @@ struct TimeSyntaxTests {
     @Test func weekPointsDependOnWhetherTheyStartOrEnd() throws {
         #expect(try syntax.point("week 3", as: .start).get() == 2)
         #expect(try syntax.point("week 3", as: .end).get() == 3)
+        // Weeks count from 1: there is no week 0, as a start or as an end.
+        #expect(throws: TimeSyntax.Failure.self) { try syntax.point("week 0", as: .end).get() }
         #expect(try syntax.point("2.5", as: .end).get() == 2.5)
         #expect(try syntax.point("12w", as: .end).get() == 12)
     }

@@ -22,6 +22,14 @@ struct ProgressCheck {
         for task in plan.tasks where !task.progress.isEmpty {
             let p = task.progress
             let id = task.id
+            if task.isMilestone, (p.percent.map { $0 > 0 && $0 < 100 } ?? false) || (p.remaining.map { $0 > tol } ?? false) {
+                reader.error("progress-milestone", at: task.location(of: p.percent != nil ? "progress" : "remaining"),
+                             "'\(id)' is a milestone: it is reached or not, so it has no percentage or remaining work; record 'actual-finish' (slipway progress --done) when it is reached")
+            }
+            if s == nil, p.actualStart == nil, p.actualFinish == nil, let percent = p.percent, percent > 0, percent < 100 {
+                reader.warning("progress-undated", at: task.location(of: "progress"),
+                               "'\(id)' is \(percent.compact)% done, but without 'actual-start' or a 'status-date' the schedule cannot place the work done, so it is ignored; add 'status-date: week N'")
+            }
             if let start = p.actualStart, let finish = p.actualFinish, finish < start - tol {
                 reader.error("progress-finish-before-start", at: task.location(of: "actual-finish"),
                              "'\(id)' finishes (actual-finish, t = \(finish.compact)) before it starts (actual-start, t = \(start.compact)); correct one of the two dates")

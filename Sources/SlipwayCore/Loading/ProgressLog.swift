@@ -110,12 +110,14 @@ public enum ProgressLog {
     }
 
     /// Later news replaces earlier: a new percent makes an older `remaining`
-    /// stale, and a finish leaves nothing remaining.
+    /// stale, a finish leaves nothing remaining, and a percent below 100 after a
+    /// finish takes the finish back (the way to correct a mistaken `--done`).
     static func merge(_ update: Update, into task: inout PlanTask, locations: [String: SourceLocation]) {
         if let v = update.actualStart { task.progress.actualStart = v }
         if let v = update.percent {
             task.progress.percent = v
             if update.remaining == nil { task.progress.remaining = nil }
+            if v < 100, update.actualFinish == nil { task.progress.actualFinish = nil }
         }
         if let v = update.remaining { task.progress.remaining = v }
         if let v = update.actualFinish {

@@ -58,7 +58,7 @@ public struct TimeSyntax: Sendable {
         let lower = trimmed.lowercased()
         if lower.hasPrefix("week") {
             let rest = lower.dropFirst(4).trimmingSpaces()
-            guard let n = Double(rest), n.isFinite, n >= 1 || (edge == .end && n >= 0) else {
+            guard let n = Double(rest), n.isFinite, n >= 1 else {
                 return .failure(Failure(message: "'\(text)' is not a week; weeks are numbered from 1, as in 'week 3'"))
             }
             return .success(edge == .start ? n - 1 : n)
