@@ -16,8 +16,14 @@ public struct TimeFormat: Sendable {
     public func endWeek(_ t: Double) -> Int { max(1, Int((t - 1e-9).rounded(.up))) }
 
     /// `W1-W2` for a span, `W3` when it starts and ends in the same week.
+    /// A moment (a milestone, or a task of no duration) is `start W1` at t = 0,
+    /// `end W8` at a week boundary, and `in W8` in the middle of a week.
     public func weekSpan(start: Double, finish: Double, milestone: Bool) -> String {
-        if milestone { return "end W\(endWeek(finish))" }
+        if milestone || finish - start < 1e-9 {
+            if finish < 1e-9 { return "start W1" }
+            let whole = abs(finish - finish.rounded()) < 1e-9
+            return whole ? "end W\(endWeek(finish))" : "in W\(startWeek(finish))"
+        }
         let a = startWeek(start), b = max(a, endWeek(finish))
         return a == b ? "W\(a)" : "W\(a)-W\(b)"
     }
@@ -25,7 +31,7 @@ public struct TimeFormat: Sendable {
     /// Dates when the plan has a `start`: `2025-01-13..2025-01-24`.
     public func dateSpan(start: Double, finish: Double, milestone: Bool) -> String? {
         guard calendar.start != nil else { return nil }
-        if milestone { return calendar.date(at: finish, as: .end)?.description }
+        if milestone || finish - start < 1e-9 { return calendar.date(at: finish, as: finish < 1e-9 ? .start : .end)?.description }
         guard let a = calendar.date(at: start, as: .start), let b = calendar.date(at: finish, as: .end) else { return nil }
         return "\(a)..\(b)"
     }
