@@ -52,7 +52,7 @@ public enum ScheduleTable {
             }
         }
         out += "\n"
-        out += "Critical path: " + schedule.criticalPath.map { plan.tasks[$0].id }.joined(separator: " -> ") + "\n"
+        out += "Critical path: " + schedule.criticalChainDescription(plan: plan) + "\n"
         if schedule.cost.isKnown {
             out += "Cost: \(schedule.cost.total.money)\(plan.currency.map { " \($0)" } ?? "")"
             if let budget = plan.budget { out += " of a \(budget.money) budget" }

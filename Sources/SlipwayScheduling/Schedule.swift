@@ -9,6 +9,9 @@ public struct Schedule: Sendable {
     public let taskOrder: [Int]
     /// Task indices of one critical chain, first to last.
     public let criticalPath: [Int]
+    /// The same chain as network nodes, constraint resolutions included (node
+    /// `graph.taskCount + c` is constraint c resolved), for people to read.
+    public let criticalChain: [Int]
     public let resolutions: [Resolution]
     /// Warnings from the plan's checks: deadline, due dates, targets, phase windows, budget.
     public let findings: [Diagnostic]
@@ -26,6 +29,14 @@ public struct Schedule: Sendable {
     }
 
     public func isCritical(task: Int) -> Bool { timing.isCritical(task) }
+
+    /// The critical chain as text: task ids, and `(nats-protocol resolved)` for
+    /// the constraint resolutions the chain passes through.
+    public func criticalChainDescription(plan: Plan) -> String {
+        criticalChain.map { node in
+            graph.constraintIndex(ofNode: node).map { "(\(plan.constraints[$0].id) resolved)" } ?? plan.tasks[node].id
+        }.joined(separator: " -> ")
+    }
     public func earlyStart(task: Int) -> Double { timing.earlyStart[task] }
     public func earlyFinish(task: Int) -> Double { timing.earlyFinish[task] }
 }

@@ -37,6 +37,7 @@ public enum Scheduler {
         let cost = CostModel.summary(plan)
         let findings = ScheduleChecks.findings(plan: plan, timing: timing, resolutions: resolutions, cost: cost)
         return Schedule(graph: graph, timing: timing, taskOrder: Array(taskOrder), criticalPath: Array(criticalPath),
+                        criticalChain: chain.map(Int.init),
                         resolutions: resolutions, findings: findings, cost: cost)
     }
 }
