@@ -10,11 +10,27 @@ public enum SlipReport {
         return (r > 0 ? "+" : "") + r.compact + "w"
     }
 
+    /// `x takes 1w longer`, `x takes 0.4w less`, `x starts 1w later`, `x starts 2w
+    /// earlier`; a started task's start is history, so a start slip moves its
+    /// remaining work, and says so.
     static func describe(_ slip: SlipAnalysis.Slip, plan: Plan) -> String {
-        let id = plan.tasks[slip.task].id
-        let amount = (slip.by >= 0 ? "" : "-") + abs(slip.by).compact + "w"
-        if slip.start || plan.tasks[slip.task].isMilestone { return "\(id) starts \(amount) later" }
-        return "\(id) takes \(amount) longer"
+        let task = plan.tasks[slip.task]
+        let amount = abs(slip.by).compact + "w"
+        let started = Forecast(task: task, statusDate: plan.statusDate).state == .started
+        if (slip.start || task.isMilestone) && !started {
+            return "\(task.id) starts \(amount) \(slip.by >= 0 ? "later" : "earlier")"
+        }
+        let change = "\(amount) \(slip.by >= 0 ? "longer" : "less")"
+        return started ? "\(task.id) (started) takes \(change) to finish" : "\(task.id) takes \(change)"
+    }
+
+    static func clampNote(_ j: Int, plan: Plan, slips: [SlipAnalysis.Slip]) -> String {
+        let task = plan.tasks[j]
+        let started = Forecast(task: task, statusDate: plan.statusDate).state == .started
+        if let s = plan.statusDate, slips.contains(where: { $0.task == j && ($0.start || task.isMilestone) }), !started {
+            return "Note: '\(task.id)' has not started and cannot start before the status date (week \(s.compact)); its start stops there.\n"
+        }
+        return "Note: '\(task.id)' cannot take less than no time; its slip stops at 0 weeks.\n"
     }
 
     public static func render(plan: Plan, result r: SlipAnalysis.Outcome) -> String {
@@ -26,7 +42,7 @@ public enum SlipReport {
         if let deadline = plan.deadline {
             out += "Deadline week \(f.weeks(deadline)): " + status(before: r.before.lateBy, after: r.after.lateBy) + "\n"
         }
-        for j in r.clamped { out += "Note: '\(plan.tasks[j].id)' cannot take less than no time; its slip stops at 0 weeks.\n" }
+        for j in r.clamped { out += clampNote(j, plan: plan, slips: r.slips) }
 
         out += "\nTasks that move (\(r.moves.count)):\n"
         if r.moves.isEmpty {

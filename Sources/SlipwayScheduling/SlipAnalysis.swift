@@ -53,8 +53,8 @@ public enum SlipAnalysis {
     /// - A start slip by B: a task not started cannot start before its current
     ///   early start + B; for a started task it is a duration slip (its actual
     ///   start is history, the rest of its work moves). With a negative B
-    ///   this lifts a `not-before`, phase or status-date hold, as far as the
-    ///   task's predecessors allow.
+    ///   this lifts a `not-before` or phase hold, as far as the task's
+    ///   predecessors allow, but never before the status date.
     ///
     /// - Complexity: O(*S*) for *S* slips.
     public static func changes(for slips: [Slip], whatIf: WhatIf, base: Timing) -> Result<([WhatIf.Change], [Int]), Failure> {
@@ -71,7 +71,12 @@ public enum SlipAnalysis {
             // which is a longer remaining span, whichever kind of slip it is.
             let started = !network.pinnedStart[j].isNaN
             if (slip.start || whatIf.plan.tasks[j].isMilestone) && !started {
-                changes.append(.release(node: j, at: base.earlyStart[j] + slip.by))
+                // Earlier, as far as its predecessors allow -- but a task not started
+                // cannot start before the status date: that is the past.
+                let wanted = base.earlyStart[j] + slip.by
+                let floor = whatIf.plan.statusDate ?? 0
+                if wanted < floor - Timing.criticalTolerance { clamped.append(j) }
+                changes.append(.release(node: j, at: max(floor, wanted)))
             } else {
                 let current = duration[j] ?? network.duration[j]
                 let next = current + slip.by

@@ -127,4 +127,22 @@ struct SlipAnalysisTests {
         #expect(r.after.finish == 5.5)
         #expect(r.after.criticalPath.map { plan.tasks[$0].id } == ["side"])
     }
+
+    @Test func anUnstartedTaskCannotBeSlippedBeforeTheStatusDate() throws {
+        // c is held at the status date (t = 3); "start 2 weeks earlier" stops at 3 and says so.
+        let checked = CheckedPlan.load(text: """
+            plan: Status
+            status-date: week 3
+            tasks:
+              - {id: a, duration: 1w, actual-start: week 1, actual-finish: week 1}
+              - {id: c, duration: 1w, after: [a]}
+            """)
+        let plan = try #require(checked.plan), schedule = try #require(checked.schedule)
+        let c = plan.taskIndex(of: "c")!
+        #expect(schedule.earlyStart(task: c) == 3)
+        let r = try SlipAnalysis.analyze([.init(task: c, by: -2, start: true)], whatIf: WhatIf(plan: plan, schedule: schedule),
+                                         base: schedule.timing).get()
+        #expect(r.after.timing.earlyStart[c] == 3)
+        #expect(r.clamped == [c])
+    }
 }
