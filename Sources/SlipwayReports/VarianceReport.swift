@@ -5,7 +5,8 @@ import SlipwayScheduling
 public enum VarianceReport {
     static func headline(_ v: Variance, plan: Plan) -> [String] {
         let f = TimeFormat(calendar: plan.calendar)
-        var lines = ["Baseline '\(v.baselineName)' saved \(v.savedAt)\(v.planUnchanged ? " (plan file unchanged since)" : " (plan file changed since)")"]
+        let since = "plan file \(v.planUnchanged ? "unchanged" : "changed")" + (v.progressUnchanged ? "" : ", progress recorded")
+        var lines = ["Baseline '\(v.baselineName)' saved \(v.savedAt) (\(since) since)"]
         lines.append("Finish: baseline week \(f.weeks(v.baselineFinish)), forecast week \(f.weeks(v.finish)) (\(SlipReport.signed(v.finishVariance)))")
         if let d = v.deadline {
             lines.append("Deadline week \(f.weeks(d)): " + SlipReport.status(before: v.baselineLateBy, after: v.lateBy))

@@ -37,6 +37,8 @@ public struct Variance: Sendable {
     public var savedAt: String
     /// False when the plan file's bytes differ from those the baseline was saved from.
     public var planUnchanged: Bool
+    /// Whether the progress sidecar is as it was when the baseline was saved.
+    public var progressUnchanged: Bool
     public var tasks: [TaskVariance]
     public var baselineFinish: Double
     public var finish: Double
@@ -60,7 +62,7 @@ public struct Variance: Sendable {
     ///   with the plan (it belongs to another plan).
     /// - Complexity: O(*T* + *B* + *C*) expected, in tasks, baseline tasks and constraints.
     public static func compute(plan: Plan, schedule: Schedule, baseline: Baseline, path: String,
-                               planHash: String?) -> Result<Variance, Baseline.Problem> {
+                               planHash: String?, progressHash: String? = nil) -> Result<Variance, Baseline.Problem> {
         let tol = Timing.criticalTolerance
         let saved = baseline.tasksByID
         let t = schedule.timing
@@ -100,7 +102,7 @@ public struct Variance: Sendable {
         let left = rows.filter { $0.critical == false && $0.baselineCritical == true }.map(\.id)
         return .success(Variance(
             baselineName: baseline.name, savedAt: baseline.savedAt,
-            planUnchanged: planHash == baseline.planHash, tasks: rows,
+            planUnchanged: planHash == baseline.planHash, progressUnchanged: progressHash == baseline.progressHash, tasks: rows,
             baselineFinish: baseline.finish, finish: schedule.finish, deadline: plan.deadline,
             targets: targets, becameCritical: became, leftCritical: left,
             baselineCriticalPath: baseline.criticalPath, criticalPath: schedule.criticalPath.map { plan.tasks[$0].id },

@@ -86,11 +86,13 @@ extension Slipway {
                     return
                 }
                 let hash = ContentHash.ofFile(options.plan)
+                let progressHash = ContentHash.ofFile(ProgressLog.sidecarPath(forPlan: options.plan))
                 var bad = false
                 for entry in entries {
                     switch entry.baseline {
                     case .success(let b):
-                        let state = b.planHash == hash ? "plan unchanged" : "plan changed since"
+                        let state = (b.planHash == hash ? "plan unchanged" : "plan changed since")
+                            + (b.progressHash == progressHash ? "" : ", progress recorded since")
                         Console.write("\(entry.name)\t\(b.savedAt)\tfinish week \(b.finish.compact)\t\(b.tasks.count) tasks\t\(state)\t\(entry.path)\n")
                     case .failure(let problem):
                         bad = true

@@ -43,7 +43,8 @@ extension Slipway {
             case .success(let b): saved = b
             case .failure(let problem): Console.error(problem.description); throw ExitCode(2)
             }
-            switch Variance.compute(plan: plan, schedule: schedule, baseline: saved, path: path, planHash: ContentHash.ofFile(options.plan)) {
+            switch Variance.compute(plan: plan, schedule: schedule, baseline: saved, path: path, planHash: ContentHash.ofFile(options.plan),
+                                    progressHash: ContentHash.ofFile(ProgressLog.sidecarPath(forPlan: options.plan))) {
             case .failure(let problem):
                 Console.error(problem.description)
                 throw ExitCode(2)

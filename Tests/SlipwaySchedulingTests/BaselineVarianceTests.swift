@@ -54,6 +54,11 @@ struct BaselineVarianceTests {
         #expect(v.lateBy == 1)
         #expect(v.baselineLateBy == nil)
         #expect(!v.planUnchanged)
+        // No sidecar then (nil), none now: progress unchanged; a sidecar since: recorded.
+        #expect(v.progressUnchanged)
+        let withProgress = try Variance.compute(plan: plan, schedule: schedule, baseline: saved, path: "pair.baseline.json",
+                                                planHash: nil, progressHash: "0123").get()
+        #expect(!withProgress.progressUnchanged)
         func row(_ id: String) -> Variance.TaskVariance? { v.tasks.first { $0.id == id } }
         #expect(row("a")?.startVariance == 0)
         #expect(row("a")?.finishVariance == 1)
