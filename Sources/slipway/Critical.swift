@@ -20,11 +20,10 @@ extension Slipway {
         var near: String = "0w"
 
         @Option(help: "Output format: table or json.")
-        var format: OutputFormat = .table
+        var format: ReportFormat = .table
 
         func validate() throws {
             if case .failure(let f) = TimeSyntax().duration(near) { throw ValidationError("--near: \(f.message)") }
-            if format == .csv || format == .markdown { throw ValidationError("--format must be table or json for 'critical'") }
         }
 
         func run() throws {

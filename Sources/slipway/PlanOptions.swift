@@ -27,6 +27,16 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv, markdown
 }
 
+/// The formats of the analysis commands (critical, slip, recover).
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json
+}
+
+/// The formats of `variance`.
+enum VarianceFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, markdown
+}
+
 enum Console {
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))

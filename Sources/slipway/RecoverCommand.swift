@@ -38,12 +38,11 @@ extension Slipway {
         var overlap: Double = 50
 
         @Option(help: "Output format: table or json.")
-        var format: OutputFormat = .table
+        var format: ReportFormat = .table
 
         func validate() throws {
             if !(0...100).contains(maxCut) { throw ValidationError("--max-cut must be a percentage from 0 to 100") }
             if !(0...100).contains(overlap) || overlap == 0 { throw ValidationError("--overlap must be a percentage above 0 and at most 100") }
-            if format == .csv || format == .markdown { throw ValidationError("--format must be table or json for 'recover'") }
         }
 
         func run() throws {

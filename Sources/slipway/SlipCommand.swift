@@ -21,21 +21,23 @@ extension Slipway {
 
         @OptionGroup var options: PlanOptions
 
-        @Argument(help: "TASK BY (one task), or TASK=BY pairs (several at once); BY is a duration such as 1w, -2d.")
+        // Unrecognized words are taken too, so that a negative slip (`-1w`) is read
+        // as a slip, not as an unknown option.
+        @Argument(parsing: .allUnrecognized,
+                  help: "TASK BY (one task), or TASK=BY pairs (several at once); BY is a duration such as 1w, -2d.")
         var slips: [String]
 
         @Flag(help: "Move the tasks' starts by BY instead of lengthening them.")
         var start = false
 
         @Option(help: "Output format: table or json.")
-        var format: OutputFormat = .table
+        var format: ReportFormat = .table
 
         @Flag(help: "Exit with status 1 when the slipped plan finishes after its deadline.")
         var failLate = false
 
         func validate() throws {
             if slips.isEmpty { throw ValidationError("name a task and a slip, like 'nats-replacement 1w'") }
-            if format == .csv || format == .markdown { throw ValidationError("--format must be table or json for 'slip'") }
         }
 
         func run() throws {

@@ -24,13 +24,12 @@ extension Slipway {
         var baseline: String?
 
         @Option(help: "Output format: table, json or markdown.")
-        var format: OutputFormat = .table
+        var format: VarianceFormat = .table
 
         @Flag(help: "List every task in the table, not only those that moved.")
         var all = false
 
         func validate() throws {
-            if format == .csv { throw ValidationError("--format must be table, json or markdown for 'variance'") }
             if let baseline, !BaselineStore.isValidName(baseline) { throw ValidationError("--baseline '\(baseline)' is not a baseline name") }
             if options.plan == "-" { throw ValidationError("'variance' compares with a baseline saved beside the plan file; give the file, not standard input") }
         }
