@@ -28,7 +28,7 @@ public struct CheckedPlan: Sendable {
             let graph = PlanGraph(plan: plan)
             var diagnostics = loaded.diagnostics
             if case .cyclic(let unordered) = TopologicalOrder.of(graph.network) {
-                diagnostics += graph.cycleDiagnostics(unordered: unordered, plan: plan)
+                diagnostics = (diagnostics + graph.cycleDiagnostics(unordered: unordered, plan: plan)).sortedByLocation()
             }
             return CheckedPlan(plan: plan, schedule: nil, diagnostics: diagnostics)
         }

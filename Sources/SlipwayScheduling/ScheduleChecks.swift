@@ -25,7 +25,7 @@ public enum ScheduleChecks {
         for r in resolutions {
             guard let late = r.late, let target = r.target else { continue }
             let c = plan.constraints[r.constraint]
-            result.append(.warning("target-missed", at: c.location,
+            result.append(.warning("target-missed", at: c.location(of: "target"),
                                    "constraint '\(c.id)' is resolved at week \(r.resolved.compact), \(late.weeksPhrase) after its target (week \(target.compact))"))
         }
         var phaseIndex: [String: Int] = [:]

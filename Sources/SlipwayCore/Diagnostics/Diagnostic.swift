@@ -12,8 +12,9 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
         self.file = file
     }
 
+    /// The plan's own places first, in line order, then other files' by name.
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+        (lhs.file != nil ? 1 : 0, lhs.file ?? "", lhs.line, lhs.column) < (rhs.file != nil ? 1 : 0, rhs.file ?? "", rhs.line, rhs.column)
     }
 
     public var description: String { "\(line):\(column)" }

@@ -31,7 +31,7 @@ struct PlanReader {
                 }
             case "days-per-week":
                 guard let d = try reader.number(value, what: "'days-per-week'") else { continue }
-                if d > 0 && d <= 7 { daysPerWeek = d } else {
+                if d >= 1 && d <= 7 { daysPerWeek = d } else {
                     reader.error("out-of-range", at: value.location, "'days-per-week' must be between 1 and 7, not \(d.compact)")
                 }
             case "start":
@@ -149,7 +149,8 @@ struct PlanReader {
         var id: String?, title: String?
         var c = Constraint(id: "", title: "", location: node.location)
         var mitigations: [PlanTask] = []
-        for (key, value, _) in fields {
+        for (key, value, keyLocation) in fields {
+            c.fieldLocations.append(FieldLocation(key: key, location: keyLocation))
             switch key {
             case "id": id = try reader.string(value, what: "'id'")
             case "title": title = try reader.string(value, what: "'title'")

@@ -56,7 +56,11 @@ struct ReferenceCheck {
             for d in t.after { expect(d.id, at: d.location, workItems, role: "'after' of '\(t.id)'") }
         }
         for c in plan.constraints {
-            if let owner = c.owner { expect(owner, at: c.location, [.owner], role: "'owner' of '\(c.id)'") }
+            if let owner = c.owner { expect(owner, at: c.location(of: "owner"), [.owner], role: "'owner' of '\(c.id)'") }
+            if c.mitigations.isEmpty {
+                reader.warning("no-mitigation", at: c.location,
+                               "constraint '\(c.id)' has no mitigations, so nothing in the plan resolves it: it counts as resolved at the start (t = 0); add the work that resolves it under 'mitigations'")
+            }
             for b in c.blocks { expect(b.id, at: b.location, [.task, .milestone, .phase], role: "'blocks' of '\(c.id)'") }
         }
     }

@@ -37,6 +37,12 @@ public struct Constraint: Hashable, Sendable {
     public var limits: [String] = []
     public var links: [String] = []
     public var location: SourceLocation
+    /// Where individual fields were written, for diagnostics that concern them.
+    public var fieldLocations: [FieldLocation] = []
+
+    public func location(of field: String) -> SourceLocation {
+        fieldLocations.first { $0.key == field }?.location ?? location
+    }
 
     public init(id: String, title: String, location: SourceLocation) {
         self.id = id
