@@ -27,7 +27,7 @@ public enum RecoveryReport {
                 let task = plan.tasks[cut.task]
                 let d = whatIf.network.duration[cut.task]
                 out += "   - shorten '\(task.id)' by \(f.weeks(cut.by))w (\(f.weeks(d))w -> \(f.weeks(d - cut.by))w)"
-                if let cost = cut.cost { out += ", about \(cost.money)\(currency.map { " " + $0 } ?? "") at owner rates" }
+                if let cost = cut.cost { out += ", about \(cost.money)\(currency.map { " " + $0 } ?? "") extra at owner rates" }
                 out += "\n"
             }
             if !option.cuts.isEmpty {

@@ -23,7 +23,7 @@ public enum VarianceReport {
         func s(_ x: Double?) -> String { x.map(SlipReport.signed) ?? "-" }
         var note = row.status == .added ? "new task" : row.status == .removed ? "removed" : ""
         if row.critical == true && row.baselineCritical == false { note = "became critical" }
-        if row.critical == false && row.baselineCritical == true { note = "left critical path" }
+        if row.critical == false && row.baselineCritical == true { note = "no longer critical" }
         return [row.id, w(row.baselineStart), w(row.start), s(row.startVariance), w(row.baselineFinish), w(row.finish), s(row.finishVariance), note]
     }
 

@@ -24,7 +24,7 @@ extension Slipway {
             let checked = CheckedPlan.load(path: options.plan)
             Console.report(checked.diagnostics, path: options.displayPath)
             let tasks = checked.plan?.tasks.count ?? 0
-            Console.error("\(options.displayPath): \(checked.diagnostics.summary) (\(tasks) tasks)")
+            Console.error("\(options.displayPath): \(checked.diagnostics.summary) (\(tasks) task\(tasks == 1 ? "" : "s"))")
             if checked.schedule == nil { throw ExitCode(2) }
             if strict && !checked.diagnostics.isEmpty { throw ExitCode(1) }
         }

@@ -104,7 +104,7 @@ extension Slipway {
             }
             let f = newSchedule.finish
             Console.write("Recorded \(update.task) as of week \(asOfTime.compact) in \(sidecarPath)\n")
-            Console.write("Forecast finish: week \(f.compact)\(newPlan.deadline.map { d in f > d + 1e-9 ? ", \((f - d).compact) weeks after the deadline (week \(d.compact))" : ", deadline week \(d.compact) met" } ?? "")\n")
+            Console.write("Forecast finish: week \(f.compact)\(newPlan.deadline.map { d in f > d + 1e-9 ? ", \((f - d).weeksPhrase) after the deadline (week \(d.compact))" : ", deadline week \(d.compact) met" } ?? "")\n")
         }
     }
 }

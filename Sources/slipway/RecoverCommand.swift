@@ -10,7 +10,8 @@ extension Slipway {
             discussion: """
                 Proposes, each measured by rescheduling: shortening critical tasks (down
                 to their optimistic estimate, or by --max-cut of their duration; the
-                least total shortening the greedy search finds, priced at owner rates),
+                least total shortening, found by linear programming, then the cheapest
+                at owner rates),
                 fast-tracking critical finish-to-start links into start-to-start links
                 (the successor starts when --overlap of its predecessor remains), and
                 both together. Options that reach the target come first. Moving work

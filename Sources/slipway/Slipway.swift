@@ -10,7 +10,7 @@ struct Slipway: ParsableCommand {
             Example:
               slipway schedule plans/aws-migration.yaml
 
-            Exit status: 0 success; 1 a check the command enforces failed (--fail-late);
+            Exit status: 0 success; 1 a check the command enforces failed (--fail-late, --strict);
             2 the plan is invalid or the command was misused.
             """,
         subcommands: [Check.self, ScheduleCommand.self, Critical.self, Render.self,
