@@ -1,5 +1,6 @@
 import SlipwayCore
 import SlipwayScheduling
+import SlipwayReports
 
 /// The formats `slipway export` writes.
 public enum ExportFormat: String, Sendable, CaseIterable {
@@ -26,7 +27,7 @@ extension Interchange {
             return MSPDIExport.render(plan: plan, schedule: schedule, baseline: entries)
         case .tjp: return TJPExport.render(plan: plan, schedule: schedule)
         case .mermaid: return MermaidExport.render(plan: plan, schedule: schedule)
-        case .csv: return Exported(text: PlanCSV.render(plan: plan, schedule: schedule), diagnostics: [])
+        case .csv: return Exported(text: ScheduleCSV.render(plan: plan, schedule: schedule), diagnostics: [])
         case .ics: return ICSExport.render(plan: plan, schedule: schedule)
         }
     }

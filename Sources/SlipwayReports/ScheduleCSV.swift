@@ -1,11 +1,15 @@
 import SlipwayCore
 import SlipwayScheduling
 
-/// The schedule as CSV (RFC 4180): one row per task in schedule order, times in weeks.
+/// The plan and its schedule as one CSV table (RFC 4180), for spreadsheets and
+/// tools that import task lists: one row per task in schedule order, with its
+/// estimate and predecessors as the plan writes them (`a; b SS+1w`), times in
+/// weeks, and dates when the plan has a start. `schedule --format csv` and
+/// `export --format csv` both write it.
 public enum ScheduleCSV {
-    public static let header = ["id", "title", "milestone", "owner", "phase", "constraint", "duration",
-                                "earlyStart", "earlyFinish", "lateStart", "lateFinish", "totalFloat", "freeFloat",
-                                "critical", "startDate", "finishDate"]
+    public static let header = ["id", "title", "milestone", "owner", "phase", "constraint", "severity", "estimate",
+                                "predecessors", "duration", "earlyStart", "earlyFinish", "lateStart", "lateFinish",
+                                "totalFloat", "freeFloat", "critical", "startDate", "finishDate"]
 
     /// - Complexity: O(*T*).
     public static func render(plan: Plan, schedule: Schedule) -> String {
@@ -16,6 +20,9 @@ public enum ScheduleCSV {
             let fields: [String] = [
                 task.id, task.title, task.isMilestone ? "true" : "false", task.owner ?? "", task.phase ?? "",
                 task.constraint.map { plan.constraints[$0].id } ?? "",
+                task.constraint.flatMap { plan.constraints[$0].severity?.rawValue } ?? "",
+                task.isMilestone ? "" : task.estimate.notation,
+                task.after.map(\.notation).joined(separator: "; "),
                 JSONWriter.number(schedule.graph.network.duration[i]),
                 JSONWriter.number(t.earlyStart[i]), JSONWriter.number(t.earlyFinish[i]),
                 JSONWriter.number(t.lateStart[i]), JSONWriter.number(t.lateFinish[i]),

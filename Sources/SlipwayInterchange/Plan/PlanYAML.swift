@@ -102,20 +102,10 @@ public enum PlanYAML {
     }
 
     /// `2w`, `2-3w` (a range: most likely is the midpoint) or `1w/2w/4w`.
-    public static func estimate(_ e: Estimate) -> String {
-        if e.isFixed { return e.mostLikely.compact + "w" }
-        if abs(e.mostLikely - (e.optimistic + e.pessimistic) / 2) < 1e-12 {
-            return "\(e.optimistic.compact)-\(e.pessimistic.compact)w"
-        }
-        return "\(e.optimistic.compact)w/\(e.mostLikely.compact)w/\(e.pessimistic.compact)w"
-    }
+    public static func estimate(_ e: Estimate) -> String { e.notation }
 
     /// `id`, or `id SS+1w` for other types and lags.
-    public static func dependency(_ d: Dependency) -> String {
-        if d.type == .finishToStart && d.lag == 0 { return d.id }
-        let lag = d.lag == 0 ? "" : (d.lag > 0 ? "+" : "-") + abs(d.lag).compact + "w"
-        return "\(d.id) \(d.type.rawValue)\(lag)"
-    }
+    public static func dependency(_ d: Dependency) -> String { d.notation }
 
     /// An end: t = 2 is `week 2`; fractions stay plain weeks from t = 0.
     static func endPoint(_ t: Double) -> String {
