@@ -182,6 +182,15 @@ public enum MSPDIExport {
         }
         x.close("Assignments")
         x.close("Project")
+        // What MS Project XML has no field for is said, not dropped in silence.
+        var lost: [String] = []
+        if !plan.constraints.isEmpty { lost.append("the \(plan.constraints.count) constraints (their mitigations stay, as tasks with their links)") }
+        if plan.deadline != nil { lost.append("the deadline") }
+        if plan.budget != nil { lost.append("the budget") }
+        if !lost.isEmpty {
+            diagnostics.append(.warning("not-exported", at: nil,
+                                        "MS Project XML has no place for \(lost.joined(separator: ", ")); an import of this file will not have them"))
+        }
         return Interchange.Exported(text: x.text, diagnostics: diagnostics)
     }
 
