@@ -100,6 +100,8 @@ public enum NetworkDiagram {
         let es = timing.earlyStart[j], ef = timing.earlyFinish[j], float = timing.totalFloat[j]
         var lines = DiagramStyle.wrap(task.title, width: task.isMilestone ? 20 : wrapWidth, maxLines: 5)
         let fill = DiagramStyle.fill(for: facts.severity(ofTask: j))
+        // The id is what `slipway slip PLAN ID 1w` takes: show it under the title.
+        lines.append("[\(task.id)]")
         if task.isMilestone {
             lines.append("at \(facts.weeks(ef)) · float \(facts.weeks(float))w")
             return [("shape", "diamond"), ("style", "filled"), ("fillcolor", .text(fill)), ("class", "milestone"),
