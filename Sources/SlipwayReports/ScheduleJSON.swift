@@ -36,6 +36,7 @@ public enum ScheduleJSON {
             w.value("constraint", task.constraint.map { plan.constraints[$0].id })
             w.value("due", task.due)
             w.value("late", task.due.flatMap { due in timing.earlyFinish[i] - due > Timing.criticalTolerance ? timing.earlyFinish[i] - due : nil })
+            if let leveling = schedule.leveling { w.value("levelingDelay", timing.earlyStart[i] - leveling.unleveledStart[i]) }
             w.endObject()
         }
         w.endArray()
@@ -59,6 +60,8 @@ public enum ScheduleJSON {
         w.value("lateBy", plan.deadline.flatMap { d in timing.finish - d > Timing.criticalTolerance ? timing.finish - d : nil })
         w.value("cost", schedule.cost.isKnown ? schedule.cost.total : nil)
         w.value("budget", plan.budget)
+        w.value("leveled", schedule.leveling != nil)
+        if let leveling = schedule.leveling { w.value("unleveledFinish", leveling.unleveledFinish) }
         w.endObject()
         return w.text + "\n"
     }

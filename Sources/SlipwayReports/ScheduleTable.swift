@@ -32,7 +32,12 @@ public enum ScheduleTable {
             row += [format.weeks(timing.totalFloat[i]), format.weeks(timing.freeFloat[i])]
             table.add(row, style: critical && color ? bold + red : nil)
         }
-        var out = "\(plan.title)\n\n" + table.render() + "\n"
+        var out = "\(plan.title)\n"
+        if let leveling = schedule.leveling {
+            out += "Leveled by owner capacity: no owner works on more than its capacity at once "
+                + "(finish week \(format.weeks(leveling.unleveledFinish)) before leveling).\n"
+        }
+        out += "\n" + table.render() + "\n"
         out += summary(plan: plan, schedule: schedule, format: format)
         out += constraintsSection(plan: plan, schedule: schedule, format: format, color: color)
         return out

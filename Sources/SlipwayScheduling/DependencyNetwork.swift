@@ -138,6 +138,19 @@ public struct DependencyNetwork: Sendable {
         self.succToPred = succToPred
     }
 
+    /// Every link in the order it was given to the builder.
+    ///
+    /// - Complexity: O(*E*).
+    public var links: [Link] {
+        var result = [Link](repeating: Link(from: 0, to: 0), count: linkCount)
+        for j in 0..<nodeCount {
+            for k in predecessors(of: j) {
+                result[Int(predLinkIndex[k])] = Link(from: predNode[k], to: Int32(j), type: LinkType(rawValue: predType[k])!, lag: predLag[k])
+            }
+        }
+        return result
+    }
+
     /// The links leaving `node`, as indices into the successor arrays.
     @inlinable public func successors(of node: Int) -> Range<Int> { Int(succOffset[node])..<Int(succOffset[node + 1]) }
     /// The links entering `node`, as indices into the predecessor arrays.

@@ -39,4 +39,13 @@ public struct CheckedPlan: Sendable {
             return CheckedPlan(plan: plan, schedule: schedule, diagnostics: loaded.diagnostics + schedule.findings)
         }
     }
+
+    /// The same, leveled by owner capacity: the schedule's warnings are those of
+    /// the leveled schedule.
+    public func leveled() -> CheckedPlan {
+        guard let plan, let schedule else { return self }
+        let leveled = Scheduler.level(plan, schedule: schedule)
+        let fromLoading = diagnostics.dropLast(schedule.findings.count)
+        return CheckedPlan(plan: plan, schedule: leveled, diagnostics: Array(fromLoading) + leveled.findings)
+    }
 }

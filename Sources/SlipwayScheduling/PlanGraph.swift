@@ -13,6 +13,20 @@ public struct PlanGraph: Sendable {
     /// Where each link (in the order given to the network) was declared.
     public let linkLocations: [SourceLocation]
 
+    /// The same nodes with more links (and releases), such as the resource links
+    /// of a leveled schedule; `locations` says where each extra link comes from.
+    public func adding(links extra: [DependencyNetwork.Link], at locations: [SourceLocation], release: [Double]) -> PlanGraph {
+        var rebuilt = DependencyNetwork(duration: network.duration, release: release, links: network.links + extra)
+        rebuilt.pinnedStart = network.pinnedStart
+        return PlanGraph(network: rebuilt, taskCount: taskCount, linkLocations: linkLocations + locations)
+    }
+
+    private init(network: DependencyNetwork, taskCount: Int, linkLocations: [SourceLocation]) {
+        self.network = network
+        self.taskCount = taskCount
+        self.linkLocations = linkLocations
+    }
+
     /// The node of a task index or of a constraint's resolution.
     public func resolutionNode(ofConstraint c: Int) -> Int { taskCount + c }
     public func constraintIndex(ofNode node: Int) -> Int? { node >= taskCount ? node - taskCount : nil }

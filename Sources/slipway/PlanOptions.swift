@@ -12,8 +12,9 @@ struct PlanOptions: ParsableArguments {
 
     /// Loads and schedules the plan, prints every diagnostic to stderr, and exits
     /// with status 2 when the plan is invalid.
-    func loadScheduled(showWarnings: Bool = true) throws -> (Plan, Schedule) {
-        let checked = CheckedPlan.load(path: plan)
+    func loadScheduled(showWarnings: Bool = true, level: Bool = false) throws -> (Plan, Schedule) {
+        let loaded = CheckedPlan.load(path: plan)
+        let checked = level ? loaded.leveled() : loaded
         Console.report(checked.diagnostics, path: displayPath, warnings: showWarnings)
         guard let plan = checked.plan, let schedule = checked.schedule else {
             Console.error("\(displayPath): \(checked.diagnostics.summary); nothing scheduled")

@@ -15,6 +15,7 @@ extension Slipway {
                 Examples:
                   slipway schedule plans/aws-migration.yaml
                   slipway schedule plans/aws-migration.yaml --format json > schedule.json
+                  slipway schedule plans/aws-migration.yaml --level
                 """)
 
         @OptionGroup var options: PlanOptions
@@ -25,11 +26,14 @@ extension Slipway {
         @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
         var output: String?
 
+        @Flag(help: "Level the schedule by owner capacity: no owner works on more than its capacity at once.")
+        var level = false
+
         @Flag(help: "Exit with status 1 when the plan finishes after its deadline.")
         var failLate = false
 
         func run() throws {
-            let (plan, schedule) = try options.loadScheduled()
+            let (plan, schedule) = try options.loadScheduled(level: level)
             let text: String
             switch format {
             case .table: text = ScheduleTable.render(plan: plan, schedule: schedule, color: output == nil && Console.useColor)

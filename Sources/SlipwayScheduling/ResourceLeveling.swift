@@ -1,0 +1,175 @@
+/// What each node of a network needs of which resource, and what each resource
+/// can give at once; compressed rows like the network's links.
+public struct ResourceDemands: Sendable {
+    public let capacity: [Double]
+    public let offset: [Int32]
+    public let resource: [Int32]
+    public let units: [Double]
+
+    /// - Parameter demands: for each node, (resource index, units) pairs.
+    public init(capacity: [Double], demands: [[(resource: Int, units: Double)]]) {
+        self.capacity = capacity
+        var offset: [Int32] = [0]
+        var resource: [Int32] = []
+        var units: [Double] = []
+        for list in demands {
+            for d in list where d.units > 0 {
+                resource.append(Int32(d.resource))
+                units.append(d.units)
+            }
+            offset.append(Int32(resource.count))
+        }
+        self.offset = offset
+        self.resource = resource
+        self.units = units
+    }
+
+    public func demands(of node: Int) -> Range<Int> { Int(offset[node])..<Int(offset[node + 1]) }
+}
+
+/// Resource leveling: every node starts as early as its links and the capacity of
+/// the resources it needs allow, at every instant.
+public enum ResourceLeveling {
+    public struct Result: Sendable {
+        /// The leveled start of each node.
+        public var start: [Double]
+        /// Links that say why a node waits for a resource: from the node whose
+        /// work released the capacity, finish-to-start (Wiest 1964's "critical
+        /// sequence"). Added to the network, they reproduce the leveled starts
+        /// with the critical-path method, which then gives floats and a critical
+        /// path that account for the resources.
+        public var resourceLinks: [DependencyNetwork.Link]
+        /// The resource behind each resource link.
+        public var linkResource: [Int]
+        /// Nodes that need more of a resource than it has; they are leveled as if
+        /// they needed all of it.
+        public var overallocated: [(node: Int, resource: Int)]
+    }
+
+    /// The serial schedule-generation scheme (Kelley 1963; Kolisch 1996): take the
+    /// eligible node (all predecessors placed) of least `priority` (ties: smaller
+    /// index, i.e. file order), place it at the earliest time its links allow at
+    /// which every resource it needs has room for its whole duration, repeat.
+    /// With the latest start of the unleveled schedule as priority, work with the
+    /// least float goes first. Nodes pinned by progress keep their starts.
+    ///
+    /// - Parameters:
+    ///   - priority: lower first, one value per node (e.g. `Timing.lateStart`).
+    /// - Complexity: O((*V* + *E*) log *V* + *V* · *D* · (*k* + *s*)), for *D*
+    ///   demands per node, *k* breakpoints per resource profile and *s* steps
+    ///   scanned per fit; O(*V* *k*) in the worst case for the insertions.
+    public static func level(_ network: DependencyNetwork, demands: ResourceDemands, priority: [Double]) -> Result {
+        let n = network.nodeCount
+        var profiles = [ResourceProfile](repeating: ResourceProfile(), count: demands.capacity.count)
+        var start = [Double](repeating: 0, count: n)
+        var finish = [Double](repeating: 0, count: n)
+        var waiting = [Int32](repeating: 0, count: n)
+        for j in 0..<n { waiting[j] = network.predOffset[j + 1] - network.predOffset[j] }
+        var eligible = PriorityQueue()
+        for j in 0..<n where waiting[j] == 0 { eligible.push(key: priority[j], node: Int32(j)) }
+        var resourceLinks: [DependencyNetwork.Link] = []
+        var linkResource: [Int] = []
+        var overallocated: [(node: Int, resource: Int)] = []
+
+        while let node = eligible.pop() {
+            let j = Int(node)
+            let d = network.duration[j]
+            var t = max(0, network.release[j])
+            if !network.pinnedStart[j].isNaN {
+                t = network.pinnedStart[j]
+            } else {
+                for k in network.predecessors(of: j) {
+                    let i = Int(network.predNode[k]), lag = network.predLag[k]
+                    let bound: Double
+                    switch network.predType[k] {
+                    case 0: bound = finish[i] + lag
+                    case 1: bound = start[i] + lag
+                    case 2: bound = finish[i] + lag - d
+                    default: bound = start[i] + lag - d
+                    }
+                    t = max(t, bound)
+                }
+                if d > ResourceProfile.eps {
+                    // Move to the first time every resource fits; each move is to the end
+                    // of some reservation, so repeat until no resource moves it.
+                    var mover: (resource: Int, at: Double)?
+                    var moved = true
+                    while moved {
+                        moved = false
+                        for q in demands.demands(of: j) {
+                            let r = Int(demands.resource[q])
+                            let units = min(demands.units[q], demands.capacity[r])
+                            let fit = profiles[r].earliestFit(from: t, duration: d, units: units, capacity: demands.capacity[r])
+                            if fit > t + ResourceProfile.eps {
+                                t = fit
+                                mover = (r, fit)
+                                moved = true
+                            }
+                        }
+                    }
+                    if let mover, let blocker = profiles[mover.resource].node(endingAt: mover.at) {
+                        resourceLinks.append(.init(from: blocker, to: Int32(j)))
+                        linkResource.append(mover.resource)
+                    }
+                }
+            }
+            start[j] = t
+            finish[j] = t + d
+            for q in demands.demands(of: j) {
+                let r = Int(demands.resource[q])
+                if demands.units[q] > demands.capacity[r] + ResourceProfile.eps { overallocated.append((j, r)) }
+                profiles[r].reserve(node: node, from: t, to: t + d, units: min(demands.units[q], demands.capacity[r]))
+            }
+            for k in network.successors(of: j) {
+                let s = Int(network.succNode[k])
+                waiting[s] -= 1
+                if waiting[s] == 0 { eligible.push(key: priority[s], node: Int32(s)) }
+            }
+        }
+        return Result(start: start, resourceLinks: resourceLinks, linkResource: linkResource, overallocated: overallocated)
+    }
+}
+
+/// A binary min-heap of nodes by (key, node index).
+struct PriorityQueue {
+    private var keys: [Double] = []
+    private var nodes: [Int32] = []
+
+    private func less(_ a: Int, _ b: Int) -> Bool {
+        keys[a] != keys[b] ? keys[a] < keys[b] : nodes[a] < nodes[b]
+    }
+
+    mutating func push(key: Double, node: Int32) {
+        keys.append(key)
+        nodes.append(node)
+        var child = keys.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            if !less(child, parent) { break }
+            keys.swapAt(child, parent)
+            nodes.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    mutating func pop() -> Int32? {
+        guard !nodes.isEmpty else { return nil }
+        let top = nodes[0]
+        keys.swapAt(0, keys.count - 1)
+        nodes.swapAt(0, nodes.count - 1)
+        keys.removeLast()
+        nodes.removeLast()
+        var parent = 0
+        while true {
+            let l = 2 * parent + 1, r = l + 1
+            var smallest = parent
+            if l < keys.count && less(l, smallest) { smallest = l }
+            if r < keys.count && less(r, smallest) { smallest = r }
+            if smallest == parent { break }
+            keys.swapAt(parent, smallest)
+            nodes.swapAt(parent, smallest)
+            parent = smallest
+        }
+        return top
+    }
+}

@@ -1,0 +1,71 @@
+/// How much of one resource is in use over time: a step function kept as sorted
+/// breakpoints, `usage[i]` on `[times[i], times[i + 1])` and the last step to
+/// infinity (always 0 once every reservation has ended).
+struct ResourceProfile {
+    private(set) var times: [Double] = [0]
+    private(set) var usage: [Double] = [0]
+    /// The node whose reservation ends at each time, so that a delay can name the
+    /// work it waited for.
+    private var endsAt: [Double: Int32] = [:]
+
+    static let eps = 1e-9
+
+    /// The index of the step that contains `t` (the last breakpoint at or before it).
+    ///
+    /// - Complexity: O(log *k*) for *k* breakpoints.
+    func step(containing t: Double) -> Int {
+        var lo = 0, hi = times.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if times[mid] <= t + Self.eps { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    /// The earliest time at or after `t0` from which `units` more fit under
+    /// `capacity` for `duration` weeks.
+    ///
+    /// - Precondition: `units <= capacity` (the last step is free).
+    /// - Complexity: O(log *k* + *s*), *s* the steps scanned.
+    func earliestFit(from t0: Double, duration: Double, units: Double, capacity: Double) -> Double {
+        var t = t0
+        var i = step(containing: t)
+        scan: while true {
+            var j = i
+            while j < times.count && (j == i || times[j] < t + duration - Self.eps) {
+                if usage[j] + units > capacity + Self.eps {
+                    // Too full: the earliest try after this step is its end.
+                    t = times[j + 1]
+                    i = j + 1
+                    continue scan
+                }
+                j += 1
+            }
+            return t
+        }
+    }
+
+    /// The node whose reservation ends at `t`, if one does.
+    func node(endingAt t: Double) -> Int32? { endsAt[t] }
+
+    /// Takes `units` over `[start, end)`.
+    ///
+    /// - Complexity: O(*k*) for the breakpoints shifted on insertion.
+    mutating func reserve(node: Int32, from start: Double, to end: Double, units: Double) {
+        guard end > start + Self.eps else { return }
+        let first = split(at: start)
+        let last = split(at: end)
+        for i in first..<last { usage[i] += units }
+        // Keyed by the breakpoint itself, the value `earliestFit` returns.
+        if endsAt[times[last]] == nil { endsAt[times[last]] = node }
+    }
+
+    /// Makes `t` a breakpoint (or finds one within the tolerance) and returns its index.
+    private mutating func split(at t: Double) -> Int {
+        let i = step(containing: t)
+        if abs(times[i] - t) <= Self.eps { return i }
+        times.insert(t, at: i + 1)
+        usage.insert(usage[i], at: i + 1)
+        return i + 1
+    }
+}
