@@ -16,6 +16,9 @@ extension Slipway {
 
         @OptionGroup var options: PlanOptions
 
+        @Flag(help: "Level the schedule by owner capacity first (as 'schedule --level').")
+        var level = false
+
         @Option(help: "Also list tasks with at most this much total float (a duration: 1w, 3d).")
         var near: String = "0w"
 
@@ -27,7 +30,7 @@ extension Slipway {
         }
 
         func run() throws {
-            let (plan, schedule) = try options.loadScheduled()
+            let (plan, schedule) = try options.loadScheduled(level: level)
             let syntax = TimeSyntax(unit: plan.unit, calendar: plan.calendar)
             guard case .success(let weeks) = syntax.duration(near) else { throw ExitCode(2) }
             if format == .json {

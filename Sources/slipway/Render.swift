@@ -25,6 +25,9 @@ extension Slipway {
 
         @OptionGroup var options: PlanOptions
 
+        @Flag(help: "Level the schedule by owner capacity first (as 'schedule --level').")
+        var level = false
+
         @Option(help: "The diagram: network, constraints or gantt.")
         var diagram: DiagramKind = .network
 
@@ -60,7 +63,7 @@ extension Slipway {
         }
 
         func run() throws {
-            let (plan, schedule) = try options.loadScheduled(showWarnings: false)
+            let (plan, schedule) = try options.loadScheduled(showWarnings: false, level: level)
             let filter = DiagramFilter(phase: phase, criticalOnly: criticalOnly)
             if let problem = filter.problem(in: plan) {
                 Console.error("error: --phase: \(problem)")
