@@ -27,30 +27,23 @@ public enum Scheduler {
     ///
     /// - Complexity: that of `ResourceLeveling.level`, then one more schedule.
     public static func level(_ plan: Plan, schedule base: Schedule) -> Schedule {
-        var ownerIndex: [String: Int] = [:]
-        for (o, owner) in plan.owners.enumerated() { ownerIndex[owner.id] = o }
-        let n = base.graph.network.nodeCount
-        var demands = [[(resource: Int, units: Double)]](repeating: [], count: n)
-        for (j, task) in plan.tasks.enumerated() {
-            demands[j] = task.demands.compactMap { d in ownerIndex[d.owner].map { (resource: $0, units: d.units) } }
+        let network = base.graph.network
+        let demands = LeveledMeasure.demands(plan: plan, nodeCount: network.nodeCount)
+        guard case .ordered(let order) = TopologicalOrder.of(network) else {
+            preconditionFailure("a scheduled plan's network is acyclic")
         }
-        let resources = ResourceDemands(capacity: plan.owners.map(\.capacity), demands: demands)
-        let leveled = ResourceLeveling.level(base.graph.network, demands: resources, priority: base.timing.lateStart)
-        // The leveled starts become releases too, so the forward pass reproduces them
-        // exactly; the resource links explain them to the backward pass.
-        var release = base.graph.network.release
-        for j in 0..<n where base.graph.network.pinnedStart[j].isNaN { release[j] = max(release[j], leveled.start[j]) }
+        let (leveled, release, _) = LeveledMeasure.level(network, order: order, demands: demands)
         let locations = leveled.resourceLinks.map { link in
             Int(link.to) < plan.tasks.count ? plan.tasks[Int(link.to)].location : SourceLocation(line: 1, column: 1)
         }
         let graph = base.graph.adding(links: leveled.resourceLinks, at: locations, release: release)
-        guard case .ordered(let order) = TopologicalOrder.of(graph.network) else {
+        guard case .ordered(let leveledOrder) = TopologicalOrder.of(graph.network) else {
             preconditionFailure("resource links follow the leveled order, so they cannot close a cycle")
         }
         let leveling = Schedule.Leveling(resourceLinks: leveled.resourceLinks, linkOwner: leveled.linkResource,
                                          overallocated: leveled.overallocated.map { (task: $0.node, owner: $0.resource) },
                                          unleveledFinish: base.finish, unleveledStart: base.timing.earlyStart)
-        return schedule(plan, graph: graph, order: order, leveling: leveling)
+        return schedule(plan, graph: graph, order: leveledOrder, leveling: leveling)
     }
 
     /// Runs the passes on a graph that is known to be acyclic.

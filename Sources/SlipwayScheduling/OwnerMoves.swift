@@ -1,0 +1,60 @@
+import SlipwayCore
+
+/// Moving work between owners, one way back to a target when leveling by owner
+/// capacity delays the plan: a critical task that waits for its owner's other
+/// work is given to an owner with room, and the plan is leveled again.
+///
+/// Slipway does not know who has which skills: every owner with the capacity is
+/// tried, and the lead judges whether the move makes sense.
+public enum OwnerMoves {
+    public struct Move: Sendable, Equatable {
+        public var task: Int
+        public var from: Int
+        public var to: Int
+    }
+
+    /// Greedy search: each round moves the one critical, unstarted task with a
+    /// single owner to whichever other owner gives the earliest leveled finish,
+    /// until the target is met, nothing helps, or `maxMoves` are made.
+    ///
+    /// - Returns: the moves in order with the finish after each, and the best
+    ///   single moves of the first round (for alternatives).
+    /// - Complexity: O(*m* · *c* · *O* · *L*) for *m* rounds, *c* candidate
+    ///   tasks, *O* owners and *L* the cost of one leveling.
+    public static func search(plan: Plan, network: DependencyNetwork, order: [Int32], target: Double, maxMoves: Int = 4)
+        -> (moves: [Move], finishes: [Double], singles: [(move: Move, finish: Double)]) {
+        let tol = Timing.criticalTolerance
+        var reassigned: [Int: Int] = [:]
+        var moves: [Move] = []
+        var finishes: [Double] = []
+        var singles: [(move: Move, finish: Double)] = []
+        var timing = LeveledMeasure.timing(network, order: order, demands: LeveledMeasure.demands(plan: plan, nodeCount: network.nodeCount))
+        var ownerIndex: [String: Int] = [:]
+        for (o, owner) in plan.owners.enumerated() { ownerIndex[owner.id] = o }
+        for round in 0..<maxMoves {
+            guard timing.finish > target + tol else { break }
+            var best: (move: Move, timing: Timing)?
+            for j in plan.tasks.indices where timing.isCritical(j) && reassigned[j] == nil && network.duration[j] > tol {
+                let task = plan.tasks[j]
+                let demands = task.demands
+                guard demands.count == 1, let from = ownerIndex[demands[0].owner],
+                      Forecast(task: task, statusDate: plan.statusDate).state == .notStarted else { continue }
+                for to in plan.owners.indices where to != from && plan.owners[to].capacity >= demands[0].units - tol {
+                    var trial = reassigned
+                    trial[j] = to
+                    let t = LeveledMeasure.timing(network, order: order, demands: LeveledMeasure.demands(plan: plan, nodeCount: network.nodeCount, reassigned: trial))
+                    let move = Move(task: j, from: from, to: to)
+                    if round == 0, t.finish < timing.finish - tol { singles.append((move, t.finish)) }
+                    if t.finish < (best?.timing.finish ?? timing.finish) - tol { best = (move, t) }
+                }
+            }
+            guard let chosen = best else { break }
+            reassigned[chosen.move.task] = chosen.move.to
+            moves.append(chosen.move)
+            finishes.append(chosen.timing.finish)
+            timing = chosen.timing
+        }
+        singles.sort { ($0.finish, $0.move.task, $0.move.to) < ($1.finish, $1.move.task, $1.move.to) }
+        return (moves, finishes, Array(singles.prefix(3)))
+    }
+}
