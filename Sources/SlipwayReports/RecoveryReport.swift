@@ -5,13 +5,13 @@ import SlipwayScheduling
 public enum RecoveryReport {
     public static func render(plan: Plan, whatIf: WhatIf, report r: Recovery.Report, currency: String?) -> String {
         let f = TimeFormat(calendar: plan.calendar)
-        var out = "Forecast finish week \(f.weeks(r.forecastFinish)); target week \(f.weeks(r.target))"
+        var out = "Forecast finish week \(f.weeks(r.forecastFinish))\(r.leveled ? " (leveled by owner capacity)" : ""); target week \(f.weeks(r.target))"
         guard r.needed else {
             return out + ": the target is met, nothing to recover.\n"
         }
         out += ": \(f.weeks(r.forecastFinish - r.target))w late.\n"
         if r.options.isEmpty {
-            out += "\nNo way back found: no critical task can be shortened and no critical link overlapped.\n"
+            out += "\nNo way back found: no critical task can be shortened, no critical link overlapped\(r.leveled ? " and no task moved to another owner" : "").\n"
         }
         for (n, option) in r.options.enumerated() {
             out += "\n\(n + 1). \(title(option)): finish week \(f.weeks(option.finish))"
@@ -22,6 +22,9 @@ public enum RecoveryReport {
                 let from = plan.tasks[ft.from].id, to = plan.tasks[ft.to].id
                 let old = link.lag == 0 ? "FS" : "FS\(link.lag > 0 ? "+" : "")\(link.lag.compact)w"
                 out += "   - overlap: '\(to)' after '\(from)' \(old) -> SS+\(f.weeks(ft.lag))w (starts \(f.weeks(ft.lag))w after '\(from)' starts)\n"
+            }
+            for move in option.moves {
+                out += "   - give '\(plan.tasks[move.task].id)' to '\(plan.owners[move.to].id)' instead of '\(plan.owners[move.from].id)'\n"
             }
             for cut in option.cuts {
                 let task = plan.tasks[cut.task]
@@ -46,6 +49,7 @@ public enum RecoveryReport {
         case .shorten: return "Shorten \(option.cuts.count) critical task\(option.cuts.count == 1 ? "" : "s")"
         case .fastTrack: return "Fast-track \(option.fastTracks.count) link\(option.fastTracks.count == 1 ? "" : "s")"
         case .both: return "Fast-track \(option.fastTracks.count) link\(option.fastTracks.count == 1 ? "" : "s") and shorten \(option.cuts.count) task\(option.cuts.count == 1 ? "" : "s")"
+        case .moveWork: return "Move \(option.moves.count) task\(option.moves.count == 1 ? "" : "s") to another owner"
         }
     }
 
@@ -55,6 +59,7 @@ public enum RecoveryReport {
         w.value("target", r.target)
         w.value("finish", r.forecastFinish)
         w.value("needed", r.needed)
+        w.value("leveled", r.leveled)
         w.value("reachable", r.anyReachesTarget)
         w.beginArray("options")
         for option in r.options {
@@ -70,6 +75,15 @@ public enum RecoveryReport {
                 w.value("id", plan.tasks[cut.task].id)
                 w.value("by", cut.by)
                 w.value("cost", cut.cost)
+                w.endObject()
+            }
+            w.endArray()
+            w.beginArray("moves")
+            for move in option.moves {
+                w.beginObject()
+                w.value("id", plan.tasks[move.task].id)
+                w.value("from", plan.owners[move.from].id)
+                w.value("to", plan.owners[move.to].id)
                 w.endObject()
             }
             w.endArray()

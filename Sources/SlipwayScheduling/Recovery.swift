@@ -10,8 +10,9 @@ import SlipwayCore
 ///   with a lag, so the successor overlaps the end of its predecessor;
 /// - both: fast-track first, then shorten what is still needed.
 ///
-/// Moving work between owners needs resource leveling, which Slipway does not
-/// have yet; `Report.notes` says so.
+/// With leveling on (`Settings.level`), the forecast is the leveled finish, the
+/// options above are measured by leveling too, and moving work between owners
+/// (`OwnerMoves`) is proposed as well.
 public enum Recovery {
     public struct Settings: Sendable {
         /// The finish to reach, in weeks.
@@ -22,11 +23,14 @@ public enum Recovery {
         /// How much of a predecessor a fast-tracked successor overlaps (0.5: it
         /// starts when its predecessor is half done).
         public var overlap: Double
+        /// Measure everything leveled by owner capacity, and try moving work between owners.
+        public var level: Bool
 
-        public init(target: Double, maxCut: Double = 0, overlap: Double = 0.5) {
+        public init(target: Double, maxCut: Double = 0, overlap: Double = 0.5, level: Bool = false) {
             self.target = target
             self.maxCut = maxCut
             self.overlap = overlap
+            self.level = level
         }
     }
 
@@ -47,10 +51,12 @@ public enum Recovery {
     }
 
     public struct Option: Sendable {
-        public enum Kind: String, Sendable { case shorten, fastTrack = "fast-track", both = "fast-track+shorten" }
+        public enum Kind: String, Sendable { case shorten, fastTrack = "fast-track", both = "fast-track+shorten", moveWork = "move-work" }
         public var kind: Kind
         public var cuts: [Cut]
         public var fastTracks: [FastTrack]
+        /// Tasks given to another owner (leveled recovery only).
+        public var moves: [OwnerMoves.Move] = []
         /// The finish after the changes, by rescheduling.
         public var finish: Double
         public var reachesTarget: Bool
@@ -59,7 +65,7 @@ public enum Recovery {
         public var cost: Double? {
             cuts.reduce(Double?(0)) { sum, cut in sum.flatMap { s in cut.cost.map { s + $0 } } }
         }
-        public var changeCount: Int { cuts.count + fastTracks.count }
+        public var changeCount: Int { cuts.count + fastTracks.count + moves.count }
     }
 
     public struct Report: Sendable {
@@ -69,6 +75,8 @@ public enum Recovery {
         /// shortening, then lowest cost), then the others by how close they get.
         public var options: [Option]
         public var notes: [String]
+        /// Whether the finishes are leveled by owner capacity.
+        public var leveled: Bool = false
         public var needed: Bool { forecastFinish > target + Timing.criticalTolerance }
         public var anyReachesTarget: Bool { options.contains { $0.reachesTarget } }
     }
@@ -79,11 +87,75 @@ public enum Recovery {
     /// - Complexity: dominated by the shortening search, O(*k*² (*V* + *E*)) per
     ///   step; each fast-track candidate costs one O(*V* + *E*) rescheduling.
     public static func propose(whatIf: WhatIf, changes: [WhatIf.Change] = [], settings: Settings) -> Report {
+        settings.level ? proposeLeveled(whatIf: whatIf, changes: changes, settings: settings)
+                       : proposeUnleveled(whatIf: whatIf, changes: changes, settings: settings)
+    }
+
+    /// Leveled recovery: the unleveled options measured again with leveling, and
+    /// owner moves; ranked like the others.
+    ///
+    /// - Complexity: that of the unleveled search, one leveling per option, and
+    ///   the owner-move search (`OwnerMoves.search`).
+    static func proposeLeveled(whatIf: WhatIf, changes: [WhatIf.Change], settings: Settings) -> Report {
+        let tol = Timing.criticalTolerance
+        let network = whatIf.network(with: changes)
+        let demands = LeveledMeasure.demands(plan: whatIf.plan, nodeCount: network.nodeCount)
+        let leveledFinish = LeveledMeasure.timing(network, order: whatIf.order, demands: demands).finish
+        var notes = ["Owner moves try every owner with the capacity: Slipway does not know who has which skills, so check that the new owner can do the work."]
+        guard leveledFinish > settings.target + tol else {
+            return Report(target: settings.target, forecastFinish: leveledFinish, options: [], notes: notes, leveled: true)
+        }
+        let unleveled = proposeUnleveled(whatIf: whatIf, changes: changes, settings: settings)
+        var options: [Option] = unleveled.options.map { option in
+            var measured = option
+            var changed = network
+            for cut in option.cuts { changed.duration[cut.task] -= cut.by }
+            if !option.fastTracks.isEmpty {
+                var links = whatIf.links
+                for ft in option.fastTracks { links[ft.link] = .init(from: Int32(ft.from), to: Int32(ft.to), type: .ss, lag: ft.lag) }
+                var rebuilt = DependencyNetwork(duration: changed.duration, release: changed.release, links: links)
+                rebuilt.pinnedStart = changed.pinnedStart
+                changed = rebuilt
+            }
+            measured.finish = LeveledMeasure.timing(changed, order: whatIf.order, demands: demands).finish
+            measured.reachesTarget = measured.finish <= settings.target + tol
+            return measured
+        }
+        let found = OwnerMoves.search(plan: whatIf.plan, network: network, order: whatIf.order, target: settings.target)
+        if let last = found.finishes.last {
+            options.append(Option(kind: .moveWork, cuts: [], fastTracks: [], moves: found.moves, finish: last,
+                                  reachesTarget: last <= settings.target + tol))
+        }
+        for single in found.singles where found.moves.count != 1 || single.move != found.moves[0] {
+            options.append(Option(kind: .moveWork, cuts: [], fastTracks: [], moves: [single.move], finish: single.finish,
+                                  reachesTarget: single.finish <= settings.target + tol))
+        }
+        if found.moves.isEmpty { notes.append("No move of a critical task to another owner brings the leveled finish earlier.") }
+        rank(&options)
+        if !options.contains(where: { $0.reachesTarget }) {
+            notes.append("No option reaches the target: the best gets to week \((options.map(\.finish).min() ?? leveledFinish).compact).")
+        }
+        return Report(target: settings.target, forecastFinish: leveledFinish, options: options, notes: notes, leveled: true)
+    }
+
+    /// Options that reach the target first (fewest changes, then least
+    /// shortening, then lowest cost), then the others by how close they get.
+    static func rank(_ options: inout [Option]) {
+        options.sort { a, b in
+            if a.reachesTarget != b.reachesTarget { return a.reachesTarget }
+            if a.reachesTarget {
+                return (a.changeCount, a.totalShortening, a.cost ?? .infinity) < (b.changeCount, b.totalShortening, b.cost ?? .infinity)
+            }
+            return (a.finish, a.changeCount) < (b.finish, b.changeCount)
+        }
+    }
+
+    static func proposeUnleveled(whatIf: WhatIf, changes: [WhatIf.Change], settings: Settings) -> Report {
         let tol = Timing.criticalTolerance
         let target = settings.target
         let network = whatIf.network(with: changes)
         let timing = CriticalPathMethod.schedule(network, order: whatIf.order)
-        var notes = ["Moving work between owners is not proposed: it needs resource leveling, which Slipway does not have yet."]
+        var notes = ["Moving work between owners is proposed with --level, which levels the plan by owner capacity."]
         guard timing.finish > target + tol else {
             return Report(target: target, forecastFinish: timing.finish, options: [], notes: notes)
         }
@@ -152,13 +224,7 @@ public enum Recovery {
             }
         }
 
-        options.sort { a, b in
-            if a.reachesTarget != b.reachesTarget { return a.reachesTarget }
-            if a.reachesTarget {
-                return (a.changeCount, a.totalShortening, a.cost ?? .infinity) < (b.changeCount, b.totalShortening, b.cost ?? .infinity)
-            }
-            return (a.finish, a.changeCount) < (b.finish, b.changeCount)
-        }
+        rank(&options)
         if !options.contains(where: { $0.reachesTarget }) {
             notes.append("No option reaches the target: the best gets to week \((options.map(\.finish).min() ?? timing.finish).compact).")
         }

@@ -11,17 +11,18 @@ extension Slipway {
                 Proposes, each measured by rescheduling: shortening critical tasks (down
                 to their optimistic estimate, or by --max-cut of their duration; the
                 least total shortening, found by linear programming, then the cheapest
-                at owner rates),
-                fast-tracking critical finish-to-start links into start-to-start links
-                (the successor starts when --overlap of its predecessor remains), and
-                both together. Options that reach the target come first. Moving work
-                between owners needs resource leveling, which Slipway does not have yet.
+                at owner rates), fast-tracking critical finish-to-start links into
+                start-to-start links (the successor starts when --overlap of its
+                predecessor remains), and both together. With --level, every option is
+                measured leveled by owner capacity, and moving critical work to another
+                owner is tried too. Options that reach the target come first.
                 --slip applies what-if slips first, to answer "X slipped: now what?".
 
                 Examples:
                   slipway recover plans/aws-migration.yaml
                   slipway recover plans/aws-migration.yaml --slip nats-replacement=1w
                   slipway recover plans/aws-migration.yaml --target "week 11" --max-cut 25
+                  slipway recover plans/aws-migration.yaml --level
                 """)
 
         @OptionGroup var options: PlanOptions
@@ -40,6 +41,9 @@ extension Slipway {
 
         @Option(help: "Output format: table or json.")
         var format: ReportFormat = .table
+
+        @Flag(help: "Level by owner capacity: measure every option leveled, and also try moving critical work to other owners.")
+        var level = false
 
         func validate() throws {
             if !(0...100).contains(maxCut) { throw ValidationError("--max-cut must be a percentage from 0 to 100") }
@@ -65,7 +69,7 @@ extension Slipway {
             let whatIf = WhatIf(plan: plan, schedule: schedule)
             let changes = try WhatIfArguments.changes(try WhatIfArguments.slips(slip, start: false, in: plan), whatIf: whatIf, schedule: schedule)
             let report = Recovery.propose(whatIf: whatIf, changes: changes,
-                                          settings: .init(target: goal, maxCut: maxCut / 100, overlap: overlap / 100))
+                                          settings: .init(target: goal, maxCut: maxCut / 100, overlap: overlap / 100, level: level))
             Console.write(format == .json ? RecoveryReport.renderJSON(plan: plan, report: report)
                                           : RecoveryReport.render(plan: plan, whatIf: whatIf, report: report, currency: plan.currency))
         }

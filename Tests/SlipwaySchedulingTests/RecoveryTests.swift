@@ -57,4 +57,40 @@ struct RecoveryTests {
         #expect(!report.needed)
         #expect(report.options.isEmpty)
     }
+
+    @Test func levelingMovesWorkToAnOwnerWithRoom() throws {
+        // dev has two 2w tasks and room for one at a time: leveled, a 0-2 then b 2-4, F = 4,
+        // two weeks past the deadline, although unleveled the plan ends at 2.
+        // Giving a to ops (idle) runs both at once: F = 2. b to ops does the same.
+        let checked = CheckedPlan.load(text: """
+            plan: Busy
+            deadline: week 2
+            owners: [{id: dev}, {id: ops}]
+            tasks:
+              - {id: a, duration: 2w, owner: dev}
+              - {id: b, duration: 2w, owner: dev}
+            """)
+        let plan = try #require(checked.plan), schedule = try #require(checked.schedule)
+        #expect(schedule.finish == 2)
+        let report = Recovery.propose(whatIf: WhatIf(plan: plan, schedule: schedule), settings: .init(target: 2, level: true))
+        #expect(report.leveled)
+        #expect(report.forecastFinish == 4)
+        let best = try #require(report.options.first)
+        #expect(best.kind == .moveWork)
+        #expect(best.moves == [OwnerMoves.Move(task: 0, from: 0, to: 1)])
+        #expect(best.finish == 2 && best.reachesTarget)
+        #expect(report.options.contains { $0.moves == [OwnerMoves.Move(task: 1, from: 0, to: 1)] && $0.finish == 2 })
+    }
+
+    @Test func leveledRecoveryIsNotNeededWhenLevelingFits() throws {
+        let checked = CheckedPlan.load(text: """
+            plan: Roomy
+            owners: [{id: dev, capacity: 2}]
+            tasks:
+              - {id: a, duration: 2w, owner: dev}
+              - {id: b, duration: 2w, owner: dev}
+            """)
+        let report = Recovery.propose(whatIf: WhatIf(plan: checked.plan!, schedule: checked.schedule!), settings: .init(target: 2, level: true))
+        #expect(!report.needed)
+    }
 }
