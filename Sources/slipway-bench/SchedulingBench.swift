@@ -40,5 +40,20 @@ enum SchedulingBench {
         let (path, chain) = Measure.time { CriticalPathMethod.criticalChain(network, timing: timing!, order: order) }
         print("critical chain of \(path.count) tasks: \(Measure.format(chain))")
         print("peak memory: \(Int(Measure.peakMiB)) MiB   target < 1024 MiB   \(Measure.peakMiB < 1024 ? "MET" : "MISSED")")
+        runLeveling(nodes: min(nodes, 100_000))
+    }
+
+    /// Resource leveling of a generated network: each task needs one of 20 owners.
+    static func runLeveling(nodes: Int, owners: Int = 20) {
+        let network = network(nodes: nodes, linksPerNode: 3, seed: 43)
+        guard case .ordered(let order) = TopologicalOrder.of(network) else { fatalError("generated network has a cycle") }
+        let timing = CriticalPathMethod.schedule(network, order: order)
+        var rng = SplitMix64(seed: 44)
+        let demands = (0..<nodes).map { _ in [(resource: Int(rng.next() % UInt64(owners)), units: 1.0)] }
+        let resources = ResourceDemands(capacity: [Double](repeating: 2, count: owners), demands: demands)
+        var leveled: ResourceLeveling.Result?
+        let seconds = Measure.best(runs: 3) { leveled = ResourceLeveling.level(network, demands: resources, priority: timing.lateStart) }
+        let finish = (0..<nodes).map { leveled!.start[$0] + network.duration[$0] }.max() ?? 0
+        print("leveling \(nodes) tasks over \(owners) owners of capacity 2 (best of 3): \(Measure.format(seconds)); finish \(Int(timing.finish)) -> \(Int(finish)) weeks")
     }
 }
