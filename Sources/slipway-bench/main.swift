@@ -1,23 +1,26 @@
 import Foundation
 
-// `make bench`: slipway-bench [--slipway PATH] [--nodes N] [--tasks N] [--only scheduling|render]
+// `make bench`: slipway-bench [--slipway PATH] [--nodes N] [--tasks N] [--psplib DIR] [--only scheduling|render|psplib]
+// --psplib defaults to ../shared/benchmarks/psplib: CI and `make bench` have ../shared beside the repository root.
 // Scripts/render-valgrind.sh: slipway-bench --render-loop N (N renders in one process, for valgrind)
 var arguments = CommandLine.arguments.dropFirst()
 var slipway = ".build/release/slipway"
 var nodes = 1_000_000
 var tasks = 100_000
+var psplib = "../shared/benchmarks/psplib"
 var only: String?
 while let flag = arguments.popFirst() {
     switch flag {
     case "--slipway": slipway = arguments.popFirst() ?? slipway
     case "--nodes": nodes = arguments.popFirst().flatMap { Int($0) } ?? nodes
     case "--tasks": tasks = arguments.popFirst().flatMap { Int($0) } ?? tasks
+    case "--psplib": psplib = arguments.popFirst() ?? psplib
     case "--only": only = arguments.popFirst()
     case "--render-loop":
         try runRenderLoop(count: arguments.popFirst().flatMap { Int($0) } ?? 100)
         exit(0)
     default:
-        FileHandle.standardError.write(Data("usage: slipway-bench [--slipway PATH] [--nodes N] [--tasks N] [--only scheduling|render] [--render-loop N]\n".utf8))
+        FileHandle.standardError.write(Data("usage: slipway-bench [--slipway PATH] [--nodes N] [--tasks N] [--psplib DIR] [--only scheduling|render|psplib] [--render-loop N]\n".utf8))
         exit(2)
     }
 }
@@ -27,4 +30,7 @@ if only == nil || only == "scheduling" {
 }
 if only == nil || only == "render" {
     try runRenderBench(slipwayPath: slipway)
+}
+if only == nil || only == "psplib" {
+    runPSPLIBBench(directory: psplib)
 }
