@@ -31,7 +31,7 @@ public enum LeveledMeasure {
     public static func level(_ network: DependencyNetwork, order: [Int32], demands: ResourceDemands)
         -> (result: ResourceLeveling.Result, release: [Double], unleveled: Timing) {
         let unleveled = CriticalPathMethod.schedule(network, order: order)
-        let leveled = ResourceLeveling.level(network, demands: demands, priority: unleveled.lateStart)
+        let leveled = ResourceLeveling.levelImproved(network, demands: demands, priority: unleveled.lateStart)
         var release = network.release
         for j in 0..<network.nodeCount where network.pinnedStart[j].isNaN { release[j] = max(release[j], leveled.start[j]) }
         return (leveled, release, unleveled)

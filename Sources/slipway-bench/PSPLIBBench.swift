@@ -11,7 +11,7 @@ import SlipwayScheduling
 /// - Complexity: per instance, that of `ResourceLeveling.level` plus O(*V*² *R*)
 ///   for the feasibility check, for *V* jobs and *R* resources.
 func runPSPLIBBench(directory: String) {
-    print("== PSPLIB single-mode RCPSP (Kolisch & Sprecher 1997): ResourceLeveling.level, latest-start priority ==")
+    print("== PSPLIB single-mode RCPSP (Kolisch & Sprecher 1997): ResourceLeveling.levelImproved, latest-start priority ==")
     guard FileManager.default.fileExists(atPath: directory) else {
         print("PSPLIB data not found at \(directory); skipped (pass --psplib DIR)")
         return
@@ -90,7 +90,7 @@ struct PSPLIBSetStats {
         let demands = ResourceDemands(capacity: instance.capacity, demands: instance.demand.map { row in
             row.enumerated().map { (resource: $0.offset, units: $0.element) }
         })
-        return (ResourceLeveling.level(network, demands: demands, priority: timing.lateStart).start, timing.finish)
+        return (ResourceLeveling.levelImproved(network, demands: demands, priority: timing.lateStart).start, timing.finish)
     }
 
     /// The first broken constraint of a schedule, or nil: every finish-to-start
