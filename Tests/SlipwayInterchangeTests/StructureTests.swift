@@ -107,7 +107,11 @@ import Testing
         #expect(text.contains("task build \"Phase 1: Build\" {"))
         #expect(text.contains("    depends build.build_api { onstart gaplength 16h }"))
         #expect(text.contains("    length 10d\n    depends build.design\n    allocate core_team"))
-        // FF and SF links cannot be written for TaskJuggler: a warning each.
-        #expect(exported.diagnostics.filter { $0.message.contains("FF links") || $0.message.contains("SF links") }.count == 2)
+        // FF and SF links become the start-to-start links they equal for fixed lengths:
+        // tests (1w) FF+1d after build-api (2w) is SS + (2 + 0.2 - 1)w = 1.2w = 48h;
+        // sign-off (2d) SF+1w after tests is SS + (1 - 0.4)w = 0.6w = 24h.
+        #expect(text.contains("depends build.build_api { onstart gaplength 48h }"))
+        #expect(text.contains("depends build.tests { onstart gaplength 24h }"))
+        #expect(!exported.diagnostics.contains { $0.message.contains("FF links") || $0.message.contains("SF links") })
     }
 }

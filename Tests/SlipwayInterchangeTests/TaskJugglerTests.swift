@@ -9,7 +9,7 @@ import Testing
 @Suite struct TaskJugglerTests {
     static let tj3: String? = ["/usr/bin/tj3", "/usr/local/bin/tj3"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    @Test(arguments: ["finish-to-start.yaml", "seed"])
+    @Test(arguments: ["finish-to-start.yaml", "other-link-types.yaml", "seed"])
     func taskJugglerEndDatesEqualSlipways(fixture: String) throws {
         guard let tj3 = Self.tj3 else {
             print("TaskJugglerTests skipped: tj3 is not installed (make test installs it with apt-get)")

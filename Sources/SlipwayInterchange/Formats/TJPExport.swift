@@ -8,9 +8,10 @@ import SlipwayScheduling
 /// counts working time as Slipway does. Phases are container tasks. A start
 /// no earlier than (a phase window, `not-before`) becomes a dependency on a
 /// milestone fixed at that date. Finish-to-start and start-to-start links with
-/// non-negative lags map exactly (`gaplength`, `onstart`); TaskJuggler has no
-/// finish-to-finish or start-to-finish links for tasks scheduled as soon as
-/// possible, nor negative gaps, so those are left out with a warning.
+/// non-negative lags map exactly (`gaplength`, `onstart`); finish-to-finish and
+/// start-to-finish links, which TaskJuggler lacks, become the start-to-start
+/// links they equal for fixed lengths. Negative gaps, which TaskJuggler lacks
+/// too, are taken as 0 or left out, with a warning.
 public enum TJPExport {
     /// - Complexity: O(*T* + *L*).
     public static func render(plan: Plan, schedule: Schedule) -> Interchange.Exported {
@@ -53,12 +54,23 @@ public enum TJPExport {
             }
             let r = release(of: i)
             if r > 0 { lines.append("\(indent)  depends \(releaseID(r))") }
-            for link in MSPDIExport.links(of: i, plan: plan, diagnostics: &diagnostics) {
+            for original in MSPDIExport.links(of: i, plan: plan, diagnostics: &diagnostics) {
+                var link = original
                 let from = plan.tasks[link.from].id
-                guard link.type == .finishToStart || link.type == .startToStart else {
-                    diagnostics.append(.warning("not-exported", at: task.location, "TaskJuggler has no \(link.type.rawValue) links for tasks scheduled as soon as possible; '\(task.id)' after '\(from)' is left out"))
-                    continue
+                // TaskJuggler has no FF or SF links for tasks scheduled as soon as
+                // possible, but with fixed lengths they are start-to-start links:
+                // FF+L is SS + (d_from + L - d_to), SF+L is SS + (L - d_to).
+                if link.type == .finishToFinish || link.type == .startToFinish {
+                    let dFrom = schedule.graph.network.duration[link.from]
+                    let lag = (link.type == .finishToFinish ? dFrom : 0) + link.lag - weeks
+                    guard lag >= -1e-9 else {
+                        diagnostics.append(.warning("not-exported", at: task.location, "TaskJuggler has no \(link.type.rawValue) links, and '\(task.id)' after '\(from)' would be a start-to-start link with a negative gap (\(lag.compact)w); it is left out"))
+                        continue
+                    }
+                    link.type = .startToStart
+                    link.lag = max(0, lag)
                 }
+                guard link.type == .finishToStart || link.type == .startToStart else { continue }
                 var attributes: [String] = []
                 if link.type == .startToStart { attributes.append("onstart") }
                 if link.lag < 0 {
