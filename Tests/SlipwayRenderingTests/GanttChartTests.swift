@@ -42,4 +42,27 @@ import Testing
         #expect(spec.nodes.filter { $0.name.hasPrefix("baseline:") }.map(\.name) == ["baseline:backend"])
         #expect(GanttChart.graph(plan: plan, schedule: schedule).nodes.allSatisfy { !$0.name.hasPrefix("baseline:") })
     }
+
+    @Test func workDoneIsDrawnAlongStartedAndFinishedBars() throws {
+        // a is finished (all done), b is 25% done, c has not started: bands on a and b only,
+        // b's a quarter of its bar.
+        let (plan, schedule) = try Fixtures.scheduled(text: """
+            plan: Status
+            status-date: week 2
+            tasks:
+              - {id: a, duration: 1w, actual-start: week 1, actual-finish: week 1}
+              - {id: b, duration: 4w, after: [a], actual-start: week 2, progress: 25}
+              - {id: c, duration: 1w, after: [b]}
+            """)
+        let spec = GanttChart.graph(plan: plan, schedule: schedule)
+        let done = spec.nodes.filter { $0.name.hasPrefix("done:") }
+        #expect(done.map(\.name) == ["done:a", "done:b"])
+        func width(_ node: String) -> Double? {
+            guard let value = spec.nodes.first(where: { $0.name == node })?.attributes.last(where: { $0.name == "width" })?.value,
+                  case .text(let text) = value else { return nil }
+            return Double(text)
+        }
+        let bar = try #require(width("bar:b")), band = try #require(width("done:b"))
+        #expect(abs(band - bar / 4) < 0.01)
+    }
 }

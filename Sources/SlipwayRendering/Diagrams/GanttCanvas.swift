@@ -18,6 +18,7 @@ struct GanttCanvas {
     static let normalFill = "#3f6fa8"
     static let floatFill = "#9aa5b1"
     static let baselineFill = "#333333"
+    static let doneFill = "#111111"
     static let windowFill = "#dfe9f5"
     static let deadlineColor = "#6a3d9a"
     static let statusColor = "#1b7837"
@@ -147,12 +148,32 @@ struct GanttCanvas {
             box("bar:\(task.id)", x: x(es), y: barTop, width: max(1, (ef - es) * weekWidth), height: Self.barHeight,
                 fill: critical ? Self.criticalFill : Self.normalFill, classes: "bar\(criticalClass)")
         }
+        // Work done, as a dark band along the bar: what a status review looks for.
+        if !task.isMilestone, let done = doneFraction(j), done > 0 {
+            box("done:\(task.id)", x: x(es), y: barTop + Self.barHeight / 2 - 2, width: max(1, (ef - es) * weekWidth * done),
+                height: 4, fill: Self.doneFill, classes: "done")
+        }
         if let span = baseline[j] {
             box("baseline:\(task.id)", x: x(span.start), y: barTop + Self.barHeight + 2,
                 width: max(2, (span.finish - span.start) * weekWidth), height: Self.thinBar, fill: Self.baselineFill,
                 classes: "baseline")
         }
         cursor += Self.rowHeight
+    }
+
+    /// How much of a task is done: all of a finished one, its `progress` percent,
+    /// or the share of its span before the status date; nil when not started.
+    func doneFraction(_ j: Int) -> Double? {
+        let task = plan.tasks[j]
+        switch Forecast(task: task, statusDate: plan.statusDate).state {
+        case .notStarted: return nil
+        case .finished: return 1
+        case .started:
+            if let percent = task.progress.percent { return min(1, percent / 100) }
+            let es = schedule.timing.earlyStart[j], ef = schedule.timing.earlyFinish[j]
+            guard let s = plan.statusDate, ef > es else { return nil }
+            return min(1, max(0, (s - es) / (ef - es)))
+        }
     }
 
     /// The deadline and the status date as vertical lines over the rows, each
@@ -187,6 +208,7 @@ struct GanttCanvas {
         if plan.deadline != nil { items.append(("deadline", "deadline", Self.deadlineColor, 2, "box")) }
         if plan.statusDate != nil { items.append(("status", "status date", Self.statusColor, 2, "box")) }
         if !baseline.isEmpty { items.append(("baseline", "baseline", Self.baselineFill, Self.thinBar, "box")) }
+        if plan.tasks.indices.contains(where: { doneFraction($0) != nil }) { items.append(("done", "work done", Self.doneFill, 4, "box")) }
         return items
     }
 
