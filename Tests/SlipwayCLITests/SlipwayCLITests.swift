@@ -130,6 +130,21 @@ struct SlipwayCLITests {
         #expect(missing.stderr.contains("there is no file 'no-such-plan.yaml'"))
     }
 
+    @Test func simulationJSONHasTheContractShapeAndRepeatsWithItsSeed() throws {
+        let plan = "plan: Risk\ndeadline: 3w\ntasks:\n  - {id: a, duration: 1-3w}\n  - {id: b, duration: 1w, after: [a]}\n"
+        let run = try Self.slipway(["simulate", "-", "--iterations", "500", "--seed", "7", "--format", "json"], stdin: plan)
+        #expect(run.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["iterations"] as? Double == 500 && object["seed"] as? Double == 7 && object["deadline"] as? Double == 3)
+        let finish = try #require(object["finish"] as? [String: Double])
+        #expect(Set(finish.keys) == ["mean", "stdev", "p10", "p50", "p80", "p90", "p95"])
+        #expect(finish["p10"]! <= finish["p50"]! && finish["p50"]! <= finish["p95"]!)
+        #expect((object["probabilityOnTime"] as? Double).map { $0 >= 0 && $0 <= 1 } == true)
+        #expect((object["criticality"] as? [String: Double])?["b"] == 1)
+        let again = try Self.slipway(["simulate", "-", "--iterations", "500", "--seed", "7", "--format", "json"], stdin: plan)
+        #expect(again.stdout == run.stdout)
+    }
+
     @Test func checkPrintsOnlyDiagnosticsAndASummary() throws {
         let run = try Self.slipway(["check", "plans/aws-migration.yaml"])
         #expect(run.status == 0)
