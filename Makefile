@@ -23,6 +23,7 @@ run: build
 	$(SLIPWAY) schedule $(PLAN) --format json -o output/$(NAME)-schedule.json
 	$(SLIPWAY) schedule $(PLAN) --format markdown -o output/$(NAME)-schedule.md
 	$(SLIPWAY) critical $(PLAN) --near 1w
+	$(SLIPWAY) simulate $(PLAN) --iterations 10000 --seed 7
 	$(SLIPWAY) render $(PLAN) --all
 	@echo "Wrote output/$(NAME)-schedule.json and output/$(NAME)-schedule.md"
 

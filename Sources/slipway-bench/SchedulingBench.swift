@@ -41,6 +41,19 @@ enum SchedulingBench {
         print("critical chain of \(path.count) tasks: \(Measure.format(chain))")
         print("peak memory: \(Int(Measure.peakMiB)) MiB   target < 1024 MiB   \(Measure.peakMiB < 1024 ? "MET" : "MISSED")")
         runLeveling(nodes: min(nodes, 100_000))
+        runSimulation(nodes: min(nodes, 1_000))
+    }
+
+    /// Monte Carlo risk: 10,000 iterations over a generated network whose every
+    /// duration is a three-point estimate.
+    static func runSimulation(nodes: Int, iterations: Int = 10_000) {
+        let network = network(nodes: nodes, linksPerNode: 3, seed: 45)
+        guard case .ordered(let order) = TopologicalOrder.of(network) else { fatalError("generated network has a cycle") }
+        let estimates: [Estimate?] = network.duration.map { d in Estimate(optimistic: d * 0.8, mostLikely: d, pessimistic: d * 1.5) }
+        let (result, seconds) = Measure.time {
+            RiskSimulation.run(network, order: order, estimates: estimates, deadline: nil, iterations: iterations, seed: 7)
+        }
+        print("simulation, \(iterations) iterations of \(nodes) tasks: \(Measure.format(seconds)) (\(Int(Double(iterations) / seconds)) schedules/s); P50 finish \(Int(result.quantiles[1].finish)) weeks")
     }
 
     /// Resource leveling of a generated network: each task needs one of 20 owners.
