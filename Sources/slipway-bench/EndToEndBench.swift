@@ -7,25 +7,6 @@ import Yams
 /// `slipway schedule big.yaml --format json` on a generated plan file, as a user
 /// runs it, then the same steps in process to show where the time goes.
 enum EndToEndBench {
-    /// A plan of `tasks` tasks in 4 phases, 20 owners, ~2 links each.
-    static func planText(tasks: Int, seed: UInt64) -> String {
-        var rng = SplitMix64(seed: seed)
-        var out = "plan: Generated benchmark plan\nstart: 2025-01-13\ndeadline: 52w\nowners:\n"
-        for o in 0..<20 { out += "  - id: team-\(o)\n    rate: 1000\n" }
-        out += "phases:\n"
-        for p in 0..<4 { out += "  - id: phase-\(p)\n    weeks: \(p * 10 + 1)-\(p * 10 + 10)\n" }
-        out += "tasks:\n"
-        for i in 0..<tasks {
-            out += "  - id: t\(i)\n    title: Task number \(i)\n    duration: \(1 + rng.next() % 4)-\(5 + rng.next() % 4)d\n"
-            out += "    owner: team-\(rng.next() % 20)\n    phase: phase-\(i * 4 / tasks)\n"
-            if i > 0 {
-                let a = i - 1 - Int(rng.next() % UInt64(min(i, 500)))
-                let b = i - 1 - Int(rng.next() % UInt64(min(i, 500)))
-                out += a == b ? "    after: [t\(a)]\n" : "    after: [t\(a), \"t\(b) SS+1d\"]\n"
-            }
-        }
-        return out
-    }
 
     static func run(slipway: String, tasks: Int = 100_000) throws {
         print("\n== End to end: slipway schedule big.yaml --format json, \(tasks) tasks ==")
@@ -33,7 +14,7 @@ enum EndToEndBench {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("big.yaml").path
-        let text = planText(tasks: tasks, seed: 7)
+        let text = SyntheticPlan.withOwners(tasks: tasks, seed: 7)
         try AtomicFile.write(text, to: path)
         print("plan file: \(text.utf8.count / 1024) KiB")
 
