@@ -1,0 +1,147 @@
+/// The field values of a plan file: owner units, dependencies, references,
+/// percentages and points in time, each checked with its location.
+extension PlanReader {
+
+    func ownerUnits(_ node: YAMLNode) throws -> [OwnerUnits] {
+        try reader.visit(node)
+        guard case .mapping(let mapping, _) = node else {
+            reader.error("expected-mapping", at: node.location, "'needs' must map owner ids to units, like '{platform: 1, database: 0.5}'")
+            return []
+        }
+        var result: [OwnerUnits] = []
+        for pair in mapping {
+            let key = pair.key, value = pair.value
+            guard let owner = try reader.string(key, what: "an owner id in 'needs'"),
+                  let units = try reader.number(value, what: "the units of '\(owner)' in 'needs'") else { continue }
+            guard units > 0 else {
+                reader.error("out-of-range", at: value.location, "the units of '\(owner)' in 'needs' must be more than 0")
+                continue
+            }
+            result.append(OwnerUnits(owner: owner, units: units))
+        }
+        return result
+    }
+
+    /// `id`, `id SS`, `id SS+1w`, `id FF-2d`, or `{id, type, lag, why}`.
+    func dependency(_ node: YAMLNode) throws -> Dependency? {
+        if case .mapping = node {
+            guard let fields = try reader.fields(of: node, known: PlanSchema.link, what: "a dependency") else { return nil }
+            var id: String?, type = DependencyType.finishToStart, lag = 0.0, why: String?
+            for (key, value, _) in fields {
+                switch key {
+                case "id": id = try reader.string(value, what: "'id'")
+                case "type":
+                    guard let text = try reader.string(value, what: "'type'") else { continue }
+                    if let t = DependencyType(rawValue: text.uppercased()) { type = t } else {
+                        reader.error("bad-dependency-type", at: value.location, "dependency type must be FS, SS, FF or SF, not '\(text)'")
+                    }
+                case "lag":
+                    guard let text = try reader.string(value, what: "'lag'") else { continue }
+                    switch syntax.duration(text) {
+                    case .success(let w): lag = w
+                    case .failure(let f): reader.error("bad-duration", at: value.location, f.message)
+                    }
+                case "why": why = try reader.string(value, what: "'why'")
+                default: break
+                }
+            }
+            guard let id else {
+                reader.error("missing-key", at: node.location, "a dependency mapping needs an 'id' naming its predecessor")
+                return nil
+            }
+            return Dependency(id: id, type: type, lag: lag, why: why, location: node.location)
+        }
+        guard let text = try reader.string(node, what: "a dependency") else { return nil }
+        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        guard let first = words.first else {
+            reader.error("bad-dependency", at: node.location, "an empty dependency; name a task, milestone or constraint")
+            return nil
+        }
+        guard words.count <= 2 else {
+            reader.error("bad-dependency", at: node.location, "'\(text)' is not a dependency; write 'id', 'id SS', or 'id SS+1w'")
+            return nil
+        }
+        var type = DependencyType.finishToStart, lag = 0.0
+        if words.count == 2 {
+            let spec = String(words[1])
+            let typeText = String(spec.prefix(2)).uppercased()
+            guard let t = DependencyType(rawValue: typeText) else {
+                reader.error("bad-dependency-type", at: node.location, "'\(spec)' in '\(text)' must start with a type FS, SS, FF or SF, as in 'SS+1w'")
+                return nil
+            }
+            type = t
+            let lagText = spec.dropFirst(2)
+            if !lagText.isEmpty {
+                guard lagText.first == "+" || lagText.first == "-" else {
+                    reader.error("bad-dependency", at: node.location, "the lag in '\(text)' needs a sign, as in 'SS+1w' or 'FF-2d'")
+                    return nil
+                }
+                switch syntax.duration(String(lagText)) {
+                case .success(let w): lag = w
+                case .failure(let f):
+                    reader.error("bad-duration", at: node.location, "bad lag in '\(text)': \(f.message)")
+                    return nil
+                }
+            }
+        }
+        return Dependency(id: String(first), type: type, lag: lag, location: node.location)
+    }
+
+    func references(_ node: YAMLNode, what: String) throws -> [Reference] {
+        var result: [Reference] = []
+        for item in try reader.items(of: node, what: what) ?? [] {
+            if let id = try reader.string(item, what: "an id in \(what)") {
+                result.append(Reference(id: id, location: item.location))
+            }
+        }
+        return result
+    }
+
+    func strings(_ node: YAMLNode, what: String) throws -> [String] {
+        var result: [String] = []
+        for item in try reader.items(of: node, what: what) ?? [] {
+            if let s = try reader.string(item, what: "an entry of \(what)") { result.append(s) }
+        }
+        return result
+    }
+
+    func percent(_ node: YAMLNode) throws -> Double? {
+        guard let text = try reader.string(node, what: "'progress'") else { return nil }
+        let digits = text.hasSuffix("%") ? String(text.dropLast()) : text
+        guard let value = Double(digits.trimmingSpaces()), value >= 0, value <= 100 else {
+            reader.error("bad-progress", at: node.location, "'progress' must be a percentage from 0 to 100, not '\(text)'")
+            return nil
+        }
+        return value
+    }
+
+    func startPoint(_ node: YAMLNode, what: String) throws -> Double? { try point(node, what: what, edge: .start) }
+    func endPoint(_ node: YAMLNode, what: String) throws -> Double? { try point(node, what: what, edge: .end) }
+
+    func point(_ node: YAMLNode, what: String, edge: WorkCalendar.Edge) throws -> Double? {
+        guard let text = try reader.string(node, what: what) else { return nil }
+        switch syntax.point(text, as: edge) {
+        case .success(let t):
+            if t < 0 {
+                reader.error("bad-time", at: node.location, "\(what) '\(text)' is before the plan starts (t = 0)")
+                return nil
+            }
+            return t
+        case .failure(let f):
+            reader.error("bad-time", at: node.location, "\(what): \(f.message)")
+            return nil
+        }
+    }
+
+    func requireID(_ id: String?, in node: YAMLNode, what: String) -> String? {
+        guard let id else {
+            reader.error("missing-id", at: node.location, "\(what) has no 'id'; every entry needs one, like 'id: config-system'")
+            return nil
+        }
+        guard PlanSchema.isValidID(id) else {
+            reader.error("bad-id", at: node.location, "'\(id)' is not a valid id; ids are lower-case letters, digits, '.', '_' and '-', starting with a letter or digit")
+            return nil
+        }
+        return id
+    }
+}
