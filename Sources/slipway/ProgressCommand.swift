@@ -82,6 +82,17 @@ extension Slipway {
             update.at = ISO8601DateFormatter().string(from: Date())
 
             let sidecarPath = ProgressLog.sidecarPath(forPlan: options.plan)
+            // Read, check and write under a lock on the plan: concurrent updates take turns.
+            do {
+                try FileLock.exclusive(on: options.plan) { try record(update, plan: plan, sidecarPath: sidecarPath, asOf: asOfTime) }
+            } catch let failure as FileLock.Failure {
+                Console.error("error: \(failure); nothing recorded")
+                throw ExitCode(2)
+            }
+        }
+
+        /// Appends the update to the sidecar after checking that the plan stays valid with it.
+        private func record(_ update: ProgressLog.Update, plan: Plan, sidecarPath: String, asOf asOfTime: Double) throws {
             let existing = FileManager.default.contents(atPath: sidecarPath).flatMap { String(data: $0, encoding: .utf8) }
             let text = ProgressLog.appending(update, to: existing, planFile: FilePath.name(of: options.plan), calendar: plan.calendar)
             // Check the plan with the new update before writing anything.

@@ -145,6 +145,29 @@ struct SlipwayCLITests {
         #expect(again.stdout == run.stdout)
     }
 
+    @Test func concurrentProgressUpdatesAreAllKept() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("slipway-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let plan = directory.appendingPathComponent("p.yaml").path
+        let tasks = (0..<8).map { "  - {id: t\($0), duration: 2w}" }.joined(separator: "\n")
+        try Data("plan: Busy week\nstatus-date: week 1\ntasks:\n\(tasks)\n".utf8).write(to: URL(fileURLWithPath: plan))
+        // Eight updates at once: each reads the sidecar, adds its line and writes it back.
+        let processes = try (0..<8).map { i -> Process in
+            let process = Process()
+            process.executableURL = Self.repository.appendingPathComponent(".build/debug/slipway")
+            process.arguments = ["progress", plan, "t\(i)", "--percent", "10"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        for process in processes { process.waitUntilExit() }
+        #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+        let sidecar = try String(contentsOfFile: directory.appendingPathComponent("p.progress.yaml").path, encoding: .utf8)
+        for i in 0..<8 { #expect(sidecar.contains("task: t\(i)\n"), "the update of t\(i) was lost") }
+    }
+
     @Test func checkPrintsOnlyDiagnosticsAndASummary() throws {
         let run = try Self.slipway(["check", "plans/aws-migration.yaml"])
         #expect(run.status == 0)
