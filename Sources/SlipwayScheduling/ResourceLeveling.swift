@@ -51,7 +51,8 @@ public enum ResourceLeveling {
     /// index, i.e. file order), place it at the earliest time its links allow at
     /// which every resource it needs has room for its whole duration, repeat.
     /// With the latest start of the unleveled schedule as priority, work with the
-    /// least float goes first. Nodes pinned by progress keep their starts.
+    /// least float goes first. Nodes pinned by progress keep their starts, and
+    /// their owners are booked for them before anything else is placed.
     ///
     /// - Parameters:
     ///   - priority: lower first, one value per node (e.g. `Timing.lateStart`).
@@ -70,6 +71,16 @@ public enum ResourceLeveling {
         var resourceLinks: [DependencyNetwork.Link] = []
         var linkResource: [Int] = []
         var overallocated: [(node: Int, resource: Int)] = []
+        // Work already started or finished holds its owners at its own dates,
+        // whatever the order in which the loop reaches it: book it first.
+        func reserve(_ j: Int, at t: Double) {
+            for q in demands.demands(of: j) {
+                let r = Int(demands.resource[q])
+                if demands.units[q] > demands.capacity[r] + ResourceProfile.eps { overallocated.append((j, r)) }
+                profiles[r].reserve(node: Int32(j), from: t, to: t + network.duration[j], units: min(demands.units[q], demands.capacity[r]))
+            }
+        }
+        for j in 0..<n where !network.pinnedStart[j].isNaN { reserve(j, at: network.pinnedStart[j]) }
 
         while let node = eligible.pop() {
             let j = Int(node)
@@ -115,17 +126,14 @@ public enum ResourceLeveling {
             }
             start[j] = t
             finish[j] = t + d
-            for q in demands.demands(of: j) {
-                let r = Int(demands.resource[q])
-                if demands.units[q] > demands.capacity[r] + ResourceProfile.eps { overallocated.append((j, r)) }
-                profiles[r].reserve(node: node, from: t, to: t + d, units: min(demands.units[q], demands.capacity[r]))
-            }
+            if network.pinnedStart[j].isNaN { reserve(j, at: t) }
             for k in network.successors(of: j) {
                 let s = Int(network.succNode[k])
                 waiting[s] -= 1
                 if waiting[s] == 0 { eligible.push(key: priority[s], node: Int32(s)) }
             }
         }
+        overallocated.sort { ($0.node, $0.resource) < ($1.node, $1.resource) }
         return Result(start: start, resourceLinks: resourceLinks, linkResource: linkResource, overallocated: overallocated)
     }
 }

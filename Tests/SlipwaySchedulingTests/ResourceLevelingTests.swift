@@ -113,6 +113,24 @@ struct ResourceLevelingTests {
         #expect(s.findings[0].message == "'a' needs 3 of 'dev', which has a capacity of 2; it is leveled as if it needed all of it")
     }
 
+    @Test func startedWorkHoldsItsOwnerFirst() throws {
+        // s started at t = 0 and, half of 4w done at the status date (t = 2), ends at 4.
+        // b (more urgent by latest start) cannot take x before 4: b 4-7, c 7-12, F = 12.
+        let (plan, s) = try leveled("""
+            plan: Started first
+            status-date: week 2
+            owners: [{id: x}]
+            tasks:
+              - {id: s, duration: 4w, owner: x, actual-start: week 1, progress: 50}
+              - {id: b, duration: 3w, owner: x}
+              - {id: c, duration: 5w, after: [b]}
+            """)
+        #expect(dates(plan, s, "s")[0...1] == [0, 4])
+        #expect(dates(plan, s, "b") == [4, 7, 0])
+        #expect(dates(plan, s, "c") == [7, 12, 0])
+        #expect(s.criticalChainDescription(plan: plan) == "s -[x]-> b -> c")
+    }
+
     // MARK: - Properties
 
     static let seeds: [UInt64] = Array(1...200)
