@@ -28,6 +28,12 @@ public struct JSONWriter {
         text += v.map(JSONWriter.number) ?? "null"
     }
 
+    /// Whole numbers such as seeds print exactly, even beyond 2^53.
+    public mutating func value(_ key: String?, _ v: UInt64) {
+        element(key)
+        text += String(v)
+    }
+
     public mutating func value(_ key: String?, _ v: Bool) {
         element(key)
         text += v ? "true" : "false"

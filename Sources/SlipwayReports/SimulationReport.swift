@@ -8,8 +8,8 @@ public enum SimulationReport {
     public static func renderJSON(plan: Plan, schedule: Schedule, result r: RiskSimulation.Result) -> String {
         var w = JSONWriter()
         w.beginObject()
-        w.value("iterations", Double(r.iterations))
-        w.value("seed", Double(r.seed))
+        w.value("iterations", UInt64(r.iterations))
+        w.value("seed", r.seed)
         w.beginObject("finish")
         w.value("mean", r.mean)
         w.value("stdev", r.stdev)

@@ -76,7 +76,8 @@ public enum Crashing {
             v >= n ? (weeklyCost[cuttable[v - n]] ?? unknown) : 0
         })
         for row in rows { cheapest.add(row) }
-        cheapest.add(.init(cuttable.indices.map { (n + $0, 1.0) }, .lessOrEqual, total + 1e-7))
+        // The least total stays the least (no margin: a margin would be spent on cheaper cuts).
+        cheapest.add(.init(cuttable.indices.map { (n + $0, 1.0) }, .lessOrEqual, total))
         var values = first
         if case .optimal(let second, _) = cheapest.solve() { values = second }
 

@@ -98,15 +98,28 @@ public enum Recovery {
     ///   the owner-move search (`OwnerMoves.search`).
     static func proposeLeveled(whatIf: WhatIf, changes: [WhatIf.Change], settings: Settings) -> Report {
         let tol = Timing.criticalTolerance
+        let plan = whatIf.plan
         let network = whatIf.network(with: changes)
-        let demands = LeveledMeasure.demands(plan: whatIf.plan, nodeCount: network.nodeCount)
+        let demands = LeveledMeasure.demands(plan: plan, nodeCount: network.nodeCount)
         let leveledFinish = LeveledMeasure.timing(network, order: whatIf.order, demands: demands).finish
-        var notes = ["Owner moves try every owner with the capacity: Slipway does not know who has which skills, so check that the new owner can do the work."]
+        var notes: [String] = []
         guard leveledFinish > settings.target + tol else {
             return Report(target: settings.target, forecastFinish: leveledFinish, options: [], notes: notes, leveled: true)
         }
-        let unleveled = proposeUnleveled(whatIf: whatIf, changes: changes, settings: settings)
-        var options: [Option] = unleveled.options.map { option in
+        // Shortening and overlapping are searched on the leveled sequence: the plan's
+        // links plus the waits leveling gave each owner's work (with the plan's own
+        // releases, so that cuts can move work earlier). Each option found is then
+        // measured by leveling the plan again.
+        let (leveled, _, _) = LeveledMeasure.level(network, order: whatIf.order, demands: demands)
+        let sequenced = WhatIf(plan: plan, graph: whatIf.graph.adding(
+            links: leveled.resourceLinks, at: leveled.resourceLinks.map { _ in SourceLocation(line: 1, column: 1) },
+            release: whatIf.network.release))
+        let unleveled = proposeUnleveled(whatIf: sequenced, changes: changes, settings: settings)
+        notes += unleveled.notes.filter { !$0.hasPrefix("Moving work between owners") && !$0.hasPrefix("No option reaches") }
+        let planLinks = whatIf.links.count
+        var options: [Option] = unleveled.options.compactMap { option in
+            // Overlapping two tasks of one owner is not a change to the plan's links.
+            guard option.fastTracks.allSatisfy({ $0.link < planLinks }) else { return nil }
             var measured = option
             var changed = network
             for cut in option.cuts { changed.duration[cut.task] -= cut.by }
@@ -121,16 +134,19 @@ public enum Recovery {
             measured.reachesTarget = measured.finish <= settings.target + tol
             return measured
         }
-        let found = OwnerMoves.search(plan: whatIf.plan, network: network, order: whatIf.order, target: settings.target)
-        if let last = found.finishes.last {
-            options.append(Option(kind: .moveWork, cuts: [], fastTracks: [], moves: found.moves, finish: last,
-                                  reachesTarget: last <= settings.target + tol))
+        if !plan.owners.isEmpty {
+            notes.append("Owner moves try every owner with the capacity: Slipway does not know who has which skills, so check that the new owner can do the work.")
+            let found = OwnerMoves.search(plan: plan, network: network, order: whatIf.order, target: settings.target)
+            if let last = found.finishes.last {
+                options.append(Option(kind: .moveWork, cuts: [], fastTracks: [], moves: found.moves, finish: last,
+                                      reachesTarget: last <= settings.target + tol))
+            }
+            for single in found.singles where found.moves.count != 1 || single.move != found.moves[0] {
+                options.append(Option(kind: .moveWork, cuts: [], fastTracks: [], moves: [single.move], finish: single.finish,
+                                      reachesTarget: single.finish <= settings.target + tol))
+            }
+            if found.moves.isEmpty { notes.append("No move of a critical task to another owner brings the leveled finish earlier.") }
         }
-        for single in found.singles where found.moves.count != 1 || single.move != found.moves[0] {
-            options.append(Option(kind: .moveWork, cuts: [], fastTracks: [], moves: [single.move], finish: single.finish,
-                                  reachesTarget: single.finish <= settings.target + tol))
-        }
-        if found.moves.isEmpty { notes.append("No move of a critical task to another owner brings the leveled finish earlier.") }
         rank(&options)
         if !options.contains(where: { $0.reachesTarget }) {
             notes.append("No option reaches the target: the best gets to week \((options.map(\.finish).min() ?? leveledFinish).compact).")

@@ -33,9 +33,15 @@ public struct WhatIf: Sendable {
     /// - Precondition: `schedule` is the schedule of `plan`.
     /// - Complexity: O((*V* + *E*) log *V*) for the order.
     public init(plan: Plan, schedule: Schedule) {
+        self.init(plan: plan, graph: schedule.graph)
+    }
+
+    /// Variations of any acyclic graph of the plan's nodes, such as the plan's own
+    /// with the resource links of a leveling added.
+    public init(plan: Plan, graph: PlanGraph) {
         self.plan = plan
-        self.graph = schedule.graph
-        let network = schedule.graph.network
+        self.graph = graph
+        let network = graph.network
         guard case .ordered(let order) = TopologicalOrder.of(network) else {
             preconditionFailure("a scheduled plan is acyclic")
         }

@@ -52,6 +52,17 @@ struct CrashingTests {
         #expect(result.cuts.mapValues { ($0 * 1e9).rounded() / 1e9 } == [0: 1, 1: 1, 2: 1])
     }
 
+    @Test func theCheapestAmongTheLeastKeepsTheLeastTotalExactly() throws {
+        // a (room 1, 300 a week) -> b and c (room 1 each, 100 a week), F = 3 + 3 = 6 with
+        // durations 3. Target 4.5: cutting a by 1 and b, c by 0.5 each (total 2, cost 400)
+        // is the least total; cutting b and c by 1.5 is impossible (room 1). The total must
+        // stay exactly 2, not drift toward cheaper cuts on b and c.
+        let net = DependencyNetwork(duration: [3, 3, 3], links: [.init(from: 0, to: 1), .init(from: 0, to: 2)])
+        let result = try #require(Crashing.leastShortening(net, room: [1, 1, 1], weeklyCost: [300, 100, 100], target: 4.5))
+        #expect(abs(result.totalShortening - 2) < 1e-12)
+        #expect(abs((result.cuts[0] ?? 0) - 1) < 1e-12)
+    }
+
     @Test func unreachableTargetIsNil() {
         // a-c can lose at most 2: week 3 is the best; week 2.5 cannot be reached.
         #expect(Crashing.leastShortening(network(), room: [1, 2, 1], weeklyCost: [nil, nil, nil], target: 2.5) == nil)

@@ -93,4 +93,25 @@ struct RecoveryTests {
         let report = Recovery.propose(whatIf: WhatIf(plan: checked.plan!, schedule: checked.schedule!), settings: .init(target: 2, level: true))
         #expect(!report.needed)
     }
+
+    @Test func leveledRecoveryShortensAlongTheLeveledSequence() throws {
+        // One owner, a and b (1-5w, 3w each) in sequence once leveled: F = 6. Week 2.5 needs
+        // 3.5 weeks cut, and each can lose 2 (to its optimistic 1w): a 1.5 and b 2, cheapest
+        // first at equal rates, in any split that totals 3.5. Unleveled the plan ends at 3,
+        // so cuts measured without leveling would not see the need.
+        let checked = CheckedPlan.load(text: """
+            plan: One owner
+            owners: [{id: x, rate: 100}]
+            tasks:
+              - {id: a, duration: 1-5w, owner: x}
+              - {id: b, duration: 1-5w, owner: x}
+            """)
+        let plan = try #require(checked.plan), schedule = try #require(checked.schedule)
+        let report = Recovery.propose(whatIf: WhatIf(plan: plan, schedule: schedule), settings: .init(target: 2.5, level: true))
+        #expect(report.forecastFinish == 6)
+        let shorten = try #require(report.options.first { $0.kind == .shorten })
+        #expect(shorten.reachesTarget && abs(shorten.finish - 2.5) < 1e-9)
+        #expect(abs(shorten.totalShortening - 3.5) < 1e-9)
+        #expect(abs((shorten.cost ?? 0) - 350) < 1e-6)
+    }
 }
