@@ -72,6 +72,39 @@ struct SlipwayCLITests {
         #expect(run.stdout.contains("*  a "))
     }
 
+    /// On a terminal (a pseudo-terminal from util-linux's `script`) critical rows are
+    /// coloured, unless NO_COLOR is set.
+    @Test func colourOnATerminalOnlyAndNeverWithNoColor() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+            print("colour test skipped: /usr/bin/script (util-linux) is not installed")
+            return
+        }
+        let binary = Self.repository.appendingPathComponent(".build/debug/slipway").path
+        let command = "\(binary) schedule \(Self.repository.appendingPathComponent("plans/aws-migration.yaml").path) 2>/dev/null"
+        let coloured = try Self.runScript(command, environment: [:])
+        #expect(coloured.contains("\u{1B}[1m\u{1B}[31m"))
+        let plain = try Self.runScript(command, environment: ["NO_COLOR": "1"])
+        #expect(!plain.contains("\u{1B}["))
+        #expect(plain.contains("config-system"))
+    }
+
+    static func runScript(_ command: String, environment: [String: String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qc", command, "/dev/null"]
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "NO_COLOR")
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
     @Test func invalidPlanLeavesAnExistingOutputFileUntouched() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("slipway-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
