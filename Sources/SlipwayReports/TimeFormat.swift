@@ -16,6 +16,13 @@ public struct TimeFormat: Sendable {
     public func endWeek(_ t: Double) -> Int { max(1, Int((t - 1e-9).rounded(.up))) }
 
     /// `W1-W2` for a span, `W3` when it starts and ends in the same week.
+    /// A moment in words: `end of week 8` at a week boundary, `week 7.5` (in the
+    /// middle of week 8) otherwise, `the start` at t = 0.
+    public func moment(_ t: Double) -> String {
+        if t < 1e-9 { return "the start" }
+        return abs(t - t.rounded()) < 1e-9 ? "end of week \(endWeek(t))" : "week \(weeks(t))"
+    }
+
     /// A moment (a milestone, or a task of no duration) is `start W1` at t = 0,
     /// `end W8` at a week boundary, and `in W8` in the middle of a week.
     public func weekSpan(start: Double, finish: Double, milestone: Bool) -> String {

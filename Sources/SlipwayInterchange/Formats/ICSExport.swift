@@ -26,7 +26,7 @@ public enum ICSExport {
         }
         for (i, task) in plan.tasks.enumerated() where task.isMilestone {
             let t = schedule.timing.earlyFinish[i]
-            var text = "\(task.id): forecast end of week \(weeks.endWeek(t)) (t = \(weeks.weeks(t)))"
+            var text = "\(task.id): forecast \(weeks.moment(t))"
             if schedule.timing.isCritical(i) { text += ", on the critical path" }
             if let due = task.due, t - due > Timing.criticalTolerance { text += ", \(weeks.weeks(t - due)) weeks after it is due" }
             event(uid: "milestone-\(task.id)", at: t, summary: "Milestone: \(task.title)", description: text)
@@ -34,7 +34,7 @@ public enum ICSExport {
         for r in schedule.resolutions {
             guard let target = r.target else { continue }
             let c = plan.constraints[r.constraint]
-            var text = "\(c.id): \(c.title)\nTarget: end of week \(weeks.endWeek(target)). Forecast resolution: end of week \(weeks.endWeek(r.resolved)) (t = \(weeks.weeks(r.resolved)))"
+            var text = "\(c.id): \(c.title)\nTarget: \(weeks.moment(target)). Forecast resolution: \(weeks.moment(r.resolved))"
             text += r.late.map { ", \(weeks.weeks($0)) weeks late." } ?? ", on time."
             let severity = c.severity.map { " (\($0.rawValue))" } ?? ""
             event(uid: "target-\(c.id)", at: target, summary: "Target: \(c.name ?? c.title)\(severity)", description: text)
@@ -42,7 +42,7 @@ public enum ICSExport {
         if let deadline = plan.deadline {
             let late = schedule.finish - deadline
             event(uid: "deadline", at: deadline, summary: "Deadline: \(plan.title)",
-                  description: "Forecast finish: end of week \(weeks.endWeek(schedule.finish))" + (late > Timing.criticalTolerance ? ", \(weeks.weeks(late)) weeks late." : ", on time."))
+                  description: "Forecast finish: \(weeks.moment(schedule.finish))" + (late > Timing.criticalTolerance ? ", \(weeks.weeks(late)) weeks late." : ", on time."))
         }
         lines.append("END:VCALENDAR")
         return Interchange.Exported(text: lines.map(fold).joined(separator: "\r\n") + "\r\n", diagnostics: [])

@@ -67,16 +67,14 @@ struct ScheduleFacts {
 
     /// `finish week 12, deadline week 12` for titles.
     var finishSummary: String {
-        // "end of week N" only when the finish is a week boundary; t = 14.5 is week 14.5.
-        let f = schedule.finish
-        var text = abs(f - f.rounded()) < 1e-9 ? "finish: end of week \(time.endWeek(f))" : "finish: week \(weeks(f))"
+        var text = "finish: \(time.moment(schedule.finish))"
         if schedule.leveling != nil { text = "leveled by owner capacity, " + text }
         if let date = plan.calendar.date(at: schedule.finish, as: .end) { text += " (\(date))" }
         if let deadline = plan.deadline {
             let late = schedule.finish - deadline
             text += late > Timing.criticalTolerance
-                ? ", \(weeks(late))w after the deadline (end of week \(time.endWeek(deadline)))"
-                : ", deadline: end of week \(time.endWeek(deadline))"
+                ? ", \(weeks(late))w after the deadline (\(time.moment(deadline)))"
+                : ", deadline: \(time.moment(deadline))"
         }
         return text
     }
