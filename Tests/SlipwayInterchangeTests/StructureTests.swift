@@ -58,6 +58,26 @@ import Testing
         #expect(saved.elements(forName: "Number").first?.stringValue == "0")
     }
 
+    @Test func trackerTableMarksConstraintsWhoseMitigationIsCritical() throws {
+        // a (3w) mitigates k and drives t (1w): a is critical (F = 4), while k's resolution
+        // at 3 feeds nothing and so floats 1 -- k is still on the critical path through a.
+        // m2 (1w) of k2 floats 3: k2 is not.
+        let (plan, schedule) = try Fixture.scheduled(text: """
+            plan: Table
+            constraints:
+              - {id: k, title: K one, severity: high, target: week 3, mitigations: [{id: a, duration: 3w}]}
+              - {id: k2, title: K two, severity: low, target: week 3, mitigations: [{id: m2, duration: 1w}]}
+            tasks:
+              - {id: t, duration: 1w, after: [a]}
+            """)
+        #expect(!schedule.timing.isCritical(schedule.graph.resolutionNode(ofConstraint: 0)))
+        let text = try #require(TrackerExport.render(plan: plan, schedule: schedule).text)
+        let rows = text.split(separator: "\n").filter { $0.hasPrefix("| K ") }
+        #expect(rows.count == 2)
+        #expect(rows.first { $0.hasPrefix("| K one") }?.contains("| Yes |") == true)
+        #expect(rows.first { $0.hasPrefix("| K two") }?.contains("| No |") == true)
+    }
+
     @Test func icsFollowsRFC5545FoldingAndEscaping() throws {
         let (plan, schedule) = try Fixture.scheduled("links.yaml")
         let text = try #require(ICSExport.render(plan: plan, schedule: schedule).text)

@@ -80,7 +80,9 @@ public enum TrackerExport {
             let target: String = c.target.map { "Week \($0.compact)" } ?? "Ongoing"
             let progress: String = c.progress.map { "\($0.compact)%" } ?? "-"
             let forecast = "Week \(weeks.endWeek(r.resolved))"
-            let critical = schedule.timing.isCritical(node) ? "Yes" : "No"
+            // On the critical path when its resolution or any of its mitigations is:
+            // a critical mitigation drives the finish even if the resolution event has float.
+            let critical = schedule.timing.isCritical(node) || c.mitigations.contains { schedule.timing.isCritical($0) } ? "Yes" : "No"
             let late: String = r.late.map { "\(weeks.weeks($0)) weeks" } ?? (r.target == nil ? "No target" : "On time")
             let cells: [String] = [label, severity, status, owner, target, progress, forecast, critical, late]
             out.append("| " + cells.map { $0.replacingOccurrences(of: "|", with: "/") }.joined(separator: " | ") + " |")
