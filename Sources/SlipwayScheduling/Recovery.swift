@@ -196,7 +196,8 @@ public enum Recovery {
         }
 
         // 2. Fast-track, greedily: overlap the critical link that gains the most
-        // (then the first declared), until the target is met or none gains.
+        // (then the first declared), until the target is met or none gains; when no
+        // single link gains (parallel critical links), overlap the best pair.
         var links = whatIf.links
         var tracked: [FastTrack] = []
         var current = network, currentTiming = timing
@@ -218,11 +219,35 @@ public enum Recovery {
                     best = (k, trial[k], rebuilt, trialTiming)
                 }
             }
-            guard let chosen = best else { break }
-            tracked.append(FastTrack(link: chosen.k, from: Int(chosen.link.from), to: Int(chosen.link.to), lag: chosen.link.lag))
-            links[chosen.k] = chosen.link
-            current = chosen.network
-            currentTiming = chosen.timing
+            if let chosen = best {
+                tracked.append(FastTrack(link: chosen.k, from: Int(chosen.link.from), to: Int(chosen.link.to), lag: chosen.link.lag))
+                links[chosen.k] = chosen.link
+                current = chosen.network
+                currentTiming = chosen.timing
+                continue
+            }
+            let candidates = Array(RecoveryMoves.fastTrackCandidates(whatIf: whatIf, network: current, timing: currentTiming, links: links).prefix(24))
+            var bestPair: (ks: [Int], links: [DependencyNetwork.Link], network: DependencyNetwork, timing: Timing)?
+            for a in candidates.indices {
+                for b in candidates.indices where b > a {
+                    var trial = links
+                    let ks = [candidates[a], candidates[b]]
+                    for k in ks { trial[k] = RecoveryMoves.fastTracked(links[k], network: current, overlap: settings.overlap) }
+                    var rebuilt = DependencyNetwork(duration: current.duration, release: current.release, links: trial)
+                    rebuilt.pinnedStart = current.pinnedStart
+                    let trialTiming = CriticalPathMethod.schedule(rebuilt, order: whatIf.order)
+                    if trialTiming.finish < (bestPair?.timing.finish ?? currentTiming.finish) - tol {
+                        bestPair = (ks, ks.map { trial[$0] }, rebuilt, trialTiming)
+                    }
+                }
+            }
+            guard let pair = bestPair else { break }
+            for (k, link) in zip(pair.ks, pair.links) {
+                tracked.append(FastTrack(link: k, from: Int(link.from), to: Int(link.to), lag: link.lag))
+                links[k] = link
+            }
+            current = pair.network
+            currentTiming = pair.timing
         }
         if tracked.count > 1 || (tracked.count == 1 && singles.count != 1) {
             options.append(Option(kind: .fastTrack, cuts: [], fastTracks: tracked, finish: currentTiming.finish,

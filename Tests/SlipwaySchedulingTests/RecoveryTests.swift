@@ -114,4 +114,22 @@ struct RecoveryTests {
         #expect(abs(shorten.totalShortening - 3.5) < 1e-9)
         #expect(abs((shorten.cost ?? 0) - 350) < 1e-6)
     }
+
+    @Test func parallelCriticalLinksAreOverlappedTogether() throws {
+        // a (2w) feeds b and c (2w each): F = 4. Overlapping either link alone changes
+        // nothing (the other still ends at 4); overlapping both (SS + 1w) ends at 3.
+        let checked = CheckedPlan.load(text: """
+            plan: Pair
+            tasks:
+              - {id: a, duration: 2w}
+              - {id: b, duration: 2w, after: [a]}
+              - {id: c, duration: 2w, after: [a]}
+            """)
+        let plan = try #require(checked.plan), schedule = try #require(checked.schedule)
+        let report = Recovery.propose(whatIf: WhatIf(plan: plan, schedule: schedule), settings: .init(target: 3.5))
+        let best = try #require(report.options.first)
+        #expect(best.kind == .fastTrack && best.fastTracks.count == 2)
+        #expect(best.finish == 3 && best.reachesTarget)
+        #expect(best.fastTracks.map(\.lag) == [1, 1])
+    }
 }
