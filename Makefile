@@ -40,7 +40,9 @@ test: deps tj3
 bench: deps
 	swift build -c release --product slipway
 	swift build -c release --product slipway-bench
-	.build/release/slipway-bench --slipway $(SLIPWAY)
+	.build/release/slipway-bench --slipway $(SLIPWAY) --dot-dir .build/bench-dot
+	@echo "the same network graphs through the dot program:"
+	@Scripts/compare-with-dot.sh .build/bench-dot
 
 # Regenerates the golden files of the tests from the current code; review the diff.
 golden:

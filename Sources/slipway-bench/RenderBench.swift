@@ -5,9 +5,10 @@ import SlipwayScheduling
 
 /// Rendering figures for `make bench`: the AWS plan's network end to end through
 /// the `slipway` executable, and generated plans of 1,000 and 2,000 tasks laid out
-/// and rendered in process, next to the same graph through the `dot` program
-/// (when it is installed; Slipway itself never runs it).
-func runRenderBench(slipwayPath: String) throws {
+/// and rendered in process. For the comparison with the `dot` program, each graph
+/// is written as DOT with its in-process time into `dotDirectory`, and
+/// Scripts/compare-with-dot.sh times `dot` on it: no Swift code runs `dot`.
+func runRenderBench(slipwayPath: String, dotDirectory: String) throws {
     print("rendering (median of \(RenderBench.repeats) runs)")
     let aws = "plans/aws-migration.yaml"
     if FileManager.default.fileExists(atPath: aws) {
@@ -33,15 +34,10 @@ func runRenderBench(slipwayPath: String) throws {
         let layout = RenderBench.median(layouts), render = RenderBench.median(renders)
         var line = "  \(tasks) tasks (\(spec.nodes.count) nodes, \(spec.edges.count) links), network svg in process: "
             + "layout \(RenderBench.format(layout)) s, render \(RenderBench.format(render)) s"
-        if let dot = RenderBench.which("dot") {
-            let file = NSTemporaryDirectory() + "slipway-bench-\(tasks).dot"
-            try GraphvizRenderer.render(spec, engine: .dot, format: .dot).data.write(to: URL(fileURLWithPath: file))
-            let program = try RenderBench.median { try RenderBench.run(dot, ["-Tsvg", file, "-o", "/dev/null"]) }
-            line += "; dot -Tsvg \(RenderBench.format(program)) s; ratio slipway/dot "
-                + String(format: "%.2f", (layout + render) / program)
-        } else {
-            line += "; the dot program is not installed, no comparison"
-        }
+        try FileManager.default.createDirectory(atPath: dotDirectory, withIntermediateDirectories: true)
+        let base = dotDirectory + "/network-\(tasks)"
+        try AtomicFile.write(try GraphvizRenderer.render(spec, engine: .dot, format: .dot).data, to: base + ".dot")
+        try AtomicFile.write(String(format: "%.6f\n", layout + render), to: base + ".seconds")
         print(line)
     }
 }
@@ -97,10 +93,4 @@ enum RenderBench {
     struct BenchFailure: Error, CustomStringConvertible {
         var description: String
     }
-
-    static func which(_ program: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/\(program)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-// `make bench`: slipway-bench [--slipway PATH] [--nodes N] [--tasks N] [--psplib DIR] [--only scheduling|render|psplib]
+// `make bench`: slipway-bench [--slipway PATH] [--nodes N] [--tasks N] [--psplib DIR] [--only scheduling|render|psplib] [--dot-dir DIR]
 // --psplib defaults to ../shared/benchmarks/psplib: CI and `make bench` have ../shared beside the repository root.
 // Scripts/render-valgrind.sh: slipway-bench --render-loop N (N renders in one process, for valgrind)
 var arguments = CommandLine.arguments.dropFirst()
@@ -9,6 +9,7 @@ var nodes = 1_000_000
 var tasks = 100_000
 var psplib = "../shared/benchmarks/psplib"
 var only: String?
+var dotDirectory = ".build/bench-dot"
 while let flag = arguments.popFirst() {
     switch flag {
     case "--slipway": slipway = arguments.popFirst() ?? slipway
@@ -16,11 +17,12 @@ while let flag = arguments.popFirst() {
     case "--tasks": tasks = arguments.popFirst().flatMap { Int($0) } ?? tasks
     case "--psplib": psplib = arguments.popFirst() ?? psplib
     case "--only": only = arguments.popFirst()
+    case "--dot-dir": dotDirectory = arguments.popFirst() ?? dotDirectory
     case "--render-loop":
         try runRenderLoop(count: arguments.popFirst().flatMap { Int($0) } ?? 100)
         exit(0)
     default:
-        FileHandle.standardError.write(Data("usage: slipway-bench [--slipway PATH] [--nodes N] [--tasks N] [--psplib DIR] [--only scheduling|render|psplib] [--render-loop N]\n".utf8))
+        FileHandle.standardError.write(Data("usage: slipway-bench [--slipway PATH] [--nodes N] [--tasks N] [--psplib DIR] [--only scheduling|render|psplib] [--dot-dir DIR] [--render-loop N]\n".utf8))
         exit(2)
     }
 }
@@ -29,7 +31,7 @@ if only == nil || only == "scheduling" {
     try EndToEndBench.run(slipway: slipway, tasks: tasks)
 }
 if only == nil || only == "render" {
-    try runRenderBench(slipwayPath: slipway)
+    try runRenderBench(slipwayPath: slipway, dotDirectory: dotDirectory)
 }
 if only == nil || only == "psplib" {
     runPSPLIBBench(directory: psplib)
