@@ -34,16 +34,10 @@ extension Slipway.Import {
         @Argument(help: "The tracker document (Markdown).")
         var file: String
 
-        @Option(name: .shortAndLong, help: "Write the plan to this file (atomically) instead of standard output.")
-        var output: String?
-
-        @Flag(help: "Replace the -o file when it exists.")
-        var force = false
+        @OptionGroup var destination: ImportDestination
 
         func run() throws {
-            let text = try ImportInput.read(file)
-            let imported = Interchange.importTracker(text: text, source: file)
-            try ImportInput.finish(imported, file: file, output: output, force: force)
+            try ImportInput.run(file, to: destination) { Interchange.importTracker(text: $0, source: file) }
         }
     }
 
@@ -62,21 +56,30 @@ extension Slipway.Import {
         @Argument(help: "The Microsoft Project XML file.")
         var file: String
 
-        @Option(name: .shortAndLong, help: "Write the plan to this file (atomically) instead of standard output.")
-        var output: String?
-
-        @Flag(help: "Replace the -o file when it exists.")
-        var force = false
+        @OptionGroup var destination: ImportDestination
 
         func run() throws {
-            let text = try ImportInput.read(file)
-            let imported = Interchange.importMSPDI(text: text, source: file)
-            try ImportInput.finish(imported, file: file, output: output, force: force)
+            try ImportInput.run(file, to: destination) { Interchange.importMSPDI(text: $0, source: file) }
         }
     }
 }
 
+/// Where an import writes the plan it made.
+struct ImportDestination: ParsableArguments {
+    @Option(name: .shortAndLong, help: "Write the plan to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Flag(help: "Replace the -o file when it exists.")
+    var force = false
+}
+
 enum ImportInput {
+    /// Reads the input, imports it, and writes the plan (see `finish`).
+    static func run(_ file: String, to destination: ImportDestination, _ importer: (String) -> Interchange.Imported) throws {
+        let imported = importer(try read(file))
+        try finish(imported, file: file, output: destination.output, force: destination.force)
+    }
+
     static func read(_ file: String) throws -> String {
         switch InputFile.read(file) {
         case .failure(let failure):
