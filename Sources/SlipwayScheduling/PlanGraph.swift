@@ -122,7 +122,7 @@ public struct PlanGraph: Sendable {
                 notes.append(.init(linkDescription(from: Int(node), to: Int(next), plan: plan), at: location))
             }
             let names = (cycle + [cycle[0]]).map { "'\(name(ofNode: Int($0), in: plan))'" }
-            return .error("dependency-cycle", at: firstLocation,
+            return .error(.dependencyCycle, at: firstLocation,
                           "dependency cycle: \(names.joined(separator: " -> ")); remove or reverse one of these links",
                           notes: notes)
         }
@@ -134,4 +134,9 @@ public struct PlanGraph: Sendable {
         if constraintIndex(ofNode: from) != nil { return "'\(b)' waits for constraint '\(a)' to be resolved" }
         return "'\(b)' comes after '\(a)'"
     }
+}
+
+// The diagnostic codes raised here.
+extension DiagnosticCode {
+    public static let dependencyCycle = DiagnosticCode("dependency-cycle")
 }

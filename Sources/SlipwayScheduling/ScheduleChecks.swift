@@ -13,19 +13,19 @@ public enum ScheduleChecks {
         let tolerance = Timing.criticalTolerance
         var result: [Diagnostic] = []
         if let deadline = plan.deadline, timing.finish - deadline > tolerance {
-            result.append(.warning("deadline-missed", at: plan.locations["deadline"],
+            result.append(.warning(.deadlineMissed, at: plan.locations["deadline"],
                                    "the plan finishes at week \(timing.finish.compact), \((timing.finish - deadline).weeksPhrase) after the deadline (week \(deadline.compact))"))
         }
         for (i, task) in plan.tasks.enumerated() {
             if let due = task.due, timing.earlyFinish[i] - due > tolerance {
-                result.append(.warning("due-missed", at: task.location(of: "due"),
+                result.append(.warning(.dueMissed, at: task.location(of: "due"),
                                        "'\(task.id)' finishes at week \(timing.earlyFinish[i].compact), \((timing.earlyFinish[i] - due).weeksPhrase) after it is due (week \(due.compact))"))
             }
         }
         for r in resolutions {
             guard let late = r.late, let target = r.target else { continue }
             let c = plan.constraints[r.constraint]
-            result.append(.warning("target-missed", at: c.location(of: "target"),
+            result.append(.warning(.targetMissed, at: c.location(of: "target"),
                                    "constraint '\(c.id)' is resolved at week \(r.resolved.compact), \(late.weeksPhrase) after its target (week \(target.compact))"))
         }
         var phaseIndex: [String: Int] = [:]
@@ -33,12 +33,12 @@ public enum ScheduleChecks {
         for (i, task) in plan.tasks.enumerated() {
             guard let p = task.phase.flatMap({ phaseIndex[$0] }), let end = plan.phases[p].windowEnd,
                   timing.earlyFinish[i] - end > tolerance else { continue }
-            result.append(.warning("phase-overrun", at: task.location(of: "phase"),
+            result.append(.warning(.phaseOverrun, at: task.location(of: "phase"),
                                    "'\(task.id)' finishes at week \(timing.earlyFinish[i].compact), \((timing.earlyFinish[i] - end).weeksPhrase) past the end of phase '\(plan.phases[p].id)' (weeks \(plan.phases[p].weeksText ?? ""))"))
         }
         if let budget = plan.budget, cost.isKnown, cost.total - budget > 1e-6 {
             let unit = plan.currency.map { " \($0)" } ?? ""
-            result.append(.warning("budget-exceeded", at: plan.locations["budget"],
+            result.append(.warning(.budgetExceeded, at: plan.locations["budget"],
                                    "the plan costs \(cost.total.money)\(unit), \((cost.total - budget).money)\(unit) over the budget of \(budget.money)\(unit)"))
         }
         return result.limitedPerID(50)
@@ -58,4 +58,13 @@ extension Double {
         groups.insert(digits, at: 0)
         return (whole < 0 ? "-" : "") + groups.joined(separator: ",")
     }
+}
+
+// The diagnostic codes raised here.
+extension DiagnosticCode {
+    public static let budgetExceeded = DiagnosticCode("budget-exceeded")
+    public static let deadlineMissed = DiagnosticCode("deadline-missed")
+    public static let dueMissed = DiagnosticCode("due-missed")
+    public static let phaseOverrun = DiagnosticCode("phase-overrun")
+    public static let targetMissed = DiagnosticCode("target-missed")
 }

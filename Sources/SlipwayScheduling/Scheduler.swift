@@ -63,11 +63,16 @@ public enum Scheduler {
         var findings = ScheduleChecks.findings(plan: plan, timing: timing, resolutions: resolutions, cost: cost)
         for (task, owner) in leveling?.overallocated ?? [] {
             let units = plan.tasks[task].demands.first { $0.owner == plan.owners[owner].id }?.units ?? 0
-            findings.append(.warning("overallocated", at: plan.tasks[task].location(of: plan.tasks[task].needs.isEmpty ? "owner" : "needs"),
+            findings.append(.warning(.overallocated, at: plan.tasks[task].location(of: plan.tasks[task].needs.isEmpty ? "owner" : "needs"),
                                      "'\(plan.tasks[task].id)' needs \(units.compact) of '\(plan.owners[owner].id)', which has a capacity of \(plan.owners[owner].capacity.compact); it is leveled as if it needed all of it"))
         }
         return Schedule(graph: graph, timing: timing, taskOrder: Array(taskOrder), criticalPath: Array(criticalPath),
                         criticalChain: chain.map(Int.init),
                         resolutions: resolutions, findings: findings, cost: cost, leveling: leveling)
     }
+}
+
+// The diagnostic codes raised here.
+extension DiagnosticCode {
+    public static let overallocated = DiagnosticCode("overallocated")
 }

@@ -20,6 +20,18 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
     public var description: String { "\(line):\(column)" }
 }
 
+/// The stable code of a kind of diagnostic. Codes are constants declared in an
+/// extension beside the rule that raises them (`DiagnosticCode.dependencyCycle`
+/// in `PlanGraph.swift`), so a caller matches a kind, never a sentence.
+public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+
+    public var description: String { rawValue }
+}
+
 /// One finding about a plan: an error that makes it invalid, or a warning about a
 /// check (deadline, target, budget) that the schedule fails.
 ///
@@ -46,27 +58,30 @@ public struct Diagnostic: Hashable, Sendable {
     }
 
     public var severity: Severity
-    /// A stable identifier such as `dependency-cycle` or `unknown-reference`,
-    /// for tests and for tools that filter findings.
-    public var id: String
+    /// A stable code such as `dependency-cycle` or `unknown-reference`, for tests
+    /// and for tools that filter findings. Each code is a constant defined beside
+    /// the rule that raises it.
+    public var code: DiagnosticCode
+    /// The code as text (`dependency-cycle`).
+    public var id: String { code.rawValue }
     public var location: SourceLocation?
     public var message: String
     public var notes: [Note]
 
-    public init(_ severity: Severity, _ id: String, at location: SourceLocation?, _ message: String, notes: [Note] = []) {
+    public init(_ severity: Severity, _ code: DiagnosticCode, at location: SourceLocation?, _ message: String, notes: [Note] = []) {
         self.severity = severity
-        self.id = id
+        self.code = code
         self.location = location
         self.message = message
         self.notes = notes
     }
 
-    public static func error(_ id: String, at location: SourceLocation?, _ message: String, notes: [Note] = []) -> Diagnostic {
-        Diagnostic(.error, id, at: location, message, notes: notes)
+    public static func error(_ code: DiagnosticCode, at location: SourceLocation?, _ message: String, notes: [Note] = []) -> Diagnostic {
+        Diagnostic(.error, code, at: location, message, notes: notes)
     }
 
-    public static func warning(_ id: String, at location: SourceLocation?, _ message: String, notes: [Note] = []) -> Diagnostic {
-        Diagnostic(.warning, id, at: location, message, notes: notes)
+    public static func warning(_ code: DiagnosticCode, at location: SourceLocation?, _ message: String, notes: [Note] = []) -> Diagnostic {
+        Diagnostic(.warning, code, at: location, message, notes: notes)
     }
 
     /// The compiler-style text of this diagnostic: `path:line:column: error: message`,
@@ -104,18 +119,18 @@ extension Array where Element == Diagnostic {
     /// At most `limit` diagnostics of each id, then one line that counts the rest:
     /// a plan of 100,000 tasks that all overrun their phase needs one line, not 100,000.
     public func limitedPerID(_ limit: Int) -> [Diagnostic] {
-        var seen: [String: Int] = [:]
+        var seen: [DiagnosticCode: (count: Int, severity: Diagnostic.Severity)] = [:]
         var result: [Diagnostic] = []
-        var order: [String] = []
+        var order: [DiagnosticCode] = []
         for d in self {
-            let count = seen[d.id, default: 0]
-            if count == 0 { order.append(d.id) }
-            seen[d.id] = count + 1
+            let count = seen[d.code]?.count ?? 0
+            if count == 0 { order.append(d.code) }
+            seen[d.code] = (count + 1, d.severity)
             if count < limit { result.append(d) }
         }
-        for id in order where seen[id]! > limit {
-            let severity = first { $0.id == id }!.severity
-            result.append(Diagnostic(severity, id, at: nil, "... and \(seen[id]! - limit) more '\(id)' \(severity.rawValue)s like the ones above"))
+        for code in order {
+            guard let (count, severity) = seen[code], count > limit else { continue }
+            result.append(Diagnostic(severity, code, at: nil, "... and \(count - limit) more '\(code)' \(severity.rawValue)s like the ones above"))
         }
         return result
     }

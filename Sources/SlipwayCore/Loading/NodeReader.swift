@@ -25,15 +25,15 @@ final class NodeReader {
 
     var tooManyErrors: Bool { errorCount >= errorLimit }
 
-    func error(_ id: String, at location: SourceLocation?, _ message: String, notes: [Diagnostic.Note] = []) {
+    func error(_ code: DiagnosticCode, at location: SourceLocation?, _ message: String, notes: [Diagnostic.Note] = []) {
         errorCount += 1
         if errorCount <= errorLimit {
-            diagnostics.append(.error(id, at: location, message, notes: notes))
+            diagnostics.append(.error(code, at: location, message, notes: notes))
         }
     }
 
-    func warning(_ id: String, at location: SourceLocation?, _ message: String) {
-        diagnostics.append(.warning(id, at: location, message))
+    func warning(_ code: DiagnosticCode, at location: SourceLocation?, _ message: String) {
+        diagnostics.append(.warning(code, at: location, message))
     }
 
     func visit(_ node: YAMLNode) throws {
@@ -46,7 +46,7 @@ final class NodeReader {
     func fields(of node: YAMLNode, known: [String], what: String) throws -> [(key: String, value: YAMLNode, location: SourceLocation)]? {
         try visit(node)
         guard case .mapping(let mapping, _) = node else {
-            error("expected-mapping", at: node.location, "\(what) must be a mapping of keys to values, not \(node.kindDescription)")
+            error(.expectedMapping, at: node.location, "\(what) must be a mapping of keys to values, not \(node.kindDescription)")
             return nil
         }
         var result: [(String, YAMLNode, SourceLocation)] = []
@@ -55,12 +55,12 @@ final class NodeReader {
             let keyNode = pair.key, value = pair.value
             try visit(keyNode)
             guard case .scalar(let scalar) = keyNode else {
-                error("expected-scalar", at: keyNode.location, "keys of \(what) must be plain names")
+                error(.expectedScalar, at: keyNode.location, "keys of \(what) must be plain names")
                 continue
             }
             let key = scalar.string
             guard known.contains(key) else {
-                error("unknown-key", at: keyNode.location, "unknown key '\(key)' in \(what)\(Suggestion.hint(for: key, in: known))")
+                error(.unknownKey, at: keyNode.location, "unknown key '\(key)' in \(what)\(Suggestion.hint(for: key, in: known))")
                 continue
             }
             result.append((key, value, keyNode.location))
@@ -75,7 +75,7 @@ final class NodeReader {
         case .sequence(let items, _): return items
         case .scalar: return [node]
         case .mapping:
-            error("expected-sequence", at: node.location, "\(what) must be a list")
+            error(.expectedSequence, at: node.location, "\(what) must be a list")
             return nil
         }
     }
@@ -83,7 +83,7 @@ final class NodeReader {
     func string(_ node: YAMLNode, what: String) throws -> String? {
         try visit(node)
         guard case .scalar(let scalar) = node else {
-            error("expected-scalar", at: node.location, "\(what) must be a single value, not \(node.kindDescription)")
+            error(.expectedScalar, at: node.location, "\(what) must be a single value, not \(node.kindDescription)")
             return nil
         }
         return scalar.string
@@ -92,11 +92,11 @@ final class NodeReader {
     func number(_ node: YAMLNode, what: String, minimum: Double? = nil) throws -> Double? {
         guard let text = try string(node, what: what) else { return nil }
         guard let value = Double(text.trimmingSpaces()), value.isFinite else {
-            error("expected-number", at: node.location, "\(what) must be a number, not '\(text)'")
+            error(.expectedNumber, at: node.location, "\(what) must be a number, not '\(text)'")
             return nil
         }
         if let minimum, value < minimum {
-            error("out-of-range", at: node.location, "\(what) must be at least \(minimum.compact), not \(text)")
+            error(.outOfRange, at: node.location, "\(what) must be at least \(minimum.compact), not \(text)")
             return nil
         }
         return value
@@ -108,7 +108,7 @@ final class NodeReader {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            error("expected-bool", at: node.location, "\(what) must be true or false, not '\(text)'")
+            error(.expectedBool, at: node.location, "\(what) must be true or false, not '\(text)'")
             return nil
         }
     }
@@ -127,4 +127,14 @@ extension Double {
         }
         return String(rounded)
     }
+}
+
+// The diagnostic codes raised here.
+extension DiagnosticCode {
+    public static let expectedBool = DiagnosticCode("expected-bool")
+    public static let expectedMapping = DiagnosticCode("expected-mapping")
+    public static let expectedNumber = DiagnosticCode("expected-number")
+    public static let expectedScalar = DiagnosticCode("expected-scalar")
+    public static let expectedSequence = DiagnosticCode("expected-sequence")
+    public static let unknownKey = DiagnosticCode("unknown-key")
 }

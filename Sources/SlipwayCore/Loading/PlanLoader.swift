@@ -21,15 +21,13 @@ public enum PlanLoader {
         let data: Data
         switch InputFile.read(path, limit: maximumBytes) {
         case .success(let bytes): data = bytes
+        case .failure(.tooLarge(_, let size, let limit)):
+            return tooLarge(size, limit: limit)
         case .failure(let failure):
-            if failure.description.contains("over the limit") {
-                let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int ?? 0
-                return tooLarge(size, limit: maximumBytes)
-            }
-            return LoadResult(plan: nil, diagnostics: [.error("unreadable-file", at: nil, "cannot read the plan: \(failure)")])
+            return LoadResult(plan: nil, diagnostics: [.error(.unreadableFile, at: nil, "cannot read the plan: \(failure)")])
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            return LoadResult(plan: nil, diagnostics: [.error("not-utf8", at: nil, "the plan file is not UTF-8 text")])
+            return LoadResult(plan: nil, diagnostics: [.error(.notUtf8, at: nil, "the plan file is not UTF-8 text")])
         }
         return load(text: text, sidecar: path == "-" ? nil : sidecar(forPlan: path), maximumBytes: maximumBytes)
     }
@@ -62,7 +60,7 @@ public enum PlanLoader {
         let bytes = text.utf8.count
         if bytes > maximumBytes { return tooLarge(bytes, limit: maximumBytes) }
         if text.allSatisfy({ $0.isWhitespace }) {
-            return LoadResult(plan: nil, diagnostics: [.error("empty-plan", at: SourceLocation(line: 1, column: 1), "the plan file is empty; a plan needs at least 'plan: <title>'")])
+            return LoadResult(plan: nil, diagnostics: [.error(.emptyPlan, at: SourceLocation(line: 1, column: 1), "the plan file is empty; a plan needs at least 'plan: <title>'")])
         }
         let nodeLimit = 2 * bytes + 1_000
         if let refusal = AliasExpansionGuard.check(text, limit: nodeLimit) {
@@ -72,7 +70,7 @@ public enum PlanLoader {
         let root: YAMLNode
         do {
             guard let node = try YAMLComposer.compose(text, diagnostics: &composeDiagnostics) else {
-                return LoadResult(plan: nil, diagnostics: [.error("empty-plan", at: SourceLocation(line: 1, column: 1), "the plan file holds no YAML document")])
+                return LoadResult(plan: nil, diagnostics: [.error(.emptyPlan, at: SourceLocation(line: 1, column: 1), "the plan file holds no YAML document")])
             }
             root = node
         } catch {
@@ -96,25 +94,35 @@ public enum PlanLoader {
             // sidecar's findings follow, in its own order.
             var diagnostics = (composeDiagnostics + reader.diagnostics).sortedByLocation() + progressDiagnostics
             if reader.errorCount > reader.errorLimit {
-                diagnostics.append(.error("too-many-errors", at: nil, "\(reader.errorCount - reader.errorLimit) more errors not shown; fix the ones above first"))
+                diagnostics.append(.error(.tooManyErrors, at: nil, "\(reader.errorCount - reader.errorLimit) more errors not shown; fix the ones above first"))
             }
             return LoadResult(plan: plan, diagnostics: diagnostics)
         } catch let exceeded as NodeReader.BudgetExceeded {
             return LoadResult(plan: nil, diagnostics: [aliasBomb(at: exceeded.location, bytes: bytes, limit: nodeLimit)])
         } catch {
-            return LoadResult(plan: nil, diagnostics: [.error("malformed-yaml", at: nil, "\(error)")])
+            return LoadResult(plan: nil, diagnostics: [.error(.malformedYaml, at: nil, "\(error)")])
         }
     }
 
     private static func aliasBomb(at location: SourceLocation, bytes: Int, limit: Int) -> Diagnostic {
-        .error("alias-expansion", at: location,
+        .error(.aliasExpansion, at: location,
                "YAML aliases expand this file to more than \(limit / max(1, bytes)) nodes per byte of it; refusing to read it (an alias bomb?). Write the entries out instead of nesting aliases")
     }
 
     private static func tooLarge(_ size: Int, limit: Int) -> LoadResult {
         LoadResult(plan: nil, diagnostics: [.error(
-            "input-too-large", at: nil,
+            .inputTooLarge, at: nil,
             "the plan file has \(size) bytes, over the limit of \(limit) bytes (\(limit / (1024 * 1024)) MiB); split the plan or check that this is the right file")])
     }
 
+}
+
+// The diagnostic codes raised here.
+extension DiagnosticCode {
+    public static let aliasExpansion = DiagnosticCode("alias-expansion")
+    public static let emptyPlan = DiagnosticCode("empty-plan")
+    public static let inputTooLarge = DiagnosticCode("input-too-large")
+    public static let notUtf8 = DiagnosticCode("not-utf8")
+    public static let tooManyErrors = DiagnosticCode("too-many-errors")
+    public static let unreadableFile = DiagnosticCode("unreadable-file")
 }

@@ -5,7 +5,7 @@ extension PlanReader {
     func ownerUnits(_ node: YAMLNode) throws -> [OwnerUnits] {
         try reader.visit(node)
         guard case .mapping(let mapping, _) = node else {
-            reader.error("expected-mapping", at: node.location, "'needs' must map owner ids to units, like '{platform: 1, database: 0.5}'")
+            reader.error(.expectedMapping, at: node.location, "'needs' must map owner ids to units, like '{platform: 1, database: 0.5}'")
             return []
         }
         var result: [OwnerUnits] = []
@@ -14,7 +14,7 @@ extension PlanReader {
             guard let owner = try reader.string(key, what: "an owner id in 'needs'"),
                   let units = try reader.number(value, what: "the units of '\(owner)' in 'needs'") else { continue }
             guard units > 0 else {
-                reader.error("out-of-range", at: value.location, "the units of '\(owner)' in 'needs' must be more than 0")
+                reader.error(.outOfRange, at: value.location, "the units of '\(owner)' in 'needs' must be more than 0")
                 continue
             }
             result.append(OwnerUnits(owner: owner, units: units))
@@ -33,20 +33,20 @@ extension PlanReader {
                 case "type":
                     guard let text = try reader.string(value, what: "'type'") else { continue }
                     if let t = DependencyType(rawValue: text.uppercased()) { type = t } else {
-                        reader.error("bad-dependency-type", at: value.location, "dependency type must be FS, SS, FF or SF, not '\(text)'")
+                        reader.error(.badDependencyType, at: value.location, "dependency type must be FS, SS, FF or SF, not '\(text)'")
                     }
                 case "lag":
                     guard let text = try reader.string(value, what: "'lag'") else { continue }
                     switch syntax.duration(text) {
                     case .success(let w): lag = w
-                    case .failure(let f): reader.error("bad-duration", at: value.location, f.message)
+                    case .failure(let f): reader.error(.badDuration, at: value.location, f.message)
                     }
                 case "why": why = try reader.string(value, what: "'why'")
                 default: break
                 }
             }
             guard let id else {
-                reader.error("missing-key", at: node.location, "a dependency mapping needs an 'id' naming its predecessor")
+                reader.error(.missingKey, at: node.location, "a dependency mapping needs an 'id' naming its predecessor")
                 return nil
             }
             return Dependency(id: id, type: type, lag: lag, why: why, location: node.location)
@@ -54,11 +54,11 @@ extension PlanReader {
         guard let text = try reader.string(node, what: "a dependency") else { return nil }
         let words = text.split(separator: " ", omittingEmptySubsequences: true)
         guard let first = words.first else {
-            reader.error("bad-dependency", at: node.location, "an empty dependency; name a task, milestone or constraint")
+            reader.error(.badDependency, at: node.location, "an empty dependency; name a task, milestone or constraint")
             return nil
         }
         guard words.count <= 2 else {
-            reader.error("bad-dependency", at: node.location, "'\(text)' is not a dependency; write 'id', 'id SS', or 'id SS+1w'")
+            reader.error(.badDependency, at: node.location, "'\(text)' is not a dependency; write 'id', 'id SS', or 'id SS+1w'")
             return nil
         }
         var type = DependencyType.finishToStart, lag = 0.0
@@ -66,20 +66,20 @@ extension PlanReader {
             let spec = String(words[1])
             let typeText = String(spec.prefix(2)).uppercased()
             guard let t = DependencyType(rawValue: typeText) else {
-                reader.error("bad-dependency-type", at: node.location, "'\(spec)' in '\(text)' must start with a type FS, SS, FF or SF, as in 'SS+1w'")
+                reader.error(.badDependencyType, at: node.location, "'\(spec)' in '\(text)' must start with a type FS, SS, FF or SF, as in 'SS+1w'")
                 return nil
             }
             type = t
             let lagText = spec.dropFirst(2)
             if !lagText.isEmpty {
                 guard lagText.first == "+" || lagText.first == "-" else {
-                    reader.error("bad-dependency", at: node.location, "the lag in '\(text)' needs a sign, as in 'SS+1w' or 'FF-2d'")
+                    reader.error(.badDependency, at: node.location, "the lag in '\(text)' needs a sign, as in 'SS+1w' or 'FF-2d'")
                     return nil
                 }
                 switch syntax.duration(String(lagText)) {
                 case .success(let w): lag = w
                 case .failure(let f):
-                    reader.error("bad-duration", at: node.location, "bad lag in '\(text)': \(f.message)")
+                    reader.error(.badDuration, at: node.location, "bad lag in '\(text)': \(f.message)")
                     return nil
                 }
             }
@@ -109,7 +109,7 @@ extension PlanReader {
         guard let text = try reader.string(node, what: "'progress'") else { return nil }
         let digits = text.hasSuffix("%") ? String(text.dropLast()) : text
         guard let value = Double(digits.trimmingSpaces()), value >= 0, value <= 100 else {
-            reader.error("bad-progress", at: node.location, "'progress' must be a percentage from 0 to 100, not '\(text)'")
+            reader.error(.badProgress, at: node.location, "'progress' must be a percentage from 0 to 100, not '\(text)'")
             return nil
         }
         return value
@@ -123,25 +123,36 @@ extension PlanReader {
         switch syntax.point(text, as: edge) {
         case .success(let t):
             if t < 0 {
-                reader.error("bad-time", at: node.location, "\(what) '\(text)' is before the plan starts (t = 0)")
+                reader.error(.badTime, at: node.location, "\(what) '\(text)' is before the plan starts (t = 0)")
                 return nil
             }
             return t
         case .failure(let f):
-            reader.error("bad-time", at: node.location, "\(what): \(f.message)")
+            reader.error(.badTime, at: node.location, "\(what): \(f.message)")
             return nil
         }
     }
 
     func requireID(_ id: String?, in node: YAMLNode, what: String) -> String? {
         guard let id else {
-            reader.error("missing-id", at: node.location, "\(what) has no 'id'; every entry needs one, like 'id: config-system'")
+            reader.error(.missingId, at: node.location, "\(what) has no 'id'; every entry needs one, like 'id: config-system'")
             return nil
         }
         guard PlanSchema.isValidID(id) else {
-            reader.error("bad-id", at: node.location, "'\(id)' is not a valid id; ids are lower-case letters, digits, '.', '_' and '-', starting with a letter or digit")
+            reader.error(.badId, at: node.location, "'\(id)' is not a valid id; ids are lower-case letters, digits, '.', '_' and '-', starting with a letter or digit")
             return nil
         }
         return id
     }
+}
+
+// The diagnostic codes raised here.
+extension DiagnosticCode {
+    public static let badDependency = DiagnosticCode("bad-dependency")
+    public static let badDependencyType = DiagnosticCode("bad-dependency-type")
+    public static let badId = DiagnosticCode("bad-id")
+    public static let badProgress = DiagnosticCode("bad-progress")
+    public static let badTime = DiagnosticCode("bad-time")
+    public static let missingId = DiagnosticCode("missing-id")
+    public static let missingKey = DiagnosticCode("missing-key")
 }

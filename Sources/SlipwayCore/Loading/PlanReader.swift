@@ -11,7 +11,7 @@ struct PlanReader {
     /// - Complexity: O(*n*) in the number of YAML nodes.
     mutating func read(_ root: YAMLNode) throws -> Plan? {
         guard case .mapping = root else {
-            reader.error("not-a-mapping", at: root.location, "a plan file must be a mapping with at least 'plan: <title>', not \(root.kindDescription)")
+            reader.error(.notAMapping, at: root.location, "a plan file must be a mapping with at least 'plan: <title>', not \(root.kindDescription)")
             return nil
         }
         guard let fields = try reader.fields(of: root, known: PlanSchema.plan, what: "the plan") else { return nil }
@@ -27,22 +27,22 @@ struct PlanReader {
             case "unit":
                 guard let text = try reader.string(value, what: "'unit'") else { continue }
                 if let unit = TimeSyntax.Unit(rawValue: text) { syntax.unit = unit } else {
-                    reader.error("bad-unit", at: value.location, "'unit' must be week or day, not '\(text)'\(Suggestion.hint(for: text, in: ["week", "day"]))")
+                    reader.error(.badUnit, at: value.location, "'unit' must be week or day, not '\(text)'\(Suggestion.hint(for: text, in: ["week", "day"]))")
                 }
             case "days-per-week":
                 guard let d = try reader.number(value, what: "'days-per-week'") else { continue }
                 if d >= 1 && d <= 7 { daysPerWeek = d } else {
-                    reader.error("out-of-range", at: value.location, "'days-per-week' must be between 1 and 7, not \(d.compact)")
+                    reader.error(.outOfRange, at: value.location, "'days-per-week' must be between 1 and 7, not \(d.compact)")
                 }
             case "start":
                 guard let text = try reader.string(value, what: "'start'") else { continue }
                 if let date = CivilDate(iso: text) {
                     if date.weekdayFromMonday != 0 {
-                        reader.warning("start-not-monday", at: value.location, "'start' \(text) is not a Monday; week 1 is taken to begin on it anyway")
+                        reader.warning(.startNotMonday, at: value.location, "'start' \(text) is not a Monday; week 1 is taken to begin on it anyway")
                     }
                     start = date
                 } else {
-                    reader.error("bad-date", at: value.location, "'start' must be a date like 2025-01-13, not '\(text)'")
+                    reader.error(.badDate, at: value.location, "'start' must be a date like 2025-01-13, not '\(text)'")
                 }
             default: break
             }
@@ -84,7 +84,7 @@ struct PlanReader {
             }
         }
         if !sawTitle {
-            reader.error("missing-key", at: root.location, "the plan has no title; add 'plan: <title>' at the top")
+            reader.error(.missingKey, at: root.location, "the plan has no title; add 'plan: <title>' at the top")
         }
         return plan
     }
@@ -100,7 +100,7 @@ struct PlanReader {
             case "name": name = try reader.string(value, what: "'name'")
             case "capacity":
                 if let c = try reader.number(value, what: "'capacity'") {
-                    if c > 0 { capacity = c } else { reader.error("out-of-range", at: value.location, "'capacity' must be more than 0, not \(c.compact)") }
+                    if c > 0 { capacity = c } else { reader.error(.outOfRange, at: value.location, "'capacity' must be more than 0, not \(c.compact)") }
                 }
             case "rate": rate = try reader.number(value, what: "'rate'", minimum: 0)
             default: break
@@ -133,12 +133,12 @@ struct PlanReader {
         let numbers = parts.compactMap { Double($0) }
         guard (parts.count == 1 || parts.count == 2), numbers.count == parts.count,
               numbers.allSatisfy({ $0 >= 1 && $0 == $0.rounded() }) else {
-            reader.error("bad-weeks", at: location, "'weeks' must be a week number or a range of them like 3-4 (weeks count from 1), not '\(text)'")
+            reader.error(.badWeeks, at: location, "'weeks' must be a week number or a range of them like 3-4 (weeks count from 1), not '\(text)'")
             return nil
         }
         let first = numbers[0], last = numbers.last!
         guard last >= first else {
-            reader.error("bad-weeks", at: location, "'weeks: \(text)' ends before it starts; write the earlier week first")
+            reader.error(.badWeeks, at: location, "'weeks: \(text)' ends before it starts; write the earlier week first")
             return nil
         }
         return (first - 1, last)
@@ -158,7 +158,7 @@ struct PlanReader {
             case "severity":
                 guard let text = try reader.string(value, what: "'severity'") else { continue }
                 if let s = Constraint.Severity(rawValue: text.lowercased()) { c.severity = s } else {
-                    reader.error("bad-severity", at: value.location, "'severity' must be critical, high, medium or low, not '\(text)'\(Suggestion.hint(for: text.lowercased(), in: Constraint.Severity.allCases.map(\.rawValue)))")
+                    reader.error(.badSeverity, at: value.location, "'severity' must be critical, high, medium or low, not '\(text)'\(Suggestion.hint(for: text.lowercased(), in: Constraint.Severity.allCases.map(\.rawValue)))")
                 }
             case "status": c.status = try reader.string(value, what: "'status'")
             case "progress": c.progress = try percent(value)
@@ -212,7 +212,7 @@ struct PlanReader {
                 guard let text = try reader.string(value, what: "'duration'") else { continue }
                 switch syntax.estimate(text) {
                 case .success(let e): estimate = e
-                case .failure(let f): reader.error("bad-duration", at: value.location, f.message)
+                case .failure(let f): reader.error(.badDuration, at: value.location, f.message)
                 }
             case "milestone": milestone = try reader.bool(value, what: "'milestone'") ?? false
             case "owner": task.owner = try reader.string(value, what: "'owner'")
@@ -238,8 +238,8 @@ struct PlanReader {
                 guard let text = try reader.string(value, what: "'remaining'") else { continue }
                 switch syntax.duration(text) {
                 case .success(let w) where w >= 0: task.progress.remaining = w
-                case .success: reader.error("bad-duration", at: value.location, "'remaining' cannot be negative")
-                case .failure(let f): reader.error("bad-duration", at: value.location, f.message)
+                case .success: reader.error(.badDuration, at: value.location, "'remaining' cannot be negative")
+                case .failure(let f): reader.error(.badDuration, at: value.location, f.message)
                 }
             default: break
             }
@@ -254,7 +254,7 @@ struct PlanReader {
         task.isMilestone = milestone
         if milestone {
             if let e = estimate, e.mean != 0 {
-                reader.error("milestone-duration", at: task.location(of: "duration"), "'\(tid)' is a milestone, so it takes no time; remove its 'duration' or 'milestone: true'")
+                reader.error(.milestoneDuration, at: task.location(of: "duration"), "'\(tid)' is a milestone, so it takes no time; remove its 'duration' or 'milestone: true'")
             }
             task.estimate = .zero
         } else if let e = estimate {
@@ -262,8 +262,22 @@ struct PlanReader {
         } else if fields.contains(where: { $0.key == "duration" }) || hadUnknownKey {
             // Already reported as a bad duration.
         } else {
-            reader.error("missing-duration", at: node.location, "'\(tid)' has no 'duration'; add one like 'duration: 2w' or mark it 'milestone: true'")
+            reader.error(.missingDuration, at: node.location, "'\(tid)' has no 'duration'; add one like 'duration: 2w' or mark it 'milestone: true'")
         }
         return task
     }
+}
+
+// The diagnostic codes raised here.
+extension DiagnosticCode {
+    public static let badDate = DiagnosticCode("bad-date")
+    public static let badDuration = DiagnosticCode("bad-duration")
+    public static let badSeverity = DiagnosticCode("bad-severity")
+    public static let badUnit = DiagnosticCode("bad-unit")
+    public static let badWeeks = DiagnosticCode("bad-weeks")
+    public static let milestoneDuration = DiagnosticCode("milestone-duration")
+    public static let missingDuration = DiagnosticCode("missing-duration")
+    public static let notAMapping = DiagnosticCode("not-a-mapping")
+    public static let outOfRange = DiagnosticCode("out-of-range")
+    public static let startNotMonday = DiagnosticCode("start-not-monday")
 }

@@ -23,47 +23,47 @@ struct ProgressCheck {
             let p = task.progress
             let id = task.id
             if task.isMilestone, (p.percent.map { $0 > 0 && $0 < 100 } ?? false) || (p.remaining.map { $0 > tol } ?? false) {
-                reader.error("progress-milestone", at: task.location(of: p.percent != nil ? "progress" : "remaining"),
+                reader.error(.progressMilestone, at: task.location(of: p.percent != nil ? "progress" : "remaining"),
                              "'\(id)' is a milestone: it is reached or not, so it has no percentage or remaining work; record 'actual-finish' (slipway progress --done) when it is reached")
             }
             if s == nil, p.actualStart == nil, p.actualFinish == nil, let percent = p.percent, percent > 0, percent < 100 {
-                reader.warning("progress-undated", at: task.location(of: "progress"),
+                reader.warning(.progressUndated, at: task.location(of: "progress"),
                                "'\(id)' is \(percent.compact)% done, but without 'actual-start' or a 'status-date' the schedule cannot place the work done, so it is ignored; add 'status-date: week N'")
             }
             if let start = p.actualStart, let finish = p.actualFinish, finish < start - tol {
-                reader.error("progress-finish-before-start", at: task.location(of: "actual-finish"),
+                reader.error(.progressFinishBeforeStart, at: task.location(of: "actual-finish"),
                              "'\(id)' finishes (actual-finish, t = \(finish.compact)) before it starts (actual-start, t = \(start.compact)); correct one of the two dates")
             }
             if let s {
                 if let start = p.actualStart, start > s + tol {
-                    reader.error("progress-after-status-date", at: task.location(of: "actual-start"),
+                    reader.error(.progressAfterStatusDate, at: task.location(of: "actual-start"),
                                  "'\(id)' has actual-start t = \(start.compact), after the status date (t = \(s.compact)); what has not happened yet is not progress: remove it or move 'status-date' later")
                 }
                 if let finish = p.actualFinish, finish > s + tol {
-                    reader.error("progress-after-status-date", at: task.location(of: "actual-finish"),
+                    reader.error(.progressAfterStatusDate, at: task.location(of: "actual-finish"),
                                  "'\(id)' has actual-finish t = \(finish.compact), after the status date (t = \(s.compact)); what has not happened yet is not progress: remove it or move 'status-date' later")
                 }
             }
             if let percent = p.percent {
                 if percent >= 100, p.actualFinish == nil, s == nil {
-                    reader.error("progress-done-undated", at: task.location(of: "progress"),
+                    reader.error(.progressDoneUndated, at: task.location(of: "progress"),
                                  "'\(id)' is 100% done but has no 'actual-finish' and the plan has no 'status-date', so its finish cannot be placed; add 'actual-finish: week N' or a 'status-date'")
                 }
                 if percent < 100, p.actualFinish != nil {
-                    reader.error("progress-finished-incomplete", at: task.location(of: "progress"),
+                    reader.error(.progressFinishedIncomplete, at: task.location(of: "progress"),
                                  "'\(id)' has an 'actual-finish' but is only \(percent.compact)% done; a finished task is 100% done: remove 'actual-finish' or set 'progress: 100'")
                 }
             }
             if let remaining = p.remaining, remaining > tol {
                 if p.actualFinish != nil {
-                    reader.error("progress-finished-remaining", at: task.location(of: "remaining"),
+                    reader.error(.progressFinishedRemaining, at: task.location(of: "remaining"),
                                  "'\(id)' has an 'actual-finish' but \(remaining.compact) weeks 'remaining'; a finished task has nothing left: remove one of them")
                 } else if let percent = p.percent, percent >= 100 {
-                    reader.error("progress-finished-remaining", at: task.location(of: "remaining"),
+                    reader.error(.progressFinishedRemaining, at: task.location(of: "remaining"),
                                  "'\(id)' is 100% done but has \(remaining.compact) weeks 'remaining'; remove one of them")
                 }
                 if s == nil, p.actualFinish == nil {
-                    reader.warning("progress-remaining-undated", at: task.location(of: "remaining"),
+                    reader.warning(.progressRemainingUndated, at: task.location(of: "remaining"),
                                    "'\(id)' has 'remaining' work but the plan has no 'status-date' to count it from, so it is ignored; add 'status-date: week N'")
                 }
             }
@@ -78,7 +78,7 @@ struct ProgressCheck {
                 guard !unstarted.isEmpty else { continue }
                 let names = unstarted.map { "'\(plan.tasks[$0].id)'" }.joined(separator: ", ")
                 let via = taskIndex[dependency.id] == nil ? " (a mitigation of '\(dependency.id)')" : ""
-                reader.warning("progress-before-predecessor", at: dependency.location,
+                reader.warning(.progressBeforePredecessor, at: dependency.location,
                                "'\(id)' has progress but its predecessor \(names)\(via) has not started; record the predecessor's progress, or loosen the link if the work really overlaps")
             }
         }
@@ -93,4 +93,17 @@ struct ProgressCheck {
         if let remaining = p.remaining, remaining < task.duration - tolerance { return true }
         return false
     }
+}
+
+// The diagnostic codes raised here.
+extension DiagnosticCode {
+    public static let progressAfterStatusDate = DiagnosticCode("progress-after-status-date")
+    public static let progressBeforePredecessor = DiagnosticCode("progress-before-predecessor")
+    public static let progressDoneUndated = DiagnosticCode("progress-done-undated")
+    public static let progressFinishBeforeStart = DiagnosticCode("progress-finish-before-start")
+    public static let progressFinishedIncomplete = DiagnosticCode("progress-finished-incomplete")
+    public static let progressFinishedRemaining = DiagnosticCode("progress-finished-remaining")
+    public static let progressMilestone = DiagnosticCode("progress-milestone")
+    public static let progressRemainingUndated = DiagnosticCode("progress-remaining-undated")
+    public static let progressUndated = DiagnosticCode("progress-undated")
 }

@@ -71,7 +71,7 @@ public enum ProgressLog {
             }
         }
         if let problem = source.readError {
-            return located([.error("unreadable-progress", at: nil, "cannot read the progress file: \(problem)")])
+            return located([.error(.unreadableProgress, at: nil, "cannot read the progress file: \(problem)")])
         }
         if source.text.allSatisfy({ $0.isWhitespace }) { return [] }
         let root: YAMLNode
@@ -81,7 +81,7 @@ public enum ProgressLog {
             root = node
         } catch {
             var d = error.diagnostic
-            d.id = "malformed-progress"
+            d.code = .malformedProgress
             d.message += "; fix the progress file or move it away, the plan itself is untouched"
             return located([d])
         }
@@ -95,7 +95,7 @@ public enum ProgressLog {
                 for item in try reader.items(of: list, what: "'updates'") ?? [] {
                     guard let (update, locations) = try readUpdate(item, reader: reader, syntax: syntax) else { continue }
                     guard let i = taskIndex[update.task] else {
-                        reader.error("unknown-reference", at: locations["task"] ?? item.location,
+                        reader.error(.unknownReference, at: locations["task"] ?? item.location,
                                      "'\(update.task)' in the progress file is not a task of the plan\(Suggestion.hint(for: update.task, in: plan.tasks.map(\.id)))")
                         continue
                     }
@@ -104,7 +104,7 @@ public enum ProgressLog {
                 }
             }
         } catch {
-            reader.error("malformed-progress", at: nil, "the progress file cannot be read: \(error)")
+            reader.error(.malformedProgress, at: nil, "the progress file cannot be read: \(error)")
         }
         return located(reader.diagnostics)
     }
@@ -138,8 +138,8 @@ public enum ProgressLog {
             guard let text = try reader.string(value, what: what) else { return nil }
             switch syntax.point(text, as: edge) {
             case .success(let t) where t >= 0: return t
-            case .success: reader.error("bad-time", at: value.location, "\(what) '\(text)' is before the plan starts (t = 0)")
-            case .failure(let f): reader.error("bad-time", at: value.location, "\(what): \(f.message)")
+            case .success: reader.error(.badTime, at: value.location, "\(what) '\(text)' is before the plan starts (t = 0)")
+            case .failure(let f): reader.error(.badTime, at: value.location, "\(what): \(f.message)")
             }
             return nil
         }
@@ -152,14 +152,14 @@ public enum ProgressLog {
             case "actual-finish": update.actualFinish = try point(value, .end, "'actual-finish'")
             case "progress":
                 if let p = try reader.number(value, what: "'progress'", minimum: 0) {
-                    if p <= 100 { update.percent = p } else { reader.error("bad-progress", at: value.location, "'progress' must be a percentage from 0 to 100, not \(p.compact)") }
+                    if p <= 100 { update.percent = p } else { reader.error(.badProgress, at: value.location, "'progress' must be a percentage from 0 to 100, not \(p.compact)") }
                 }
             case "remaining":
                 guard let text = try reader.string(value, what: "'remaining'") else { continue }
                 switch syntax.duration(text) {
                 case .success(let w) where w >= 0: update.remaining = w
-                case .success: reader.error("bad-duration", at: value.location, "'remaining' cannot be negative")
-                case .failure(let f): reader.error("bad-duration", at: value.location, f.message)
+                case .success: reader.error(.badDuration, at: value.location, "'remaining' cannot be negative")
+                case .failure(let f): reader.error(.badDuration, at: value.location, f.message)
                 }
             case "by": update.by = try reader.string(value, what: "'by'")
             case "at": update.at = try reader.string(value, what: "'at'")
@@ -167,7 +167,7 @@ public enum ProgressLog {
             }
         }
         guard let task, let asOf else {
-            reader.error("missing-key", at: node.location, "a progress update needs 'task' and 'as-of'")
+            reader.error(.missingKey, at: node.location, "a progress update needs 'task' and 'as-of'")
             return nil
         }
         update.task = task
@@ -226,4 +226,11 @@ public enum ProgressLog {
         JSONString.quote(s, into: &out)
         return out
     }
+}
+
+// The diagnostic codes raised here.
+extension DiagnosticCode {
+    public static let malformedProgress = DiagnosticCode("malformed-progress")
+    public static let unknownReference = DiagnosticCode("unknown-reference")
+    public static let unreadableProgress = DiagnosticCode("unreadable-progress")
 }

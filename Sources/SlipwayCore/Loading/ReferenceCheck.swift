@@ -17,7 +17,7 @@ struct ReferenceCheck {
         kinds.reserveCapacity(plan.owners.count + plan.phases.count + plan.constraints.count + plan.tasks.count)
         func declare(_ id: String, _ kind: Kind, _ location: SourceLocation) {
             if let (firstKind, firstLocation) = kinds[id] {
-                reader.error("duplicate-id", at: location, "duplicate id '\(id)': it already names \(firstKind.article); ids must be unique across owners, phases, constraints and tasks",
+                reader.error(.duplicateId, at: location, "duplicate id '\(id)': it already names \(firstKind.article); ids must be unique across owners, phases, constraints and tasks",
                              notes: [.init("'\(id)' is first declared here", at: firstLocation)])
             } else {
                 kinds[id] = (kind, location)
@@ -40,12 +40,12 @@ struct ReferenceCheck {
         func expect(_ id: String, at location: SourceLocation, _ allowed: Set<Kind>, role: String) {
             if let (kind, _) = kinds[id] {
                 if !allowed.contains(kind) {
-                    reader.error("wrong-kind-reference", at: location, "'\(id)' is \(kind.article), but \(role) must name \(allowed.map(\.article).sorted().joined(separator: " or "))")
+                    reader.error(.wrongKindReference, at: location, "'\(id)' is \(kind.article), but \(role) must name \(allowed.map(\.article).sorted().joined(separator: " or "))")
                 }
                 return
             }
             let hint = reader.tooManyErrors ? "" : Suggestion.hint(for: id, in: candidates(allowed))
-            reader.error("unknown-reference", at: location, "'\(id)' in \(role) is not \(allowed.map(\.article).sorted().joined(separator: " or "))\(hint)")
+            reader.error(.unknownReference, at: location, "'\(id)' in \(role) is not \(allowed.map(\.article).sorted().joined(separator: " or "))\(hint)")
         }
 
         let workItems: Set<Kind> = [.task, .milestone, .constraint]
@@ -58,10 +58,17 @@ struct ReferenceCheck {
         for c in plan.constraints {
             if let owner = c.owner { expect(owner, at: c.location(of: "owner"), [.owner], role: "'owner' of '\(c.id)'") }
             if c.mitigations.isEmpty {
-                reader.warning("no-mitigation", at: c.location,
+                reader.warning(.noMitigation, at: c.location,
                                "constraint '\(c.id)' has no mitigations, so nothing in the plan resolves it: it counts as resolved at the start (t = 0); add the work that resolves it under 'mitigations'")
             }
             for b in c.blocks { expect(b.id, at: b.location, [.task, .milestone, .phase], role: "'blocks' of '\(c.id)'") }
         }
     }
+}
+
+// The diagnostic codes raised here.
+extension DiagnosticCode {
+    public static let duplicateId = DiagnosticCode("duplicate-id")
+    public static let noMitigation = DiagnosticCode("no-mitigation")
+    public static let wrongKindReference = DiagnosticCode("wrong-kind-reference")
 }

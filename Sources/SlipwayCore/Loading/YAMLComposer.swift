@@ -20,7 +20,7 @@ enum YAMLComposer {
     static func compose(_ text: String, diagnostics: inout [Diagnostic]) throws(Failure) -> YAMLNode? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
-            throw Failure(diagnostic: .error("malformed-yaml", at: nil, "cannot start the YAML parser (out of memory?)"))
+            throw Failure(diagnostic: .error(.malformedYaml, at: nil, "cannot start the YAML parser (out of memory?)"))
         }
         defer { yaml_parser_delete(&parser) }
         var bytes = Array(text.utf8)
@@ -72,7 +72,7 @@ enum YAMLComposer {
             top.pendingKey = nil
             // Mappings in plans have a handful of keys, so a linear look-up is cheapest.
             if case .scalar(let k) = key, let first = top.pairs.first(where: { if case .scalar(let f) = $0.key { return f.string == k.string } else { return false } }) {
-                diagnostics.append(.error("duplicate-key", at: k.location,
+                diagnostics.append(.error(.duplicateKey, at: k.location,
                                           "duplicate key '\(k.string)' in one mapping; each key may appear once (the first is used)",
                                           notes: [.init("'\(k.string)' is first given here", at: first.key.location)]))
             } else {
@@ -92,7 +92,7 @@ enum YAMLComposer {
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents == 2 {
-                    diagnostics.append(.warning("extra-document", at: location, "the file holds more than one YAML document; only the first is read"))
+                    diagnostics.append(.warning(.extraDocument, at: location, "the file holds more than one YAML document; only the first is read"))
                 }
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
@@ -112,7 +112,7 @@ enum YAMLComposer {
             case YAML_ALIAS_EVENT:
                 let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
                 guard let node = anchors[name] else {
-                    throw Failure(diagnostic: .error("malformed-yaml", at: location, "malformed YAML: found undefined alias '*\(name)'; define it with '&\(name)' before using it"))
+                    throw Failure(diagnostic: .error(.malformedYaml, at: location, "malformed YAML: found undefined alias '*\(name)'; define it with '&\(name)' before using it"))
                 }
                 if documents <= 1 { add(node) }
             default:
@@ -128,6 +128,13 @@ enum YAMLComposer {
         if let context = parser.context {
             notes.append(.init(String(cString: context), at: SourceLocation(line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1)))
         }
-        return .error("malformed-yaml", at: at, "malformed YAML: \(problem)", notes: notes)
+        return .error(.malformedYaml, at: at, "malformed YAML: \(problem)", notes: notes)
     }
+}
+
+// The diagnostic codes raised here.
+extension DiagnosticCode {
+    public static let duplicateKey = DiagnosticCode("duplicate-key")
+    public static let extraDocument = DiagnosticCode("extra-document")
+    public static let malformedYaml = DiagnosticCode("malformed-yaml")
 }

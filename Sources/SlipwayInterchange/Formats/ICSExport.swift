@@ -12,7 +12,7 @@ public enum ICSExport {
     /// - Complexity: O(*T* + *C*).
     public static func render(plan: Plan, schedule: Schedule) -> Interchange.Exported {
         guard let start = plan.calendar.start else {
-            return Interchange.Exported(text: nil, diagnostics: [.error("no-start", at: nil, "the iCalendar export needs dates; add 'start: YYYY-MM-DD' (the Monday of week 1) to the plan")])
+            return Interchange.Exported(text: nil, diagnostics: [.error(.noStart, at: nil, "the iCalendar export needs dates; add 'start: YYYY-MM-DD' (the Monday of week 1) to the plan")])
         }
         let stamp = "\(compact(start))T000000Z"
         let weeks = TimeFormat(calendar: plan.calendar)
@@ -84,4 +84,9 @@ public enum ICSExport {
         }
         return result
     }
+}
+
+// The diagnostic codes raised here.
+extension DiagnosticCode {
+    public static let noStart = DiagnosticCode("no-start")
 }

@@ -64,7 +64,7 @@ public enum TJPExport {
                     let dFrom = schedule.graph.network.duration[link.from]
                     let lag = (link.type == .finishToFinish ? dFrom : 0) + link.lag - weeks
                     guard lag >= -1e-9 else {
-                        diagnostics.append(.warning("not-exported", at: task.location, "TaskJuggler has no \(link.type.rawValue) links, and '\(task.id)' after '\(from)' would be a start-to-start link with a negative gap (\(lag.compact)w); it is left out"))
+                        diagnostics.append(.warning(.notExported, at: task.location, "TaskJuggler has no \(link.type.rawValue) links, and '\(task.id)' after '\(from)' would be a start-to-start link with a negative gap (\(lag.compact)w); it is left out"))
                         continue
                     }
                     link.type = .startToStart
@@ -74,7 +74,7 @@ public enum TJPExport {
                 var attributes: [String] = []
                 if link.type == .startToStart { attributes.append("onstart") }
                 if link.lag < 0 {
-                    diagnostics.append(.warning("not-exported", at: task.location, "TaskJuggler has no negative gaps; the lag of '\(task.id)' after '\(from)' is taken as 0"))
+                    diagnostics.append(.warning(.notExported, at: task.location, "TaskJuggler has no negative gaps; the lag of '\(task.id)' after '\(from)' is taken as 0"))
                 } else if link.lag > 0 {
                     attributes.append("gaplength \((link.lag * clock.daysPerWeek * WorkClock.hoursPerDay).compact)h")
                 }
@@ -84,7 +84,7 @@ public enum TJPExport {
                 lines.append("\(indent)  allocate \(tjID(demand.owner))")
             }
             if task.owner != nil || !task.needs.isEmpty, task.demands.contains(where: { $0.units != 1 }) {
-                diagnostics.append(.warning("not-exported", at: task.location, "'\(task.id)' needs fractional or several units; TaskJuggler allocates whole resources"))
+                diagnostics.append(.warning(.notExported, at: task.location, "'\(task.id)' needs fractional or several units; TaskJuggler allocates whole resources"))
             }
             lines.append("\(indent)}")
             return lines
@@ -109,4 +109,9 @@ public enum TJPExport {
     static func quote(_ s: String) -> String {
         "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: " ") + "\""
     }
+}
+
+// The diagnostic codes raised here.
+extension DiagnosticCode {
+    public static let notExported = DiagnosticCode("not-exported")
 }

@@ -188,7 +188,7 @@ public enum MSPDIExport {
         if plan.deadline != nil { lost.append("the deadline") }
         if plan.budget != nil { lost.append("the budget") }
         if !lost.isEmpty {
-            diagnostics.append(.warning("not-exported", at: nil,
+            diagnostics.append(.warning(.notExported, at: nil,
                                         "MS Project XML has no place for \(lost.joined(separator: ", ")); an import of this file will not have them"))
         }
         return Interchange.Exported(text: x.text, diagnostics: diagnostics)
@@ -217,7 +217,7 @@ public enum MSPDIExport {
             } else if let c = plan.constraints.firstIndex(where: { $0.id == d.id }) {
                 let type: DependencyType = d.type == .finishToStart || d.type == .startToStart ? .finishToStart : .finishToFinish
                 if plan.constraints[c].mitigations.isEmpty {
-                    diagnostics.append(.warning("not-exported", at: d.location, "'\(task.id)' follows constraint '\(d.id)', which has no mitigations; the link is left out"))
+                    diagnostics.append(.warning(.notExported, at: d.location, "'\(task.id)' follows constraint '\(d.id)', which has no mitigations; the link is left out"))
                 }
                 for m in plan.constraints[c].mitigations { add(Link(from: m, type: type, lag: d.lag)) }
             }

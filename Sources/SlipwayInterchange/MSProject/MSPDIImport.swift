@@ -28,13 +28,13 @@ public enum MSPDIImport {
         do {
             document = try XMLDocument(xmlString: xml, options: [])
         } catch {
-            return .failed(.error("malformed-xml", at: nil, "the file is not well-formed XML: \(error.localizedDescription)"))
+            return .failed(.error(.malformedXml, at: nil, "the file is not well-formed XML: \(error.localizedDescription)"))
         }
         guard let project = document.rootElement(), project.localName == "Project" else {
-            return .failed(.error("not-mspdi", at: nil, "the root element is not <Project>; this is not Microsoft Project XML"))
+            return .failed(.error(.notMspdi, at: nil, "the root element is not <Project>; this is not Microsoft Project XML"))
         }
         var warnings: [Diagnostic] = []
-        func warn(_ message: String) { warnings.append(.warning("not-imported", at: nil, message)) }
+        func warn(_ message: String) { warnings.append(.warning(.notImported, at: nil, message)) }
 
         var plan = Plan(title: project.value("Title") ?? project.value("Name").map { $0.hasSuffix(".xml") ? String($0.dropLast(4)) : $0 } ?? "Imported project")
         let startDate = project.value("StartDate").flatMap { CivilDate(iso: String($0.prefix(10))) }
@@ -162,4 +162,10 @@ extension XMLElement {
     func extended(_ field: String) -> String? {
         elements(forName: "ExtendedAttribute").first { $0.value("FieldID") == field }?.value("Value")
     }
+}
+
+// The diagnostic codes raised here.
+extension DiagnosticCode {
+    public static let malformedXml = DiagnosticCode("malformed-xml")
+    public static let notMspdi = DiagnosticCode("not-mspdi")
 }

@@ -28,7 +28,7 @@ public enum TrackerConsistency {
                 continue
             }
             if stated != actual {
-                result.append(.warning("statistics-mismatch", at: at(line),
+                result.append(.warning(.statisticsMismatch, at: at(line),
                                        "the statistics claim \(stated) \(what), but the document holds \(actual)"))
             }
         }
@@ -36,21 +36,21 @@ public enum TrackerConsistency {
         for (r, row) in doc.table.enumerated() {
             let label = row.cell("Constraint") ?? ""
             guard let e = matches[r] else {
-                result.append(.warning("unknown-table-row", at: at(row.line),
+                result.append(.warning(.unknownTableRow, at: at(row.line),
                                        "the table row '\(label)' names no constraint of the document"))
                 continue
             }
             let entry = doc.constraints[e]
             if let cell = row.cell("Severity"), let tableSeverity = severity(in: cell), let headingSeverity = entry.severity,
                tableSeverity != headingSeverity {
-                result.append(.warning("severity-mismatch", at: at(row.line),
+                result.append(.warning(.severityMismatch, at: at(row.line),
                                        "'\(label)' is \(tableSeverity.rawValue.uppercased()) in the table but \(headingSeverity.rawValue.uppercased()) in its heading \(entry.section) (line \(entry.line))"))
             }
         }
 
         let listed = Set(matches.compactMap { $0 })
         for (e, entry) in doc.constraints.enumerated() where !listed.contains(e) {
-            result.append(.warning("missing-from-table", at: at(entry.line),
+            result.append(.warning(.missingFromTable, at: at(entry.line),
                                    "\(entry.section) '\(entry.name)' is missing from the resolution table: it has no status, owner, target or progress"))
         }
         return result
@@ -60,4 +60,12 @@ public enum TrackerConsistency {
     static func severity(in cell: String) -> Constraint.Severity? {
         cell.split(separator: " ").lazy.compactMap { Constraint.Severity(rawValue: $0.lowercased()) }.first
     }
+}
+
+// The diagnostic codes raised here.
+extension DiagnosticCode {
+    public static let missingFromTable = DiagnosticCode("missing-from-table")
+    public static let severityMismatch = DiagnosticCode("severity-mismatch")
+    public static let statisticsMismatch = DiagnosticCode("statistics-mismatch")
+    public static let unknownTableRow = DiagnosticCode("unknown-table-row")
 }

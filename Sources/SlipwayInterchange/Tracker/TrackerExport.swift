@@ -91,10 +91,10 @@ public enum TrackerExport {
         let placed = Set(plan.tasks.indices.filter { plan.tasks[$0].constraint != nil || plan.phase(id: plan.tasks[$0].phase) != nil })
         let left = plan.tasks.indices.filter { !placed.contains($0) }.map { plan.tasks[$0].id }
         if !left.isEmpty {
-            diagnostics.append(.warning("not-exported", at: nil, "\(left.count) tasks belong to no constraint and no phase, so the tracker format has no place for them: \(left.joined(separator: ", "))"))
+            diagnostics.append(.warning(.notExported, at: nil, "\(left.count) tasks belong to no constraint and no phase, so the tracker format has no place for them: \(left.joined(separator: ", "))"))
         }
         if plan.tasks.contains(where: { !$0.after.isEmpty }) {
-            diagnostics.append(.warning("not-exported", at: nil, "the tracker format holds no dependencies; the plan's 'after' links are left out"))
+            diagnostics.append(.warning(.notExported, at: nil, "the tracker format holds no dependencies; the plan's 'after' links are left out"))
         }
         return Interchange.Exported(text: out.joined(separator: "\n") + "\n", diagnostics: diagnostics)
     }
@@ -134,7 +134,7 @@ public enum TrackerExport {
                 out.append("- **Timeline**: \(timeline(e))")
             }
         } else if tasks.count > 1 {
-            diagnostics.append(.warning("not-exported", at: c.location, "constraint '\(c.id)' has \(tasks.count) mitigations; the tracker lists them under Mitigation with their estimates and gives no single Timeline"))
+            diagnostics.append(.warning(.notExported, at: c.location, "constraint '\(c.id)' has \(tasks.count) mitigations; the tracker lists them under Mitigation with their estimates and gives no single Timeline"))
         }
         return out
     }

@@ -22,8 +22,8 @@ public enum TrackerImport {
     ///   *r* table rows and *c* constraints.
     public static func run(_ doc: TrackerDocument) -> Result {
         var warnings: [Diagnostic] = []
-        func warn(_ id: String, _ line: Int, _ message: String) {
-            warnings.append(.warning(id, at: SourceLocation(line: line, column: 1), message))
+        func warn(_ code: DiagnosticCode, _ line: Int, _ message: String) {
+            warnings.append(.warning(code, at: SourceLocation(line: line, column: 1), message))
         }
         func at(_ line: Int) -> SourceLocation { SourceLocation(line: line, column: 1) }
         var ids = Set<String>()
@@ -35,7 +35,7 @@ public enum TrackerImport {
         }
 
         var plan = Plan(title: doc.title.isEmpty ? "Imported tracker" : doc.title)
-        if doc.title.isEmpty { warn("no-title", 1, "the tracker has no '# Title' line; the plan is called '\(plan.title)'") }
+        if doc.title.isEmpty { warn(.noTitle, 1, "the tracker has no '# Title' line; the plan is called '\(plan.title)'") }
         readMetadata(doc, into: &plan, warn: warn)
 
         // Owners, in the order the table names them.
@@ -59,7 +59,7 @@ public enum TrackerImport {
                 let parts = weeks.split(separator: "-").compactMap { Double($0) }
                 if let first = parts.first { phase.windowStart = first - 1; phase.windowEnd = parts.last! }
             } else {
-                warn("no-phase-window", block.line, "phase \(block.number) '\(block.name)' gives no '(Weeks a-b)'; it has no window")
+                warn(.noPhaseWindow, block.line, "phase \(block.number) '\(block.name)' gives no '(Weeks a-b)'; it has no window")
             }
             plan.phases.append(phase)
             let window = phase.windowStart.flatMap { s in phase.windowEnd.map { Estimate.fixed($0 - s) } } ?? defaultEstimate
@@ -81,14 +81,14 @@ public enum TrackerImport {
                 }
             }
             if defaulted > 0 {
-                warn("default-estimate", block.line, "the \(defaulted) activities of phase \(block.number) have no estimates; each is given the phase window (\(PlanYAML.estimate(window)))")
+                warn(.defaultEstimate, block.line, "the \(defaulted) activities of phase \(block.number) have no estimates; each is given the phase window (\(PlanYAML.estimate(window)))")
             }
         }
 
         for (e, entry) in doc.constraints.enumerated() {
             let cid = unique(TrackerNames.kebab(entry.name))
             var c = Constraint(id: cid, title: entry.sentence ?? entry.name, location: at(entry.line))
-            if entry.sentence == nil { warn("no-constraint-sentence", entry.line, "\(entry.section) '\(entry.name)' has no '**Constraint**:' sentence; its title is the heading") }
+            if entry.sentence == nil { warn(.noConstraintSentence, entry.line, "\(entry.section) '\(entry.name)' has no '**Constraint**:' sentence; its title is the heading") }
             c.section = entry.section
             c.name = entry.name
             c.category = TrackerNames.category(ofSection: entry.category)
@@ -106,7 +106,7 @@ public enum TrackerImport {
                     let parts = field.value.components(separatedBy: " - ")
                     let word = parts[0].trimmingCharacters(in: .whitespaces).lowercased()
                     if let s = Constraint.Severity(rawValue: word) { if c.severity == nil { c.severity = s } } else {
-                        warn("bad-severity", field.line, "severity '\(parts[0])' of \(entry.section) is not CRITICAL, HIGH, MEDIUM or LOW")
+                        warn(.badSeverity, field.line, "severity '\(parts[0])' of \(entry.section) is not CRITICAL, HIGH, MEDIUM or LOW")
                     }
                     if parts.count > 1 { c.severityNote = parts.dropFirst().joined(separator: " - ") }
                 case "mitigation":
@@ -117,23 +117,23 @@ public enum TrackerImport {
                     sawTimeline = true
                     c.timeline = field.value
                     if let e = estimate(fromTimeline: field.value) { task.estimate = e } else {
-                        warn("default-estimate", field.line, "timeline '\(field.value)' of \(entry.section) '\(entry.name)' is not a duration; its mitigation is given \(PlanYAML.estimate(defaultEstimate))")
+                        warn(.defaultEstimate, field.line, "timeline '\(field.value)' of \(entry.section) '\(entry.name)' is not a duration; its mitigation is given \(PlanYAML.estimate(defaultEstimate))")
                     }
                 default:
-                    warn("not-imported", field.line, "'\(field.key)' of \(entry.section) has no place in a plan and was not imported")
+                    warn(.notImported, field.line, "'\(field.key)' of \(entry.section) has no place in a plan and was not imported")
                 }
             }
             if !sawTimeline {
-                warn("default-estimate", entry.line, "\(entry.section) '\(entry.name)' has no Timeline; its mitigation is given \(PlanYAML.estimate(defaultEstimate))")
+                warn(.defaultEstimate, entry.line, "\(entry.section) '\(entry.name)' has no Timeline; its mitigation is given \(PlanYAML.estimate(defaultEstimate))")
             }
-            if c.severity == nil { warn("no-severity", entry.line, "\(entry.section) '\(entry.name)' has no severity") }
+            if c.severity == nil { warn(.noSeverity, entry.line, "\(entry.section) '\(entry.name)' has no severity") }
             if let r = matches.firstIndex(where: { $0 == e }) { readRow(doc.table[r], into: &c, warn: warn) }
             task.owner = c.owner
             if let note = c.severityNote, note.lowercased().contains("blocks entire migration") {
                 if let phase = plan.phases.first(where: { $0.id == "migration" }) {
                     c.blocks = [Reference(id: phase.id, location: at(entry.line))]
                 } else {
-                    warn("no-migration-phase", entry.line, "\(entry.section) blocks the entire migration, but no phase is called 'Migration'; no 'blocks' link was added")
+                    warn(.noMigrationPhase, entry.line, "\(entry.section) blocks the entire migration, but no phase is called 'Migration'; no 'blocks' link was added")
                 }
             }
             task.constraint = plan.constraints.count
@@ -143,8 +143,8 @@ public enum TrackerImport {
         }
         plan.tasks += activityTasks
 
-        for (what, line) in doc.unmapped { warn("not-imported", line, "\(what) has no place in a plan and was not imported") }
-        warn("no-dependencies", doc.tableLine ?? doc.titleLine,
+        for (what, line) in doc.unmapped { warn(.notImported, line, "\(what) has no place in a plan and was not imported") }
+        warn(.noDependencies, doc.tableLine ?? doc.titleLine,
              "the tracker states no dependencies between tasks: only 'blocks' links from constraints that block the entire migration were added; add 'after' links by hand")
         // By line, keeping the order of findings on the same line.
         warnings = warnings.enumerated().sorted { ($0.element.location?.line ?? 0, $0.offset) < ($1.element.location?.line ?? 0, $1.offset) }.map(\.element)
@@ -167,52 +167,52 @@ public enum TrackerImport {
         return nil
     }
 
-    private static func readRow(_ row: TrackerDocument.Row, into c: inout Constraint, warn: (String, Int, String) -> Void) {
+    private static func readRow(_ row: TrackerDocument.Row, into c: inout Constraint, warn: (DiagnosticCode, Int, String) -> Void) {
         c.label = row.cell("Constraint")
         if let s = row.cell("Status") { c.status = TrackerNames.kebab(s) }
         if let o = row.cell("Owner") { c.owner = TrackerNames.kebab(o) }
         if let p = row.cell("Progress") {
             if let v = Double(p.replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)), v >= 0, v <= 100 { c.progress = v } else {
-                warn("bad-progress", row.line, "progress '\(p)' of '\(c.label ?? c.id)' is not a percentage; it was not imported")
+                warn(.badProgress, row.line, "progress '\(p)' of '\(c.label ?? c.id)' is not a percentage; it was not imported")
             }
         }
         if let t = row.cell("Target Date") ?? row.cell("Target") {
             if let m = t.wholeMatch(of: /[Ww]eek\s+(\d+)/) { c.target = Double(m.1)! } else {
                 c.targetText = t
-                warn("no-target", row.line, "target '\(t)' of '\(c.label ?? c.id)' is not a week; the constraint has no target")
+                warn(.noTarget, row.line, "target '\(t)' of '\(c.label ?? c.id)' is not a week; the constraint has no target")
             }
         }
     }
 
-    private static func readMetadata(_ doc: TrackerDocument, into plan: inout Plan, warn: (String, Int, String) -> Void) {
+    private static func readMetadata(_ doc: TrackerDocument, into plan: inout Plan, warn: (DiagnosticCode, Int, String) -> Void) {
         var lastUpdated: (CivilDate, Int)?
         var start: CivilDate?
         var sawDeadline = false, sawBudget = false
         for (key, value, line) in doc.metadata {
             switch key.lowercased() {
             case "start":
-                if let d = CivilDate(iso: value) { start = d } else { warn("bad-date", line, "start '\(value)' is not a date like 2025-01-13") }
+                if let d = CivilDate(iso: value) { start = d } else { warn(.badDate, line, "start '\(value)' is not a date like 2025-01-13") }
             case "last updated": if let d = CivilDate(iso: value) { lastUpdated = (d, line) } else { fallthrough }
             case "deadline":
                 if let m = value.prefixMatch(of: /(\d+(?:\.\d+)?)\s*weeks?/) { plan.deadline = Double(m.1)!; sawDeadline = true } else {
-                    warn("not-imported", line, "'\(key): \(value)' has no place in a plan and was not imported")
+                    warn(.notImported, line, "'\(key): \(value)' has no place in a plan and was not imported")
                 }
             case "budget":
                 if let (amount, currency) = money(value) { plan.budget = amount; plan.currency = currency; sawBudget = true }
             case "status date":
                 if case .success(let t) = TimeSyntax(calendar: plan.calendar).point(value, as: .end) { plan.statusDate = t } else {
-                    warn("bad-date", line, "status date '\(value)' is not 'week N' or a number of weeks")
+                    warn(.badDate, line, "status date '\(value)' is not 'week N' or a number of weeks")
                 }
             case "severity scale", "key statistics": break // the legend is written again on export; statistics are checked
             default:
-                warn("not-imported", line, "'\(key): \(value)' has no place in a plan and was not imported")
+                warn(.notImported, line, "'\(key): \(value)' has no place in a plan and was not imported")
             }
         }
         if start == nil, let (updated, line) = lastUpdated {
             var d = updated.adding(days: 1)
             while d.weekdayFromMonday != 0 { d = d.adding(days: 1) }
             start = d
-            warn("assumed-start", line, "the plan is taken to start on \(d), the first Monday after 'Last Updated' \(updated)")
+            warn(.assumedStart, line, "the plan is taken to start on \(d), the first Monday after 'Last Updated' \(updated)")
         }
         if let start { plan.calendar = WorkCalendar(start: start) }
         for (i, line) in doc.lines.enumerated() {
@@ -235,4 +235,18 @@ public enum TrackerImport {
               let amount = Double(m.2.replacingOccurrences(of: ",", with: "")) else { return nil }
         return (amount, m.3.map(String.init) ?? (m.1 != nil ? "USD" : nil))
     }
+}
+
+// The diagnostic codes raised here.
+extension DiagnosticCode {
+    public static let assumedStart = DiagnosticCode("assumed-start")
+    public static let defaultEstimate = DiagnosticCode("default-estimate")
+    public static let noConstraintSentence = DiagnosticCode("no-constraint-sentence")
+    public static let noDependencies = DiagnosticCode("no-dependencies")
+    public static let noMigrationPhase = DiagnosticCode("no-migration-phase")
+    public static let noPhaseWindow = DiagnosticCode("no-phase-window")
+    public static let noSeverity = DiagnosticCode("no-severity")
+    public static let noTarget = DiagnosticCode("no-target")
+    public static let noTitle = DiagnosticCode("no-title")
+    public static let notImported = DiagnosticCode("not-imported")
 }
