@@ -1,24 +1,25 @@
 import Testing
 import SlipwayCore
+import SlipwayScheduling
 
 struct DiagnosticTests {
     @Test func rendersCompilerStyleWithNotes() {
-        let d = Diagnostic.error("dependency-cycle", at: SourceLocation(line: 12, column: 5), "dependency cycle: 'a' -> 'a'",
+        let d = Diagnostic.error(.dependencyCycle, at: SourceLocation(line: 12, column: 5), "dependency cycle: 'a' -> 'a'",
                                  notes: [.init("'a' comes after 'a'", at: SourceLocation(line: 13, column: 7))])
         #expect(d.rendered(path: "plan.yaml") == "plan.yaml:12:5: error: dependency cycle: 'a' -> 'a'\nplan.yaml:13:7: note: 'a' comes after 'a'")
     }
 
     @Test func floodsOfOneKindAreCountedNotListed() {
-        let many = (1...5).map { Diagnostic.warning("phase-overrun", at: SourceLocation(line: $0, column: 1), "late \($0)") }
-            + [Diagnostic.warning("deadline-missed", at: nil, "late plan")]
+        let many = (1...5).map { Diagnostic.warning(.phaseOverrun, at: SourceLocation(line: $0, column: 1), "late \($0)") }
+            + [Diagnostic.warning(.deadlineMissed, at: nil, "late plan")]
         let limited = many.limitedPerID(2)
         #expect(limited.map(\.message) == ["late 1", "late 2", "late plan", "... and 3 more 'phase-overrun' warnings like the ones above"])
     }
 
     @Test func sortsByPlaceKeepingTheOrderOfFindingsAtOnePlace() {
-        let a = Diagnostic.error("x", at: SourceLocation(line: 3, column: 1), "a")
-        let b = Diagnostic.error("y", at: SourceLocation(line: 1, column: 9), "b")
-        let c = Diagnostic.error("z", at: SourceLocation(line: 3, column: 1), "c")
+        let a = Diagnostic.error(DiagnosticCode("x"), at: SourceLocation(line: 3, column: 1), "a")
+        let b = Diagnostic.error(DiagnosticCode("y"), at: SourceLocation(line: 1, column: 9), "b")
+        let c = Diagnostic.error(DiagnosticCode("z"), at: SourceLocation(line: 3, column: 1), "c")
         #expect([a, b, c].sortedByLocation().map(\.message) == ["b", "a", "c"])
     }
 }
