@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "slipway", targets: ["slipway"]),
+        .library(name: "SlipwayEngine", targets: ["SlipwayEngine"]),
         .library(name: "SlipwayCore", targets: ["SlipwayCore"]),
         .library(name: "SlipwayScheduling", targets: ["SlipwayScheduling"]),
         .library(name: "SlipwayReports", targets: ["SlipwayReports"]),
@@ -14,40 +15,50 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The loader streams libyaml events through Yams' `CYaml` module, which Yams
+        // builds but does not publish as a product: pinned to the minor version
+        // whose module layout it was written against (6.2.x).
+        .package(url: "https://github.com/jpsim/Yams", .upToNextMinor(from: "6.2.2")),
+        // `Heap` for the ready sets of the topological sort and the leveling.
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
+        // The engine knows nothing of plans: the index-based network, link types and
+        // their rules, the topological order, CPM, leveling, the linear program and
+        // PERT sampling.
+        .target(name: "SlipwayEngine", dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
         // The declared plan: model, time conventions, YAML loading and diagnostics.
-        .target(name: "SlipwayCore", dependencies: [.product(name: "Yams", package: "Yams")]),
-        // Computed schedules: the index-based graph and the critical-path method.
-        .target(name: "SlipwayScheduling", dependencies: ["SlipwayCore"]),
+        .target(name: "SlipwayCore", dependencies: ["SlipwayEngine", .product(name: "Yams", package: "Yams")]),
+        // Plans on the engine: the plan graph, schedules and their checks; analysis
+        // (what-if, slips, recovery, risk) and tracking (progress, baselines, variance).
+        .target(name: "SlipwayScheduling", dependencies: ["SlipwayEngine", "SlipwayCore"]),
         // What people and programs read: table, JSON, CSV and Markdown.
-        .target(name: "SlipwayReports", dependencies: ["SlipwayCore", "SlipwayScheduling"]),
+        .target(name: "SlipwayReports", dependencies: ["SlipwayEngine", "SlipwayCore", "SlipwayScheduling"]),
         // Other tools' formats: the tracker document, MS Project XML, TaskJuggler, Mermaid, CSV, iCalendar.
-        .target(name: "SlipwayInterchange", dependencies: ["SlipwayCore", "SlipwayScheduling", "SlipwayReports"]),
+        .target(name: "SlipwayInterchange", dependencies: ["SlipwayEngine", "SlipwayCore", "SlipwayScheduling", "SlipwayReports"]),
         // Graphviz's C library (cgraph + gvc), for diagrams rendered in process.
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         // Diagrams for reviews: network, constraint map and Gantt as SVG, PNG, PDF and DOT.
-        .target(name: "SlipwayRendering", dependencies: ["CGraphviz", "SlipwayCore", "SlipwayScheduling", "SlipwayReports"]),
+        .target(name: "SlipwayRendering", dependencies: ["CGraphviz", "SlipwayEngine", "SlipwayCore", "SlipwayScheduling", "SlipwayReports"]),
         .executableTarget(
             name: "slipway",
             dependencies: [
-                "SlipwayCore", "SlipwayScheduling", "SlipwayReports", "SlipwayInterchange", "SlipwayRendering",
+                "SlipwayEngine", "SlipwayCore", "SlipwayScheduling", "SlipwayReports", "SlipwayInterchange", "SlipwayRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "slipway-bench", dependencies: [
-            "SlipwayCore", "SlipwayScheduling", "SlipwayReports", "SlipwayRendering", .product(name: "Yams", package: "Yams"),
+            "SlipwayEngine", "SlipwayCore", "SlipwayScheduling", "SlipwayReports", "SlipwayRendering", .product(name: "Yams", package: "Yams"),
         ]),
-        .testTarget(name: "SlipwayCoreTests", dependencies: ["SlipwayCore", "SlipwayScheduling"], exclude: ["Fixtures"]),
-        .testTarget(name: "SlipwaySchedulingTests", dependencies: ["SlipwayCore", "SlipwayScheduling"]),
-        .testTarget(name: "SlipwayReportsTests", dependencies: ["SlipwayCore", "SlipwayScheduling", "SlipwayReports"],
+        .testTarget(name: "SlipwayCoreTests", dependencies: ["SlipwayEngine", "SlipwayCore", "SlipwayScheduling"], exclude: ["Fixtures"]),
+        .testTarget(name: "SlipwaySchedulingTests", dependencies: ["SlipwayEngine", "SlipwayCore", "SlipwayScheduling", "SlipwayReports"]),
+        .testTarget(name: "SlipwayReportsTests", dependencies: ["SlipwayEngine", "SlipwayCore", "SlipwayScheduling", "SlipwayReports"],
                     exclude: ["Golden"]),
         .testTarget(name: "SlipwayInterchangeTests",
-                    dependencies: ["SlipwayCore", "SlipwayScheduling", "SlipwayReports", "SlipwayInterchange"],
+                    dependencies: ["SlipwayEngine", "SlipwayCore", "SlipwayScheduling", "SlipwayReports", "SlipwayInterchange"],
                     exclude: ["Golden", "Fixtures"]),
         // Runs the built `slipway` executable as a user does.
         .testTarget(name: "SlipwayCLITests", dependencies: ["slipway"], exclude: ["Golden"]),
-        .testTarget(name: "SlipwayRenderingTests", dependencies: ["SlipwayCore", "SlipwayScheduling", "SlipwayRendering"],
+        .testTarget(name: "SlipwayRenderingTests", dependencies: ["SlipwayEngine", "SlipwayCore", "SlipwayScheduling", "SlipwayRendering"],
                     resources: [.copy("Golden"), .copy("Fixtures")]),
     ]
 )

@@ -40,7 +40,7 @@ public enum RecoveryReport {
             }
         }
         if !r.options.isEmpty && !r.anyReachesTarget { out += "\nNO OPTION REACHES THE TARGET.\n" }
-        out += "\n" + r.notes.map { "Note: " + $0 }.joined(separator: "\n") + "\n"
+        out += "\n" + r.notes.map { "Note: " + sentence($0) }.joined(separator: "\n") + "\n"
         return out
     }
 
@@ -101,9 +101,25 @@ public enum RecoveryReport {
         }
         w.endArray()
         w.beginArray("notes")
-        for note in r.notes { w.value(nil, note) }
+        for note in r.notes { w.value(nil, sentence(note)) }
         w.endArray()
         w.endObject()
         return w.text + "\n"
+    }
+
+    /// A recovery note in words.
+    public static func sentence(_ note: Recovery.Note) -> String {
+        switch note {
+        case .ownerMovesNeedLeveling:
+            return "Moving work between owners is proposed with --level, which levels the plan by owner capacity."
+        case .nothingToShorten:
+            return "No task can be shortened: every unfinished task has a fixed estimate; give estimates as ranges (2-3w) or allow cuts with --max-cut."
+        case .ownerMovesIgnoreSkills:
+            return "Owner moves try every owner with the capacity: Slipway does not know who has which skills, so check that the new owner can do the work."
+        case .noOwnerMoveHelps:
+            return "No move of a critical task to another owner brings the leveled finish earlier."
+        case .noOptionReachesTarget(let best):
+            return "No option reaches the target: the best gets to week \(best.compact)."
+        }
     }
 }

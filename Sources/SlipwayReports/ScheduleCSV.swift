@@ -23,7 +23,7 @@ public enum ScheduleCSV {
                 task.constraint.flatMap { plan.constraints[$0].severity?.rawValue } ?? "",
                 task.isMilestone ? "" : task.estimate.notation,
                 task.after.map(\.notation).joined(separator: "; "),
-                JSONWriter.number(schedule.graph.network.duration[i]),
+                JSONWriter.number(schedule.duration(i)),
                 JSONWriter.number(t.earlyStart[i]), JSONWriter.number(t.earlyFinish[i]),
                 JSONWriter.number(t.lateStart[i]), JSONWriter.number(t.lateFinish[i]),
                 JSONWriter.number(t.totalFloat[i]), JSONWriter.number(t.freeFloat[i]),

@@ -1,3 +1,4 @@
+import SlipwayEngine
 import SlipwayCore
 import SlipwayScheduling
 
@@ -21,7 +22,7 @@ public enum ScheduleJSON {
             let task = plan.tasks[i]
             w.beginObject()
             w.value("id", task.id)
-            w.value("duration", schedule.graph.network.duration[i])
+            w.value("duration", schedule.duration(i))
             w.value("earlyStart", timing.earlyStart[i])
             w.value("earlyFinish", timing.earlyFinish[i])
             w.value("lateStart", timing.lateStart[i])
@@ -35,7 +36,9 @@ public enum ScheduleJSON {
             w.value("phase", task.phase)
             w.value("constraint", task.constraint.map { plan.constraints[$0].id })
             w.value("due", task.due)
-            w.value("late", task.due.flatMap { due in timing.earlyFinish[i] - due > Timing.criticalTolerance ? timing.earlyFinish[i] - due : nil })
+            let lateBy = schedule.lateBy(task: i, in: plan)
+            w.value("late", lateBy != nil)
+            w.value("lateBy", lateBy)
             if let leveling = schedule.leveling { w.value("levelingDelay", timing.earlyStart[i] - leveling.unleveledStart[i]) }
             w.endObject()
         }
@@ -50,8 +53,8 @@ public enum ScheduleJSON {
             w.value("id", c.id)
             w.value("resolved", r.resolved)
             w.value("target", r.target)
-            w.value("late", r.late != nil)
-            w.value("lateBy", r.late)
+            w.value("late", r.late)
+            w.value("lateBy", r.lateBy)
             w.value("severity", c.severity?.rawValue)
             w.endObject()
         }

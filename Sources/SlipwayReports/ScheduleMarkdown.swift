@@ -16,7 +16,7 @@ public enum ScheduleMarkdown {
             let critical = t.isCritical(i)
             let name = critical ? "**\(escape(task.title))** (`\(task.id)`)" : "\(escape(task.title)) (`\(task.id)`)"
             var row = "| \(critical ? "🔴" : "") | \(name) | \(task.owner ?? "") | \(task.phase ?? "") | "
-            row += "\(task.isMilestone ? "milestone" : format.weeks(schedule.graph.network.duration[i]) + "w") | "
+            row += "\(task.isMilestone ? "milestone" : format.weeks(schedule.duration(i)) + "w") | "
             row += "\(format.weeks(t.earlyStart[i])) | \(format.weeks(t.earlyFinish[i])) | "
             row += "\(format.weekSpan(start: t.earlyStart[i], finish: t.earlyFinish[i], milestone: task.isMilestone)) |"
             if hasDates { row += " \(format.dateSpan(start: t.earlyStart[i], finish: t.earlyFinish[i], milestone: task.isMilestone) ?? "") |" }
@@ -29,7 +29,7 @@ public enum ScheduleMarkdown {
             out += "\n| Constraint | Severity | Resolved | Target | Status |\n|---|---|---:|---:|---|\n"
             for r in schedule.resolutions {
                 let c = plan.constraints[r.constraint]
-                let status = r.late.map { "**late by \(format.weeks($0))w**" } ?? (r.target == nil ? "no target" : "on time")
+                let status = r.lateBy.map { "**late by \(format.weeks($0))w**" } ?? (r.target == nil ? "no target" : "on time")
                 out += "| \(escape(c.title)) (`\(c.id)`) | \(c.severity?.rawValue ?? "") | week \(format.weeks(r.resolved)) | \(r.target.map { "week \(format.weeks($0))" } ?? "-") | \(status) |\n"
             }
         }

@@ -1,3 +1,4 @@
+import SlipwayEngine
 import SlipwayCore
 import SlipwayScheduling
 
@@ -25,7 +26,7 @@ public enum ScheduleTable {
             let critical = timing.isCritical(i)
             let es = timing.earlyStart[i], ef = timing.earlyFinish[i]
             var row = [critical ? "*" : "", task.id, truncated(task.title, 34), task.owner ?? "", task.phase ?? "",
-                       task.isMilestone ? "-" : format.weeks(schedule.graph.network.duration[i]),
+                       task.isMilestone ? "-" : format.weeks(schedule.duration(i)),
                        format.weeks(es), format.weeks(ef),
                        format.weekSpan(start: es, finish: ef, milestone: task.isMilestone)]
             if hasDates { row.append(format.dateSpan(start: es, finish: ef, milestone: task.isMilestone) ?? "") }
@@ -57,7 +58,7 @@ public enum ScheduleTable {
             }
         }
         out += "\n"
-        out += "Critical path: " + schedule.criticalChainDescription(plan: plan) + "\n"
+        out += "Critical path: " + criticalChain(plan: plan, schedule: schedule) + "\n"
         if schedule.cost.isKnown {
             out += "Cost: \(schedule.cost.total.money)\(plan.currency.map { " \($0)" } ?? "")"
             if let budget = plan.budget { out += " of a \(budget.money) budget" }
@@ -73,15 +74,30 @@ public enum ScheduleTable {
         for r in schedule.resolutions {
             let c = plan.constraints[r.constraint]
             let status: String
-            if let late = r.late { status = "LATE by \(late.weeksPhrase)" } else if r.target != nil { status = "on time" } else { status = "no target" }
+            if let late = r.lateBy { status = "LATE by \(late.weeksPhrase)" } else if r.target != nil { status = "on time" } else { status = "no target" }
             table.add([c.id, c.severity?.rawValue ?? "", c.owner ?? "", "week \(format.weeks(r.resolved))",
                        r.target.map { "week \(format.weeks($0))" } ?? "-", status],
-                      style: r.late != nil && color ? red : nil)
+                      style: r.late && color ? red : nil)
         }
         return "\n" + table.render()
     }
 
     static func truncated(_ s: String, _ width: Int) -> String {
         s.count <= width ? s : String(s.prefix(width - 1)) + "…"
+    }
+
+    /// The critical chain as text: task ids, `(nats-protocol resolved)` for the
+    /// constraint resolutions it passes through, and `-[devops]->` where a task
+    /// waits for its owner's earlier work rather than for a link of the plan.
+    public static func criticalChain(plan: Plan, schedule: Schedule) -> String {
+        var text = ""
+        for (position, step) in schedule.criticalChain.enumerated() {
+            if position > 0 { text += step.waitedForOwner.map { " -[\(plan.owners[$0].id)]-> " } ?? " -> " }
+            switch step.node {
+            case .task(let j): text += plan.tasks[j].id
+            case .resolution(let c): text += "(\(plan.constraints[c].id) resolved)"
+            }
+        }
+        return text
     }
 }

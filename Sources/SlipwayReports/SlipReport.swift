@@ -62,7 +62,7 @@ public enum SlipReport {
             var table = TextTable(headers: ["Constraint", "Target", "Resolved", "Status"], alignments: [.left, .right, .right, .left])
             for (b, a) in zip(r.before.resolutions, r.after.resolutions) where a.target != nil {
                 table.add([plan.constraints[a.constraint].id, "week \(f.weeks(a.target!))", span(b.resolved, a.resolved, f),
-                           status(before: b.late, after: a.late)])
+                           status(before: b.lateBy, after: a.lateBy)])
             }
             out += table.render()
         }
@@ -70,7 +70,7 @@ public enum SlipReport {
         let phaseChanges = plan.tasks.indices.filter { r.after.phaseOverrun[$0] != nil && r.before.phaseOverrun[$0] == nil }
         out += "\nPhase windows now overrun: " + (phaseChanges.isEmpty ? "none\n" : "\n")
         for i in phaseChanges {
-            let phase = plan.phase(id: plan.tasks[i].phase)!
+            let phase = plan.phase(of: plan.tasks[i])!
             out += "  \(plan.tasks[i].id) finishes week \(f.weeks(r.after.timing.earlyFinish[i])), \(f.weeks(r.after.phaseOverrun[i]!))w past '\(phase.id)' (weeks \(phase.weeksText ?? ""))\n"
         }
         let dueChanges = plan.tasks.indices.filter { r.after.dueLate[$0] != nil && r.before.dueLate[$0] == nil }
@@ -150,6 +150,8 @@ public enum SlipReport {
             w.value("resolved", a.resolved)
             w.value("lateBefore", b.late)
             w.value("late", a.late)
+            w.value("lateByBefore", b.lateBy)
+            w.value("lateBy", a.lateBy)
             w.endObject()
         }
         w.endArray()

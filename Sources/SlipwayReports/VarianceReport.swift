@@ -40,7 +40,7 @@ public enum VarianceReport {
         if !all && shown.count < v.tasks.count { out += "(\(v.tasks.count - shown.count) tasks unchanged; --all lists them)\n" }
         out += "\nConstraint targets missed now: " + (v.missedTargets.isEmpty ? "none\n" : "\n")
         for t in v.missedTargets {
-            out += "  \(t.id): resolved week \(f.weeks(t.resolved)), target week \(f.weeks(t.target)), \(f.weeks(t.late!))w late"
+            out += "  \(t.id): resolved week \(f.weeks(t.resolved)), target week \(f.weeks(t.target)), \(f.weeks(t.lateBy ?? 0))w late"
             out += t.newlyMissed ? " (NEW: met in the baseline)\n" : " (already late in the baseline)\n"
         }
         out += "\nBecame critical: " + (v.becameCritical.isEmpty ? "none" : v.becameCritical.joined(separator: ", ")) + "\n"
@@ -58,7 +58,7 @@ public enum VarianceReport {
         for row in rows(v, all: all) { out += md(cells(row, f)) }
         out += "\n## Constraint targets missed now\n\n"
         out += v.missedTargets.isEmpty ? "None.\n" : v.missedTargets.map {
-            "- `\($0.id)`: resolved week \(f.weeks($0.resolved)), target week \(f.weeks($0.target)), \(f.weeks($0.late!))w late\($0.newlyMissed ? " (new)" : "")\n"
+            "- `\($0.id)`: resolved week \(f.weeks($0.resolved)), target week \(f.weeks($0.target)), \(f.weeks($0.lateBy ?? 0))w late\($0.newlyMissed ? " (new)" : "")\n"
         }.joined()
         out += "\n## Critical path\n\n- Became critical: \(v.becameCritical.isEmpty ? "none" : v.becameCritical.joined(separator: ", "))\n"
         out += "- Left the critical path: \(v.leftCritical.isEmpty ? "none" : v.leftCritical.joined(separator: ", "))\n"
@@ -101,6 +101,7 @@ public enum VarianceReport {
             w.value("resolved", t.resolved)
             w.value("baselineResolved", t.baselineResolved)
             w.value("late", t.late)
+            w.value("lateBy", t.lateBy)
             w.value("new", t.newlyMissed)
             w.endObject()
         }

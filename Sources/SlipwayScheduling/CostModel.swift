@@ -7,15 +7,13 @@ public enum CostModel {
     ///
     /// - Complexity: O(*T* + *O*), where *T* is the number of tasks and *O* of owners.
     public static func summary(_ plan: Plan) -> CostSummary {
-        var rate: [String: Double] = [:]
-        for owner in plan.owners { if let r = owner.rate { rate[owner.id] = r } }
-        var known = !rate.isEmpty
+        var known = plan.owners.contains { $0.rate != nil }
         var perTask = [Double](repeating: 0, count: plan.tasks.count)
         for (i, task) in plan.tasks.enumerated() {
             var cost = task.cost ?? 0
             if task.cost != nil { known = true }
             for demand in task.demands {
-                cost += (rate[demand.owner] ?? 0) * task.duration * demand.units
+                cost += (demand.ownerIndex.flatMap { plan.owners[$0].rate } ?? 0) * task.duration * demand.units
             }
             perTask[i] = cost
         }

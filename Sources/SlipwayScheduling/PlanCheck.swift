@@ -1,3 +1,4 @@
+import SlipwayEngine
 import SlipwayCore
 
 /// Everything a command needs from a plan file: the plan, its schedule when it is
@@ -5,7 +6,16 @@ import SlipwayCore
 public struct CheckedPlan: Sendable {
     public var plan: Plan?
     public var schedule: Schedule?
-    public var diagnostics: [Diagnostic]
+    /// What loading found (and cycles), then the schedule's findings.
+    public var diagnostics: [Diagnostic] { loadDiagnostics + (schedule?.findings ?? []) }
+    /// What loading the plan found, without the schedule's findings.
+    public var loadDiagnostics: [Diagnostic]
+
+    public init(plan: Plan?, schedule: Schedule?, loadDiagnostics: [Diagnostic]) {
+        self.plan = plan
+        self.schedule = schedule
+        self.loadDiagnostics = loadDiagnostics
+    }
 
     /// Loads, validates and schedules a plan file (`-` is standard input).
     public static func load(path: String) -> CheckedPlan {
@@ -20,23 +30,23 @@ public struct CheckedPlan: Sendable {
     ///   then O(*V* + *E*) for the passes and checks.
     public static func from(_ loaded: LoadResult) -> CheckedPlan {
         guard let plan = loaded.plan else {
-            return CheckedPlan(plan: nil, schedule: nil, diagnostics: loaded.diagnostics)
+            return CheckedPlan(plan: nil, schedule: nil, loadDiagnostics: loaded.diagnostics)
         }
         if loaded.diagnostics.hasErrors {
             // Cycles are looked for even in a plan with other errors, so that one run
             // reports every problem; unknown references are simply left out of the graph.
             let graph = PlanGraph(plan: plan)
             var diagnostics = loaded.diagnostics
-            if case .cyclic(let unordered) = TopologicalOrder.of(graph.network) {
-                diagnostics = (diagnostics + graph.cycleDiagnostics(unordered: unordered, plan: plan)).sortedByLocation()
+            if case .failure(let cycle) = TopologicalOrder.sort(graph.network) {
+                diagnostics = (diagnostics + graph.cycleDiagnostics(cycle, plan: plan)).sortedByLocation()
             }
-            return CheckedPlan(plan: plan, schedule: nil, diagnostics: diagnostics)
+            return CheckedPlan(plan: plan, schedule: nil, loadDiagnostics: diagnostics)
         }
         switch Scheduler.schedule(plan) {
         case .cyclic(let cycles):
-            return CheckedPlan(plan: plan, schedule: nil, diagnostics: loaded.diagnostics + cycles)
+            return CheckedPlan(plan: plan, schedule: nil, loadDiagnostics: loaded.diagnostics + cycles)
         case .scheduled(let schedule):
-            return CheckedPlan(plan: plan, schedule: schedule, diagnostics: loaded.diagnostics + schedule.findings)
+            return CheckedPlan(plan: plan, schedule: schedule, loadDiagnostics: loaded.diagnostics)
         }
     }
 
@@ -44,8 +54,6 @@ public struct CheckedPlan: Sendable {
     /// the leveled schedule.
     public func leveled() -> CheckedPlan {
         guard let plan, let schedule else { return self }
-        let leveled = Scheduler.level(plan, schedule: schedule)
-        let fromLoading = diagnostics.dropLast(schedule.findings.count)
-        return CheckedPlan(plan: plan, schedule: leveled, diagnostics: Array(fromLoading) + leveled.findings)
+        return CheckedPlan(plan: plan, schedule: Scheduler.level(plan, schedule: schedule), loadDiagnostics: loadDiagnostics)
     }
 }

@@ -1,3 +1,4 @@
+import SlipwayEngine
 import SlipwayCore
 
 /// A plan turned into a dependency network: tasks and milestones are nodes
@@ -6,62 +7,68 @@ import SlipwayCore
 ///
 /// Links: each `after` entry; each mitigation to its constraint's resolution (FS,
 /// no lag); each `blocks` entry from the resolution to the task, or to every task
-/// of the phase except the constraint's own mitigations.
+/// of the phase except the constraint's own mitigations. Every reference is read
+/// from the indices the loader resolved; no id is looked up here.
 public struct PlanGraph: Sendable {
     public let network: DependencyNetwork
     public let taskCount: Int
-    /// Where each link (in the order given to the network) was declared.
-    public let linkLocations: [SourceLocation]
+    /// Where each link (in the order given to the network) comes from.
+    public let linkSources: [LinkSource]
 
-    /// The same nodes with more links (and releases), such as the resource links
-    /// of a leveled schedule; `locations` says where each extra link comes from.
-    public func adding(links extra: [DependencyNetwork.Link], at locations: [SourceLocation], release: [Double]) -> PlanGraph {
-        var rebuilt = DependencyNetwork(duration: network.duration, release: release, links: network.links + extra)
-        rebuilt.pinnedStart = network.pinnedStart
-        return PlanGraph(network: rebuilt, taskCount: taskCount, linkLocations: linkLocations + locations)
-    }
-
-    private init(network: DependencyNetwork, taskCount: Int, linkLocations: [SourceLocation]) {
-        self.network = network
-        self.taskCount = taskCount
-        self.linkLocations = linkLocations
+    /// Why a link of the network exists.
+    public enum LinkSource: Sendable, Equatable {
+        /// Entry `entry` of task `task`'s `after` list.
+        case after(task: Int, entry: Int)
+        /// Mitigation `task` resolves constraint `constraint`.
+        case mitigation(task: Int, constraint: Int)
+        /// Entry `entry` of constraint `constraint`'s `blocks` list.
+        case blocks(constraint: Int, entry: Int)
+        /// Leveling: the successor waits for work of owner `owner` to end.
+        case resource(owner: Int)
     }
 
     /// The node of a task index or of a constraint's resolution.
     public func resolutionNode(ofConstraint c: Int) -> Int { taskCount + c }
     public func constraintIndex(ofNode node: Int) -> Int? { node >= taskCount ? node - taskCount : nil }
 
-    /// Builds the network of a valid plan (one whose loading reported no errors).
+    /// The same nodes with more links (and releases), such as the resource links
+    /// of a leveled schedule.
+    func adding(links extra: [DependencyNetwork.Link], sources: [LinkSource], release: [Double]) -> PlanGraph {
+        PlanGraph(network: network.adding(links: extra, release: release), taskCount: taskCount, linkSources: linkSources + sources)
+    }
+
+    init(network: DependencyNetwork, taskCount: Int, linkSources: [LinkSource]) {
+        self.network = network
+        self.taskCount = taskCount
+        self.linkSources = linkSources
+    }
+
+    /// Builds the network of a plan whose references are resolved. References that
+    /// did not resolve (a plan with errors, checked for cycles anyway) are left out.
     ///
     /// Progress (section 5) shapes the nodes: finished tasks keep their actual dates,
     /// started tasks keep their actual start and finish at the status date plus the
     /// remaining work, and unstarted tasks cannot start before the status date.
     ///
-    /// - Complexity: O(*T* + *C* + *L*) expected, where *T* is the number of tasks,
-    ///   *C* of constraints and *L* of links (a phase in `blocks` counts as one link
-    ///   per task of the phase).
+    /// - Complexity: O(*T* + *C* + *L*), where *T* is the number of tasks, *C* of
+    ///   constraints and *L* of links (a phase in `blocks` counts as one link per
+    ///   task of the phase).
     public init(plan: Plan) {
         let t = plan.tasks.count
+        let n = t + plan.constraints.count
         taskCount = t
-        var nodeOfID: [String: Int32] = [:]
-        nodeOfID.reserveCapacity(t + plan.constraints.count)
-        for (i, task) in plan.tasks.enumerated() { nodeOfID[task.id] = Int32(i) }
-        for (c, constraint) in plan.constraints.enumerated() { nodeOfID[constraint.id] = Int32(t + c) }
-        var phaseIndex: [String: Int] = [:]
-        for (p, phase) in plan.phases.enumerated() { phaseIndex[phase.id] = p }
-
-        var duration = [Double](repeating: 0, count: t + plan.constraints.count)
-        var release = [Double](repeating: 0, count: t + plan.constraints.count)
-        var pinned = [Double](repeating: .nan, count: t + plan.constraints.count)
+        var duration = [Double](repeating: 0, count: n)
+        var release = [Double](repeating: 0, count: n)
+        var pinned = [Double](repeating: .nan, count: n)
         var tasksOfPhase = [[Int32]](repeating: [], count: plan.phases.count)
         var links: [DependencyNetwork.Link] = []
-        var locations: [SourceLocation] = []
+        var sources: [LinkSource] = []
         links.reserveCapacity(t * 2)
-        locations.reserveCapacity(t * 2)
+        sources.reserveCapacity(t * 2)
 
         for (j, task) in plan.tasks.enumerated() {
             var earliest = task.notBefore ?? 0
-            if let p = task.phase.flatMap({ phaseIndex[$0] }) {
+            if let p = task.phaseIndex {
                 tasksOfPhase[p].append(Int32(j))
                 if let windowStart = plan.phases[p].windowStart { earliest = max(earliest, windowStart) }
             }
@@ -69,35 +76,53 @@ public struct PlanGraph: Sendable {
             duration[j] = forecast.duration
             release[j] = max(earliest, forecast.notBefore)
             if let start = forecast.pinnedStart { pinned[j] = start }
-            for dependency in task.after {
-                guard let from = nodeOfID[dependency.id] else { continue }
-                links.append(.init(from: from, to: Int32(j), type: .init(dependency.type), lag: dependency.lag))
-                locations.append(dependency.location)
+            for (entry, dependency) in task.after.enumerated() {
+                let from: Int
+                switch dependency.predecessor {
+                case .task(let i)?: from = i
+                case .constraint(let c)?: from = t + c
+                default: continue
+                }
+                links.append(.init(from: Int32(from), to: Int32(j), type: dependency.type, lag: dependency.lag))
+                sources.append(.after(task: j, entry: entry))
             }
         }
+        var isOwnMitigation = [Bool](repeating: false, count: t)
         for (c, constraint) in plan.constraints.enumerated() {
             let resolution = Int32(t + c)
             for m in constraint.mitigations {
                 links.append(.init(from: Int32(m), to: resolution))
-                locations.append(plan.tasks[m].location)
+                sources.append(.mitigation(task: m, constraint: c))
+                isOwnMitigation[m] = true
             }
-            let own = Set(constraint.mitigations.map { Int32($0) })
-            for blocked in constraint.blocks {
-                if let p = phaseIndex[blocked.id] {
-                    for j in tasksOfPhase[p] where !own.contains(j) {
+            for (entry, blocked) in constraint.blocks.enumerated() {
+                switch blocked.referent {
+                case .phase(let p)?:
+                    for j in tasksOfPhase[p] where !isOwnMitigation[Int(j)] {
                         links.append(.init(from: resolution, to: j))
-                        locations.append(blocked.location)
+                        sources.append(.blocks(constraint: c, entry: entry))
                     }
-                } else if let j = nodeOfID[blocked.id] {
-                    links.append(.init(from: resolution, to: j))
-                    locations.append(blocked.location)
+                case .task(let j)?:
+                    links.append(.init(from: resolution, to: Int32(j)))
+                    sources.append(.blocks(constraint: c, entry: entry))
+                default:
+                    break
                 }
             }
+            for m in constraint.mitigations { isOwnMitigation[m] = false }
         }
-        var network = DependencyNetwork(duration: duration, release: release, links: links)
-        network.pinnedStart = pinned
-        self.network = network
-        self.linkLocations = locations
+        network = DependencyNetwork(duration: duration, release: release, pinnedStart: pinned, links: links)
+        linkSources = sources
+    }
+
+    /// Where a link was declared, for diagnostics.
+    public func location(ofLink k: Int, in plan: Plan) -> SourceLocation {
+        switch linkSources[k] {
+        case .after(let task, let entry): return plan.tasks[task].after[entry].location
+        case .mitigation(let task, _): return plan.tasks[task].location
+        case .blocks(let c, let entry): return plan.constraints[c].blocks[entry].location
+        case .resource: return SourceLocation(line: 1, column: 1)
+        }
     }
 
     /// The name of a node for messages: a task id, or a constraint id.
@@ -106,22 +131,61 @@ public struct PlanGraph: Sendable {
         return plan.tasks[node].id
     }
 
+    /// A link between two tasks, for formats that have no constraint resolutions.
+    public struct TaskLink: Sendable, Hashable {
+        public var from: Int
+        public var type: LinkType
+        public var lag: Double
+    }
+
+    /// The predecessors of every task among tasks only: a link from a constraint's
+    /// resolution becomes a link from each of its mitigations (FS and SS from a
+    /// resolution are FS from the mitigation, FF and SF are FF: the resolution is
+    /// the instant its last mitigation finishes). Duplicates are dropped; a link
+    /// from a resolution without mitigations has nothing to become and is listed
+    /// in `unexpanded` as (task, constraint).
+    ///
+    /// - Complexity: O(*L* + *X*), for *L* links and *X* the links made by expanding
+    ///   resolutions, with O(*p*) per link to drop duplicates among the *p*
+    ///   predecessors of its task.
+    public func taskPredecessors(in plan: Plan) -> (links: [[TaskLink]], unexpanded: [(task: Int, constraint: Int)]) {
+        var result = [[TaskLink]](repeating: [], count: taskCount)
+        var unexpanded: [(task: Int, constraint: Int)] = []
+        for j in 0..<taskCount {
+            var list: [TaskLink] = []
+            func add(_ link: TaskLink) { if !list.contains(link) { list.append(link) } }
+            for k in network.predecessors(of: j) {
+                let i = Int(network.predNode[k]), lag = network.predLag[k], type = network.predType[k]
+                if let c = constraintIndex(ofNode: i) {
+                    let mitigations = plan.constraints[c].mitigations
+                    if mitigations.isEmpty { unexpanded.append((j, c)) }
+                    let expanded: LinkType = type.toFinish ? .finishToFinish : .finishToStart
+                    for m in mitigations { add(TaskLink(from: m, type: expanded, lag: lag)) }
+                } else {
+                    add(TaskLink(from: i, type: type, lag: lag))
+                }
+            }
+            result[j] = list
+        }
+        return (result, unexpanded)
+    }
+
     /// Dependency cycles as diagnostics: one error per cycle naming its ids in
     /// order, and a note for each link of the loop at the place it was declared.
     ///
     /// - Complexity: O(*V* + *E*) plus the length of the cycles reported.
-    public func cycleDiagnostics(unordered: [Int32], plan: Plan) -> [Diagnostic] {
-        TopologicalOrder.cycles(in: network, among: unordered).map { cycle in
+    public func cycleDiagnostics(_ cycle: TopologicalOrder.Cycle, plan: Plan) -> [Diagnostic] {
+        cycle.loops().map { loop in
             var notes: [Diagnostic.Note] = []
             var firstLocation: SourceLocation?
-            for (position, node) in cycle.enumerated() {
-                let next = cycle[(position + 1) % cycle.count]
-                let k = network.predecessors(of: Int(next)).first { network.predNode[$0] == node }!
-                let location = linkLocations[Int(network.predLinkIndex[k])]
+            for (position, node) in loop.enumerated() {
+                let next = loop[(position + 1) % loop.count]
+                let location = network.predecessors(of: Int(next)).first { network.predNode[$0] == node }
+                    .map { self.location(ofLink: Int(network.predLinkIndex[$0]), in: plan) }
                 if firstLocation == nil { firstLocation = location }
                 notes.append(.init(linkDescription(from: Int(node), to: Int(next), plan: plan), at: location))
             }
-            let names = (cycle + [cycle[0]]).map { "'\(name(ofNode: Int($0), in: plan))'" }
+            let names = (loop + [loop[0]]).map { "'\(name(ofNode: Int($0), in: plan))'" }
             return .error(.dependencyCycle, at: firstLocation,
                           "dependency cycle: \(names.joined(separator: " -> ")); remove or reverse one of these links",
                           notes: notes)

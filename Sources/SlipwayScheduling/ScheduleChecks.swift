@@ -1,3 +1,4 @@
+import SlipwayEngine
 import SlipwayCore
 
 /// The checks a schedule is held to. They report lateness; they never change dates
@@ -23,7 +24,7 @@ public enum ScheduleChecks {
             }
         }
         for r in resolutions {
-            guard let late = r.late, let target = r.target else { continue }
+            guard let late = r.lateBy, let target = r.target else { continue }
             let c = plan.constraints[r.constraint]
             result.append(.warning(.targetMissed, at: c.location(of: "target"),
                                    "constraint '\(c.id)' is resolved at week \(r.resolved.compact), \(late.weeksPhrase) after its target (week \(target.compact))"))

@@ -1,3 +1,4 @@
+import SlipwayEngine
 import SlipwayCore
 
 /// Schedules plans: builds the network, orders it, runs the critical-path method
@@ -9,15 +10,15 @@ public enum Scheduler {
         case cyclic([Diagnostic])
     }
 
-    /// - Precondition: the plan loaded without errors.
+    /// - Precondition: the plan's references are resolved and it loaded without errors.
     /// - Complexity: O((*V* + *E*) log *V*) for the order, O(*V* + *E*) for the passes.
     public static func schedule(_ plan: Plan) -> Outcome {
         let graph = PlanGraph(plan: plan)
-        switch TopologicalOrder.of(graph.network) {
-        case .cyclic(let unordered):
-            return .cyclic(graph.cycleDiagnostics(unordered: unordered, plan: plan))
-        case .ordered(let order):
-            return .scheduled(schedule(plan, graph: graph, order: order))
+        switch TopologicalOrder.sort(graph.network) {
+        case .failure(let cycle):
+            return .cyclic(graph.cycleDiagnostics(cycle, plan: plan))
+        case .success(let ordered):
+            return .scheduled(schedule(plan, graph: graph, ordered: ordered))
         }
     }
 
@@ -25,54 +26,68 @@ public enum Scheduler {
     /// critical-path method on the network with the resource links added, so that
     /// floats and the critical path account for who does the work.
     ///
-    /// - Complexity: that of `ResourceLeveling.level`, then one more schedule.
+    /// - Complexity: that of `ResourceLeveling.levelImproved`, then one more schedule.
     public static func level(_ plan: Plan, schedule base: Schedule) -> Schedule {
-        let network = base.graph.network
-        let demands = LeveledMeasure.demands(plan: plan, nodeCount: network.nodeCount)
-        guard case .ordered(let order) = TopologicalOrder.of(network) else {
-            preconditionFailure("a scheduled plan's network is acyclic")
-        }
-        let (leveled, release, _) = LeveledMeasure.level(network, order: order, demands: demands)
-        let locations = leveled.resourceLinks.map { link in
-            Int(link.to) < plan.tasks.count ? plan.tasks[Int(link.to)].location : SourceLocation(line: 1, column: 1)
-        }
-        let graph = base.graph.adding(links: leveled.resourceLinks, at: locations, release: release)
-        guard case .ordered(let leveledOrder) = TopologicalOrder.of(graph.network) else {
-            preconditionFailure("resource links follow the leveled order, so they cannot close a cycle")
-        }
-        let leveling = Schedule.Leveling(resourceLinks: leveled.resourceLinks, linkOwner: leveled.linkResource,
-                                         overallocated: leveled.overallocated.map { (task: $0.node, owner: $0.resource) },
+        let demands = LeveledMeasure.demands(plan: plan, nodeCount: base.ordered.nodeCount)
+        let (result, leveled) = LeveledMeasure.level(base.ordered, unleveled: base.timing, demands: demands)
+        let graph = base.graph.adding(links: result.resourceLinks, sources: result.linkResource.map { .resource(owner: $0) },
+                                      release: leveled.network.release)
+        let leveling = Schedule.Leveling(resourceLinks: result.resourceLinks, linkOwner: result.linkResource,
+                                         overallocated: result.overallocated.map { (task: $0.node, owner: $0.resource) },
+                                         waitsBehindStarted: result.waitsBehindPinned.map { (task: $0.node, started: $0.pinned, owner: $0.resource) },
                                          unleveledFinish: base.finish, unleveledStart: base.timing.earlyStart)
-        return schedule(plan, graph: graph, order: leveledOrder, leveling: leveling)
+        return schedule(plan, graph: graph, ordered: leveled, leveling: leveling)
     }
 
-    /// Runs the passes on a graph that is known to be acyclic.
-    static func schedule(_ plan: Plan, graph: PlanGraph, order: [Int32], leveling: Schedule.Leveling? = nil) -> Schedule {
-        let timing = CriticalPathMethod.schedule(graph.network, order: order)
-        let chain = CriticalPathMethod.criticalChain(graph.network, timing: timing, order: order)
+    /// Runs the passes on an ordered network of the plan's graph.
+    static func schedule(_ plan: Plan, graph: PlanGraph, ordered: OrderedNetwork, leveling: Schedule.Leveling? = nil) -> Schedule {
+        let timing = CriticalPathMethod.schedule(ordered)
+        let chain = CriticalPathMethod.criticalChain(ordered, timing: timing)
         let t = graph.taskCount
-        let taskOrder = order.lazy.map(Int.init).filter { $0 < t }
+        let order = ordered.order.map { i -> Schedule.ScheduleNode in Int(i) < t ? .task(Int(i)) : .resolution(Int(i) - t) }
         let criticalPath = chain.lazy.map(Int.init).filter { $0 < t }
+        let steps = chain.enumerated().map { position, node -> Schedule.ChainStep in
+            let i = Int(node)
+            let step: Schedule.ScheduleNode = i < t ? .task(i) : .resolution(i - t)
+            guard position > 0, leveling != nil else { return Schedule.ChainStep(node: step, waitedForOwner: nil) }
+            return Schedule.ChainStep(node: step, waitedForOwner: waitedOwner(from: Int(chain[position - 1]), to: i, ordered.network, graph, timing))
+        }
         let resolutions = plan.constraints.indices.map { c -> Schedule.Resolution in
             let resolved = timing.earlyFinish[t + c]
             let target = plan.constraints[c].target
             let late = target.flatMap { resolved - $0 > Timing.criticalTolerance ? resolved - $0 : nil }
-            return Schedule.Resolution(constraint: c, resolved: resolved, target: target, late: late)
+            return Schedule.Resolution(constraint: c, resolved: resolved, target: target, lateBy: late)
         }
         let cost = CostModel.summary(plan)
         var findings = ScheduleChecks.findings(plan: plan, timing: timing, resolutions: resolutions, cost: cost)
         for (task, owner) in leveling?.overallocated ?? [] {
-            let units = plan.tasks[task].demands.first { $0.owner == plan.owners[owner].id }?.units ?? 0
+            let units = plan.tasks[task].demands.first { $0.ownerIndex == owner }?.units ?? 0
             findings.append(.warning(.overallocated, at: plan.tasks[task].location(of: plan.tasks[task].needs.isEmpty ? "owner" : "needs"),
                                      "'\(plan.tasks[task].id)' needs \(units.compact) of '\(plan.owners[owner].id)', which has a capacity of \(plan.owners[owner].capacity.compact); it is leveled as if it needed all of it"))
         }
-        return Schedule(graph: graph, timing: timing, taskOrder: Array(taskOrder), criticalPath: Array(criticalPath),
-                        criticalChain: chain.map(Int.init),
-                        resolutions: resolutions, findings: findings, cost: cost, leveling: leveling)
+        for (task, started, owner) in leveling?.waitsBehindStarted ?? [] {
+            findings.append(.warning(.progressAgainstLinks, at: plan.tasks[started].location,
+                                     "'\(plan.tasks[started].id)' has started, but '\(plan.tasks[task].id)', which the plan puts before it, has not; both need '\(plan.owners[owner].id)', so '\(plan.tasks[task].id)' is leveled after the started work: record its progress if it has begun, or loosen the link"))
+        }
+        return Schedule(graph: graph, ordered: ordered, timing: timing, order: order, criticalPath: Array(criticalPath),
+                        criticalChain: steps, resolutions: resolutions, findings: findings, cost: cost, leveling: leveling)
+    }
+
+    /// The owner behind the step from `a` to `b` of a leveled chain: set when a
+    /// resource link drives `b` from `a` and no link of the plan does.
+    private static func waitedOwner(from a: Int, to b: Int, _ network: DependencyNetwork, _ graph: PlanGraph, _ timing: Timing) -> Int? {
+        var owner: Int?
+        for k in network.predecessors(of: b) where Int(network.predNode[k]) == a
+            && abs(timing.slack(ofPredecessorLink: k, in: network, from: a, to: b)) <= Timing.criticalTolerance {
+            guard case .resource(let o) = graph.linkSources[Int(network.predLinkIndex[k])] else { return nil }
+            owner = o
+        }
+        return owner
     }
 }
 
 // The diagnostic codes raised here.
 extension DiagnosticCode {
     public static let overallocated = DiagnosticCode("overallocated")
+    public static let progressAgainstLinks = DiagnosticCode("progress-against-links")
 }

@@ -1,3 +1,4 @@
+import SlipwayEngine
 import Foundation
 import SlipwayScheduling
 
@@ -85,12 +86,12 @@ struct PSPLIBSetStats {
             for s in successors { links.append(.init(from: Int32(i), to: Int32(s))) }
         }
         let network = DependencyNetwork(duration: instance.duration, release: nil, links: links)
-        guard case .ordered(let order) = TopologicalOrder.of(network) else { fatalError("PSPLIB precedence has a cycle") }
-        let timing = CriticalPathMethod.schedule(network, order: order)
+        guard case .success(let ordered) = TopologicalOrder.sort(network) else { fatalError("PSPLIB precedence has a cycle") }
+        let timing = CriticalPathMethod.schedule(ordered)
         let demands = ResourceDemands(capacity: instance.capacity, demands: instance.demand.map { row in
             row.enumerated().map { (resource: $0.offset, units: $0.element) }
         })
-        return (ResourceLeveling.levelImproved(network, demands: demands, priority: timing.lateStart).start, timing.finish)
+        return (ResourceLeveling.levelImproved(ordered, demands: demands, priority: timing.lateStart).start, timing.finish)
     }
 
     /// The first broken constraint of a schedule, or nil: every finish-to-start

@@ -1,3 +1,4 @@
+import SlipwayEngine
 import SlipwayCore
 import SlipwayScheduling
 
@@ -17,7 +18,7 @@ enum SchedulingBench {
                 let back = Int(rng.next() % UInt64(min(j, 1_000))) + 1
                 let r = rng.next()
                 // Mostly FS, as in real plans; a quarter of the links of the other types.
-                let type: DependencyNetwork.LinkType = r % 4 == 0 ? DependencyNetwork.LinkType(rawValue: UInt8((r >> 8) % 4))! : .fs
+                let type: LinkType = r % 4 == 0 ? LinkType.allCases[Int((r >> 8) % 4)] : .finishToStart
                 let lag = Double(Int((r >> 16) % 5) - 2) / 5
                 links.append(.init(from: Int32(j - back), to: Int32(j), type: type, lag: lag))
             }
@@ -29,15 +30,15 @@ enum SchedulingBench {
         print("== Scheduling in memory: \(nodes) tasks, ~\(nodes * linksPerNode) links ==")
         let (network, build) = Measure.time { SchedulingBench.network(nodes: nodes, linksPerNode: linksPerNode, seed: 42) }
         print("generate + build CSR network: \(Measure.format(build)) (\(network.linkCount) links)")
-        let (outcome, ordering) = Measure.time { TopologicalOrder.of(network) }
-        guard case .ordered(let order) = outcome else { fatalError("generated network has a cycle") }
+        let (outcome, ordering) = Measure.time { TopologicalOrder.sort(network) }
+        guard case .success(let ordered) = outcome else { fatalError("generated network has a cycle") }
         print("topological order (Kahn + heap): \(Measure.format(ordering))")
         var timing: Timing?
-        let passes = Measure.best(runs: 5) { timing = CriticalPathMethod.schedule(network, order: order) }
+        let passes = Measure.best(runs: 5) { timing = CriticalPathMethod.schedule(ordered) }
         let critical = timing!.totalFloat.lazy.filter { $0 <= Timing.criticalTolerance }.count
         print("forward + backward pass (best of 5): \(Measure.format(passes))   target <= 0.500 s   \(passes <= 0.5 ? "MET" : "MISSED")")
         print("finish \(timing!.finish) weeks, \(critical) critical tasks")
-        let (path, chain) = Measure.time { CriticalPathMethod.criticalChain(network, timing: timing!, order: order) }
+        let (path, chain) = Measure.time { CriticalPathMethod.criticalChain(ordered, timing: timing!) }
         print("critical chain of \(path.count) tasks: \(Measure.format(chain))")
         print("peak memory: \(Int(Measure.peakMiB)) MiB   target < 1024 MiB   \(Measure.peakMiB < 1024 ? "MET" : "MISSED")")
         runLeveling(nodes: min(nodes, 100_000))
@@ -48,10 +49,10 @@ enum SchedulingBench {
     /// duration is a three-point estimate.
     static func runSimulation(nodes: Int, iterations: Int = 10_000) {
         let network = network(nodes: nodes, linksPerNode: 3, seed: 45)
-        guard case .ordered(let order) = TopologicalOrder.of(network) else { fatalError("generated network has a cycle") }
+        guard case .success(let ordered) = TopologicalOrder.sort(network) else { fatalError("generated network has a cycle") }
         let estimates: [Estimate?] = network.duration.map { d in Estimate(optimistic: d * 0.8, mostLikely: d, pessimistic: d * 1.5) }
         let (result, seconds) = Measure.time {
-            RiskSimulation.run(network, order: order, estimates: estimates, deadline: nil, iterations: iterations, seed: 7)
+            RiskSimulation.run(ordered, estimates: estimates, deadline: nil, iterations: iterations, seed: 7)
         }
         print("simulation, \(iterations) iterations of \(nodes) tasks: \(Measure.format(seconds)) (\(Int(Double(iterations) / seconds)) schedules/s); P50 finish \(Int(result.quantiles[1].finish)) weeks")
     }
@@ -59,13 +60,13 @@ enum SchedulingBench {
     /// Resource leveling of a generated network: each task needs one of 20 owners.
     static func runLeveling(nodes: Int, owners: Int = 20) {
         let network = network(nodes: nodes, linksPerNode: 3, seed: 43)
-        guard case .ordered(let order) = TopologicalOrder.of(network) else { fatalError("generated network has a cycle") }
-        let timing = CriticalPathMethod.schedule(network, order: order)
+        guard case .success(let ordered) = TopologicalOrder.sort(network) else { fatalError("generated network has a cycle") }
+        let timing = CriticalPathMethod.schedule(ordered)
         var rng = SplitMix64(seed: 44)
         let demands = (0..<nodes).map { _ in [(resource: Int(rng.next() % UInt64(owners)), units: 1.0)] }
         let resources = ResourceDemands(capacity: [Double](repeating: 2, count: owners), demands: demands)
         var leveled: ResourceLeveling.Result?
-        let seconds = Measure.best(runs: 3) { leveled = ResourceLeveling.levelImproved(network, demands: resources, priority: timing.lateStart) }
+        let seconds = Measure.best(runs: 3) { leveled = ResourceLeveling.levelImproved(ordered, demands: resources, priority: timing.lateStart) }
         let finish = (0..<nodes).map { leveled!.start[$0] + network.duration[$0] }.max() ?? 0
         print("leveling \(nodes) tasks over \(owners) owners of capacity 2 (best of 3): \(Measure.format(seconds)); finish \(Int(timing.finish)) -> \(Int(finish)) weeks")
     }

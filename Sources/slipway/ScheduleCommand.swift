@@ -1,3 +1,4 @@
+import SlipwayEngine
 import ArgumentParser
 import SlipwayCore
 import SlipwayReports

@@ -1,3 +1,4 @@
+import SlipwayEngine
 import Testing
 @testable import SlipwayCore
 
@@ -117,7 +118,7 @@ struct PlanLoaderTests {
         let config = plan.tasks[5]
         #expect(config.duration == 1.5)
         #expect(config.owner == "platform")
-        #expect(config.needs == [OwnerUnits(owner: "platform", units: 1), OwnerUnits(owner: "database", units: 1)])
+        #expect(config.needs == [OwnerUnits(owner: "platform", units: 1, ownerIndex: 1), OwnerUnits(owner: "database", units: 1, ownerIndex: 2)])
         #expect(config.after.map(\.id) == ["aws-training", "poc", "vpc"])
         #expect(config.after.map(\.type) == [.finishToStart, .startToStart, .finishToFinish])
         #expect(config.after.map(\.lag) == [0, 1, -0.4])

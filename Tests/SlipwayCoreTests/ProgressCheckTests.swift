@@ -1,4 +1,5 @@
 import Testing
+import SlipwayEngine
 @testable import SlipwayCore
 
 /// Every progress inconsistency is reported at the line of the field at fault.

@@ -1,4 +1,5 @@
 import Testing
+import SlipwayEngine
 @testable import SlipwayCore
 
 /// The progress sidecar: appended updates read back, later ones win, and its

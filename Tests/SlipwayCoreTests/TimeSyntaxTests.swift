@@ -1,4 +1,5 @@
 import Testing
+import SlipwayEngine
 @testable import SlipwayCore
 
 struct TimeSyntaxTests {

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import SlipwayEngine
 import SlipwayCore
 import SlipwayInterchange
 import SlipwayScheduling
@@ -70,7 +71,7 @@ import Testing
             tasks:
               - {id: t, duration: 1w, after: [a]}
             """)
-        #expect(!schedule.timing.isCritical(schedule.graph.resolutionNode(ofConstraint: 0)))
+        #expect(!schedule.isCritical(.resolution(0)))
         let text = try #require(TrackerExport.render(plan: plan, schedule: schedule).text)
         let rows = text.split(separator: "\n").filter { $0.hasPrefix("| K ") }
         #expect(rows.count == 2)

@@ -1,3 +1,4 @@
+import SlipwayEngine
 import SlipwayCore
 import SlipwayInterchange
 import SlipwayScheduling
@@ -54,7 +55,7 @@ import Testing
         #expect(nats.options.count == 3 && nats.blocks.map(\.id) == ["migration"])
         #expect(plan.tasks[nats.mitigations[0]].estimate == Estimate(optimistic: 2, mostLikely: 2.5, pessimistic: 3))
         #expect(row("team-aws-experience").owner == "management")
-        #expect(plan.owner(id: "core-team")?.name == "Core Team")
+        #expect(plan.referent(of: "core-team")?.owner.map { plan.owners[$0].name } == "Core Team")
     }
 
     @Test func unmappedContentIsReportedWithItsLine() throws {

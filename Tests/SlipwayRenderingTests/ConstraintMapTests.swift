@@ -1,4 +1,5 @@
 import Foundation
+import SlipwayEngine
 import SlipwayRendering
 import Testing
 

@@ -1,3 +1,4 @@
+import SlipwayEngine
 import SlipwayRendering
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import SlipwayEngine
 import SlipwayCore
 import SlipwayScheduling
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SlipwayEngine
 import SlipwayCore
 import SlipwayReports
 import SlipwayScheduling
@@ -45,7 +46,7 @@ struct AWSPlanGoldenTests {
             "config-system", "nats-replacement", "container-agents", "load-testing", "traffic-shift",
             "cutover-complete", "right-sizing", "cost-optimization", "migration-complete",
         ])
-        let late = schedule.resolutions.filter { $0.late != nil }.map { plan.constraints[$0.constraint].id }
+        let late = schedule.resolutions.filter(\.late).map { plan.constraints[$0.constraint].id }
         #expect(late == ["nats-protocol", "process-spawning", "config-management", "service-discovery", "hive-mind-db", "team-experience"])
         #expect(diagnostics.warnings.contains { $0.id == "budget-exceeded" })
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SlipwayEngine
 import SlipwayCore
 import SlipwayScheduling
 @testable import SlipwayReports

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SlipwayEngine
 import SlipwayCore
 @testable import SlipwayScheduling
 
@@ -68,7 +69,7 @@ struct BaselineVarianceTests {
         #expect(row("end")?.finishVariance == 2)
         #expect(row("fix")?.finishVariance == 1)
         #expect(v.missedTargets.map(\.id) == ["risk"])
-        #expect(v.missedTargets.first?.late == 1)
+        #expect(v.missedTargets.first?.lateBy == 1)
         #expect(v.missedTargets.first?.newlyMissed == true)
         #expect(v.becameCritical == ["side"])
         #expect(Set(v.leftCritical) == ["a", "b"])

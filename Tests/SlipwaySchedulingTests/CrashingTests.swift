@@ -1,4 +1,5 @@
 import Testing
+import SlipwayEngine
 import SlipwayCore
 @testable import SlipwayScheduling
 
@@ -41,14 +42,14 @@ struct CrashingTests {
     @Test func oneWeekBackCutsTheCheaperTaskOfTheLongChain() throws {
         // Target 4: the chain a-c must lose 1 week; b (4w) already fits. c costs 50 a
         // week, a 100: the least total (1) is reached either way, c is cheaper.
-        let result = try #require(Crashing.leastShortening(network(), room: [1, 2, 1], weeklyCost: [100, 10, 50], target: 4))
+        let result = try #require(Crashing.leastShortening(try ordered(network()), room: [1, 2, 1], weeklyCost: [100, 10, 50], target: 4))
         #expect(result.cuts == [2: 1])
         #expect(result.totalShortening == 1)
     }
 
     @Test func twoWeeksBackCutsBothChains() throws {
         // Target 3: a-c must lose 2 (a 1 and c 1, their whole room), b must lose 1. Total 3.
-        let result = try #require(Crashing.leastShortening(network(), room: [1, 2, 1], weeklyCost: [100, 10, 50], target: 3))
+        let result = try #require(Crashing.leastShortening(try ordered(network()), room: [1, 2, 1], weeklyCost: [100, 10, 50], target: 3))
         #expect(result.cuts.mapValues { ($0 * 1e9).rounded() / 1e9 } == [0: 1, 1: 1, 2: 1])
     }
 
@@ -58,14 +59,14 @@ struct CrashingTests {
         // is the least total; cutting b and c by 1.5 is impossible (room 1). The total must
         // stay exactly 2, not drift toward cheaper cuts on b and c.
         let net = DependencyNetwork(duration: [3, 3, 3], links: [.init(from: 0, to: 1), .init(from: 0, to: 2)])
-        let result = try #require(Crashing.leastShortening(net, room: [1, 1, 1], weeklyCost: [300, 100, 100], target: 4.5))
+        let result = try #require(Crashing.leastShortening(try ordered(net), room: [1, 1, 1], weeklyCost: [300, 100, 100], target: 4.5))
         #expect(abs(result.totalShortening - 2) < 1e-12)
         #expect(abs((result.cuts[0] ?? 0) - 1) < 1e-12)
     }
 
-    @Test func unreachableTargetIsNil() {
+    @Test func unreachableTargetIsNil() throws {
         // a-c can lose at most 2: week 3 is the best; week 2.5 cannot be reached.
-        #expect(Crashing.leastShortening(network(), room: [1, 2, 1], weeklyCost: [nil, nil, nil], target: 2.5) == nil)
+        #expect(Crashing.leastShortening(try ordered(network()), room: [1, 2, 1], weeklyCost: [nil, nil, nil], target: 2.5) == nil)
     }
 
     @Test func finishToFinishAndStartToStartLinksAreRespected() throws {
@@ -73,9 +74,9 @@ struct CrashingTests {
         // c ends at 4 and F = 4 (a ends at 4 too). Target 3.5: a must lose 0.5, and
         // the chain b -> c must lose 0.5 (b or c, both move EF_c).
         let net = DependencyNetwork(duration: [4, 2, 1], links: [
-            .init(from: 0, to: 1, type: .ss, lag: 1), .init(from: 1, to: 2, type: .ff, lag: 1),
+            .init(from: 0, to: 1, type: .startToStart, lag: 1), .init(from: 1, to: 2, type: .finishToFinish, lag: 1),
         ])
-        let result = try #require(Crashing.leastShortening(net, room: [1, 1, 1], weeklyCost: [1, 1, 5], target: 3.5))
+        let result = try #require(Crashing.leastShortening(try ordered(net), room: [1, 1, 1], weeklyCost: [1, 1, 5], target: 3.5))
         #expect(abs(result.totalShortening - 1) < 1e-9)
         #expect(abs((result.cuts[0] ?? 0) - 0.5) < 1e-9 && abs((result.cuts[1] ?? 0) - 0.5) < 1e-9)
     }
@@ -97,21 +98,22 @@ struct CrashingTests {
         let duration = (0..<n).map { _ in Double(Int.random(in: 1...6, using: &rng)) }
         var links: [DependencyNetwork.Link] = []
         for a in 0..<n { for b in (a + 1)..<max(a + 1, n) where Int.random(in: 0..<3, using: &rng) == 0 {
-            links.append(.init(from: Int32(a), to: Int32(b), type: DependencyNetwork.LinkType(rawValue: UInt8.random(in: 0...3, using: &rng))!,
+            links.append(.init(from: Int32(a), to: Int32(b), type: LinkType.allCases.randomElement(using: &rng)!,
                                lag: Double(Int.random(in: -2...2, using: &rng)) / 2))
         } }
         let network = DependencyNetwork(duration: duration, links: links)
-        let order: [Int32]
-        guard case .ordered(let o) = TopologicalOrder.of(network) else { return false }
-        order = o
+        guard case .success(let ordered) = TopologicalOrder.sort(network) else {
+            Issue.record("a network whose links go forward was reported cyclic")
+            return false
+        }
         let room = duration.map { Double(Int.random(in: 0...Int($0), using: &rng)) / 2 }
-        let base = CriticalPathMethod.schedule(network, order: order).finish
+        let base = CriticalPathMethod.schedule(ordered).finish
         let target = base - Double(Int.random(in: 1...4, using: &rng)) / 2
 
         func finish(_ cuts: [Double]) -> Double {
-            var copy = network
-            for j in 0..<n { copy.duration[j] -= cuts[j] }
-            return CriticalPathMethod.schedule(copy, order: order).finish
+            var copy = ordered
+            for j in 0..<n { copy.setDuration(network.duration[j] - cuts[j], of: j) }
+            return CriticalPathMethod.schedule(copy).finish
         }
         // Exhaustive search over cuts in steps of 0.5 week.
         var bestGrid = Double.infinity
@@ -132,14 +134,14 @@ struct CrashingTests {
         }
         search(0, 0)
 
-        let result = Crashing.leastShortening(network, room: room, weeklyCost: Array(repeating: nil, count: n), target: target)
+        let result = Crashing.leastShortening(ordered, room: room, weeklyCost: Array(repeating: nil, count: n), target: target)
         let reachable = finish(room) <= target + 1e-9
         #expect((result != nil) == reachable, "seed \(seed): the program and the full cut disagree on reachability")
         guard let result else { return false }
         let lpCuts = (0..<n).map { result.cuts[$0] ?? 0 }
         #expect(finish(lpCuts) <= target + 1e-7, "seed \(seed): the cuts do not reach the target")
         #expect(result.totalShortening <= bestGrid + 1e-7, "seed \(seed): grid found less shortening")
-        let greedy = RecoveryMoves.greedyShorten(network: network, order: order, taskCount: n, room: room,
+        let greedy = RecoveryMoves.greedyShorten(network: ordered, taskCount: n, room: room,
                                                  cost: Array(repeating: nil, count: n), target: target)
         if greedy.finish <= target + 1e-9 {
             #expect(result.totalShortening <= greedy.cuts.values.reduce(0, +) + 1e-7, "seed \(seed): greedy found less shortening")

@@ -1,4 +1,5 @@
 import Testing
+import SlipwayEngine
 import SlipwayCore
 @testable import SlipwayScheduling
 
@@ -139,7 +140,7 @@ struct CriticalPathMethodTests {
         #expect(f.dates("m1") == [0, 2, 1, 3, 1, 1])
         #expect(f.dates("m2") == [0, 3, 0, 3, 0, 0])
         #expect(f.dates("t") == [3, 4, 3, 4, 0, 0])
-        #expect(f.schedule.resolutions == [.init(constraint: 0, resolved: 3, target: 2, late: 1)])
+        #expect(f.schedule.resolutions == [.init(constraint: 0, resolved: 3, target: 2, lateBy: 1)])
         #expect(f.criticalPath == ["m2", "t"])
         #expect(f.warnings == ["target-missed"])
     }

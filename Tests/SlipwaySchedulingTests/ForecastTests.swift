@@ -1,4 +1,5 @@
 import Testing
+import SlipwayEngine
 import SlipwayCore
 @testable import SlipwayScheduling
 
@@ -48,8 +49,8 @@ struct ForecastTests {
         ]
         for (id, (es, ef)) in expected {
             let i = try #require(plan.taskIndex(of: id))
-            #expect(abs(schedule.earlyStart(task: i) - es) < 1e-9, "\(id) start \(schedule.earlyStart(task: i)), expected \(es)")
-            #expect(abs(schedule.earlyFinish(task: i) - ef) < 1e-9, "\(id) finish \(schedule.earlyFinish(task: i)), expected \(ef)")
+            #expect(abs(schedule.start(i) - es) < 1e-9, "\(id) start \(schedule.start(i)), expected \(es)")
+            #expect(abs(schedule.finish(i) - ef) < 1e-9, "\(id) finish \(schedule.finish(i)), expected \(ef)")
         }
         #expect(schedule.finish == 9)
         // a finished at 3, exactly when b actually started: the link has no slack.
@@ -69,8 +70,8 @@ struct ForecastTests {
             """)
         let schedule = try #require(checked.schedule)
         // b started at t = 1, before a's planned finish at 2: the actual start wins.
-        #expect(schedule.earlyStart(task: 1) == 1)
-        #expect(schedule.earlyFinish(task: 1) == 4)
+        #expect(schedule.start(1) == 1)
+        #expect(schedule.finish(1) == 4)
     }
 
     @Test(arguments: [
@@ -109,7 +110,7 @@ struct ForecastTests {
               - {id: b, duration: 1w, after: [a]}
             """)
         let schedule = try #require(checked.schedule)
-        #expect(schedule.earlyFinish(task: 0) == 1)
+        #expect(schedule.finish(0) == 1)
         #expect(schedule.finish == 2)
         #expect(checked.diagnostics.map(\.id) == ["progress-remaining-undated"])
     }

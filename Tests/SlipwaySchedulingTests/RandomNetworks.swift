@@ -1,11 +1,14 @@
+import Testing
+import SlipwayEngine
 import SlipwayCore
 import SlipwayScheduling
 
 
 /// Random acyclic networks: links go from an earlier to a later node of a hidden
 /// random order, so that node indices (file order) are not already topological.
+/// About `pinnedShare` of the nodes are pinned (a start fixed by progress).
 enum RandomNetworks {
-    static func make(seed: UInt64, maxNodes: Int = 40) -> DependencyNetwork {
+    static func make(seed: UInt64, maxNodes: Int = 40, pinnedShare: Double = 0.1) -> DependencyNetwork {
         var rng = SplitMix64(seed: seed)
         let n = Int.random(in: 1...maxNodes, using: &rng)
         let hidden = (0..<n).shuffled(using: &rng)
@@ -16,11 +19,17 @@ enum RandomNetworks {
         let density = Double.random(in: 0.05...0.4, using: &rng)
         for a in 0..<n {
             for b in (a + 1)..<max(a + 1, n) where Double.random(in: 0..<1, using: &rng) < density {
-                let type = DependencyNetwork.LinkType(rawValue: UInt8.random(in: 0...3, using: &rng))!
+                let type = LinkType.allCases.randomElement(using: &rng)!
                 let lag = Double(Int.random(in: -4...6, using: &rng)) / 2
                 links.append(.init(from: Int32(hidden[a]), to: Int32(hidden[b]), type: type, lag: lag))
             }
         }
-        return DependencyNetwork(duration: duration, release: release, links: links)
+        let pinned = (0..<n).map { _ in Double.random(in: 0..<1, using: &rng) < pinnedShare ? Double(Int.random(in: 0...12, using: &rng)) / 2 : .nan }
+        return DependencyNetwork(duration: duration, release: release, pinnedStart: pinned, links: links)
     }
+}
+
+/// The network with its topological order; a test fails when it has a cycle.
+func ordered(_ network: DependencyNetwork) throws -> OrderedNetwork {
+    try #require(try? TopologicalOrder.sort(network).get(), "the network has a cycle")
 }

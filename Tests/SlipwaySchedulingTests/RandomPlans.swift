@@ -1,3 +1,4 @@
+import SlipwayEngine
 import SlipwayCore
 @testable import SlipwayScheduling
 
@@ -23,7 +24,7 @@ enum RandomPlans {
             task.isMilestone = Int.random(in: 0..<10, using: &rng) == 0
             if task.isMilestone { task.estimate = .zero }
             for j in 0..<i where Int.random(in: 0..<10, using: &rng) < 3 {
-                let type = DependencyType.allCases.randomElement(using: &rng)!
+                let type = LinkType.allCases.randomElement(using: &rng)!
                 let lag = [-1, -0.5, 0, 0, 0.5, 1].randomElement(using: &rng)!
                 task.after.append(Dependency(id: "t\(j)", type: type, lag: lag, location: here))
             }

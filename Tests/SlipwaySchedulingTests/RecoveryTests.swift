@@ -1,4 +1,5 @@
 import Testing
+import SlipwayEngine
 import SlipwayCore
 @testable import SlipwayScheduling
 
@@ -47,7 +48,7 @@ struct RecoveryTests {
         // cutting a to 2w alone gives 4.
         let report = Recovery.propose(whatIf: WhatIf(plan: plan, schedule: schedule), settings: .init(target: 2))
         #expect(!report.anyReachesTarget)
-        #expect(report.notes.contains { $0.contains("No option reaches the target") })
+        #expect(report.notes.contains { if case .noOptionReachesTarget = $0 { return true }; return false })
         #expect(report.options.map(\.finish).min() == 3.5)
     }
 

@@ -1,6 +1,8 @@
 import Testing
+import SlipwayEngine
 import SlipwayCore
 @testable import SlipwayScheduling
+import SlipwayReports
 
 /// Hand-checked leveled schedules, then invariants on random networks.
 struct ResourceLevelingTests {
@@ -30,7 +32,7 @@ struct ResourceLevelingTests {
         #expect(s.finish == 5)
         #expect(s.leveling?.unleveledFinish == 3)
         #expect(s.criticalPath.map { plan.tasks[$0].id } == ["b", "a"])
-        #expect(s.criticalChainDescription(plan: plan) == "b -[dev]-> a")
+        #expect(ScheduleTable.criticalChain(plan: plan, schedule: s) == "b -[dev]-> a")
     }
 
     @Test func capacityTwoRunsTwoAtOnce() throws {
@@ -128,7 +130,7 @@ struct ResourceLevelingTests {
         #expect(dates(plan, s, "s")[0...1] == [0, 4])
         #expect(dates(plan, s, "b") == [4, 7, 0])
         #expect(dates(plan, s, "c") == [7, 12, 0])
-        #expect(s.criticalChainDescription(plan: plan) == "s -[x]-> b -> c")
+        #expect(ScheduleTable.criticalChain(plan: plan, schedule: s) == "s -[x]-> b -> c")
     }
 
     // MARK: - Properties
@@ -138,18 +140,18 @@ struct ResourceLevelingTests {
     @Test(arguments: seeds)
     func leveledSchedulesRespectLinksAndCapacityAtEveryInstant(_ seed: UInt64) throws {
         var rng = SplitMix64(seed: seed &* 7919)
-        let network = RandomNetworks.make(seed: seed)
+        let network = RandomNetworks.make(seed: seed, pinnedShare: 0)
         let n = network.nodeCount
         let resources = Int.random(in: 1...3, using: &rng)
         let capacity = (0..<resources).map { _ in Double(Int.random(in: 1...3, using: &rng)) }
         let demands: [[(resource: Int, units: Double)]] = (0..<n).map { _ in
             (0..<resources).compactMap { r in Bool.random(using: &rng) ? (r, Double(Int.random(in: 1...Int(capacity[r]), using: &rng))) : nil }
         }
-        guard case .ordered(let order) = TopologicalOrder.of(network) else { return }
-        let cpm = CriticalPathMethod.schedule(network, order: order)
+        let ordered = try #require(try? TopologicalOrder.sort(network).get())
+        let cpm = CriticalPathMethod.schedule(ordered)
         let model = ResourceDemands(capacity: capacity, demands: demands)
-        let plain = ResourceLeveling.level(network, demands: model, priority: cpm.lateStart)
-        let result = ResourceLeveling.levelImproved(network, demands: model, priority: cpm.lateStart)
+        let plain = ResourceLeveling.level(ordered, demands: model, priority: cpm.lateStart)
+        let result = ResourceLeveling.levelImproved(ordered, demands: model, priority: cpm.lateStart)
         // Forward-backward improvement never makes the finish later.
         #expect(ResourceLeveling.finish(of: result, network) <= ResourceLeveling.finish(of: plain, network) + 1e-9)
         let start = result.start
@@ -161,10 +163,10 @@ struct ResourceLevelingTests {
                 let i = Int(network.predNode[k]), lag = network.predLag[k]
                 let ok: Bool
                 switch network.predType[k] {
-                case 0: ok = start[j] >= start[i] + network.duration[i] + lag - eps
-                case 1: ok = start[j] >= start[i] + lag - eps
-                case 2: ok = start[j] + network.duration[j] >= start[i] + network.duration[i] + lag - eps
-                default: ok = start[j] + network.duration[j] >= start[i] + lag - eps
+                case .finishToStart: ok = start[j] >= start[i] + network.duration[i] + lag - eps
+                case .startToStart: ok = start[j] >= start[i] + lag - eps
+                case .finishToFinish: ok = start[j] + network.duration[j] >= start[i] + network.duration[i] + lag - eps
+                case .startToFinish: ok = start[j] + network.duration[j] >= start[i] + lag - eps
                 }
                 #expect(ok, "seed \(seed): link \(i)->\(j) broken by leveling")
             }
@@ -183,21 +185,21 @@ struct ResourceLevelingTests {
         // The resource links explain every start: the forward pass over the network
         // with them added gives the leveled starts back.
         let augmented = DependencyNetwork(duration: network.duration, release: network.release, links: network.links + result.resourceLinks)
-        guard case .ordered(let augmentedOrder) = TopologicalOrder.of(augmented) else {
-            Issue.record("seed \(seed): resource links made a cycle")
-            return
-        }
-        let replay = CriticalPathMethod.schedule(augmented, order: augmentedOrder)
+        let augmentedOrdered = try #require(try? TopologicalOrder.sort(augmented).get(), "seed \(seed): resource links made a cycle")
+        let replay = CriticalPathMethod.schedule(augmentedOrdered)
+        // The placement order orders the leveled network too.
+        #expect(CriticalPathMethod.schedule(ResourceLeveling.leveledNetwork(ordered, result)).earlyStart.indices.allSatisfy { j in
+            abs(CriticalPathMethod.schedule(ResourceLeveling.leveledNetwork(ordered, result)).earlyStart[j] - start[j]) <= 1e-7 })
         for j in 0..<n { #expect(abs(replay.earlyStart[j] - start[j]) <= 1e-7, "seed \(seed): node \(j) not explained") }
     }
 
     @Test(arguments: Array(seeds.prefix(50)))
     func ampleCapacityChangesNothing(_ seed: UInt64) throws {
-        let network = RandomNetworks.make(seed: seed)
-        guard case .ordered(let order) = TopologicalOrder.of(network) else { return }
-        let cpm = CriticalPathMethod.schedule(network, order: order)
+        let network = RandomNetworks.make(seed: seed, pinnedShare: 0)
+        let ordered = try #require(try? TopologicalOrder.sort(network).get())
+        let cpm = CriticalPathMethod.schedule(ordered)
         let demands = (0..<network.nodeCount).map { _ in [(resource: 0, units: 1.0)] }
-        let result = ResourceLeveling.level(network, demands: ResourceDemands(capacity: [Double(network.nodeCount)], demands: demands),
+        let result = ResourceLeveling.level(ordered, demands: ResourceDemands(capacity: [Double(network.nodeCount)], demands: demands),
                                             priority: cpm.lateStart)
         #expect(result.start == cpm.earlyStart)
         #expect(result.resourceLinks.isEmpty)

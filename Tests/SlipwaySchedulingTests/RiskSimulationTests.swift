@@ -1,4 +1,5 @@
 import Testing
+import SlipwayEngine
 import SlipwayCore
 @testable import SlipwayScheduling
 

@@ -1,4 +1,5 @@
 import Testing
+import SlipwayEngine
 import SlipwayCore
 @testable import SlipwayScheduling
 
@@ -103,8 +104,8 @@ struct SlipAnalysisTests {
         #expect(r.after.lateBy == nil)
         #expect(r.moves.map { plan.tasks[$0.task].id } == ["fix", "a", "b", "c"])
         #expect(r.moves.map(\.finishDelta) == [2, 2, 2, 1])
-        #expect(r.after.resolutions[0].late == 1)
-        #expect(r.before.resolutions[0].late == nil)
+        #expect(r.after.resolutions[0].lateBy == 1)
+        #expect(r.before.resolutions[0].lateBy == nil)
         #expect(r.after.criticalPath.map { plan.tasks[$0].id } == ["a", "b", "c"])
         // A negative slip: a 1w shorter: b 1-2, c still held at 4 by its phase.
         let shorter = try SlipAnalysis.analyze([.init(task: plan.taskIndex(of: "a")!, by: -1)], whatIf: whatIf, base: schedule.timing).get()
@@ -139,7 +140,7 @@ struct SlipAnalysisTests {
             """)
         let plan = try #require(checked.plan), schedule = try #require(checked.schedule)
         let c = plan.taskIndex(of: "c")!
-        #expect(schedule.earlyStart(task: c) == 3)
+        #expect(schedule.start(c) == 3)
         let r = try SlipAnalysis.analyze([.init(task: c, by: -2, start: true)], whatIf: WhatIf(plan: plan, schedule: schedule),
                                          base: schedule.timing).get()
         #expect(r.after.timing.earlyStart[c] == 3)

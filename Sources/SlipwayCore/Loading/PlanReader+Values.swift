@@ -1,3 +1,5 @@
+import SlipwayEngine
+
 /// The field values of a plan file: owner units, dependencies, references,
 /// percentages and points in time, each checked with its location.
 extension PlanReader {
@@ -26,14 +28,14 @@ extension PlanReader {
     func dependency(_ node: YAMLNode) throws -> Dependency? {
         if case .mapping = node {
             guard let fields = try reader.fields(of: node, known: PlanSchema.link, what: "a dependency") else { return nil }
-            var id: String?, type = DependencyType.finishToStart, lag = 0.0, why: String?
+            var id: String?, type = LinkType.finishToStart, lag = 0.0, why: String?
             for (key, value, _) in fields {
                 switch key {
                 case "id": id = try reader.string(value, what: "'id'")
                 case "type":
                     guard let text = try reader.string(value, what: "'type'") else { continue }
-                    if let t = DependencyType(rawValue: text.uppercased()) { type = t } else {
-                        reader.error(.badDependencyType, at: value.location, "dependency type must be FS, SS, FF or SF, not '\(text)'")
+                    if let t = LinkType(rawValue: text.uppercased()) { type = t } else {
+                        reader.error(.badLinkType, at: value.location, "dependency type must be FS, SS, FF or SF, not '\(text)'")
                     }
                 case "lag":
                     guard let text = try reader.string(value, what: "'lag'") else { continue }
@@ -61,12 +63,12 @@ extension PlanReader {
             reader.error(.badDependency, at: node.location, "'\(text)' is not a dependency; write 'id', 'id SS', or 'id SS+1w'")
             return nil
         }
-        var type = DependencyType.finishToStart, lag = 0.0
+        var type = LinkType.finishToStart, lag = 0.0
         if words.count == 2 {
             let spec = String(words[1])
             let typeText = String(spec.prefix(2)).uppercased()
-            guard let t = DependencyType(rawValue: typeText) else {
-                reader.error(.badDependencyType, at: node.location, "'\(spec)' in '\(text)' must start with a type FS, SS, FF or SF, as in 'SS+1w'")
+            guard let t = LinkType(rawValue: typeText) else {
+                reader.error(.badLinkType, at: node.location, "'\(spec)' in '\(text)' must start with a type FS, SS, FF or SF, as in 'SS+1w'")
                 return nil
             }
             type = t
@@ -149,7 +151,7 @@ extension PlanReader {
 // The diagnostic codes raised here.
 extension DiagnosticCode {
     public static let badDependency = DiagnosticCode("bad-dependency")
-    public static let badDependencyType = DiagnosticCode("bad-dependency-type")
+    public static let badLinkType = DiagnosticCode("bad-dependency-type")
     public static let badId = DiagnosticCode("bad-id")
     public static let badProgress = DiagnosticCode("bad-progress")
     public static let badTime = DiagnosticCode("bad-time")

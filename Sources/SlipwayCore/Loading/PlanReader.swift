@@ -1,3 +1,5 @@
+import SlipwayEngine
+
 /// Walks the composed YAML tree of a plan file and builds a `Plan`, reporting
 /// every malformed field with its location.
 struct PlanReader {

@@ -14,10 +14,6 @@ struct ProgressCheck {
     func check(_ plan: Plan) {
         let tol = ProgressCheck.tolerance
         let s = plan.statusDate
-        var taskIndex: [String: Int] = [:]
-        for (i, task) in plan.tasks.enumerated() { taskIndex[task.id] = i }
-        var constraintIndex: [String: Int] = [:]
-        for (c, constraint) in plan.constraints.enumerated() { constraintIndex[constraint.id] = c }
 
         for task in plan.tasks where !task.progress.isEmpty {
             let p = task.progress
@@ -70,14 +66,17 @@ struct ProgressCheck {
             // The links say the predecessors come first; progress here says otherwise.
             for dependency in task.after where ProgressCheck.hasStarted(task) {
                 var unstarted: [Int] = []
-                if let j = taskIndex[dependency.id] {
+                switch dependency.predecessor {
+                case .task(let j)?:
                     if !ProgressCheck.hasStarted(plan.tasks[j]) { unstarted.append(j) }
-                } else if let c = constraintIndex[dependency.id] {
+                case .constraint(let c)?:
                     unstarted = plan.constraints[c].mitigations.filter { !ProgressCheck.hasStarted(plan.tasks[$0]) }
+                default:
+                    break
                 }
                 guard !unstarted.isEmpty else { continue }
                 let names = unstarted.map { "'\(plan.tasks[$0].id)'" }.joined(separator: ", ")
-                let via = taskIndex[dependency.id] == nil ? " (a mitigation of '\(dependency.id)')" : ""
+                let via = dependency.predecessor?.task == nil ? " (a mitigation of '\(dependency.id)')" : ""
                 reader.warning(.progressBeforePredecessor, at: dependency.location,
                                "'\(id)' has progress but its predecessor \(names)\(via) has not started; record the predecessor's progress, or loosen the link if the work really overlaps")
             }

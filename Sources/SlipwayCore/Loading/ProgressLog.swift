@@ -87,14 +87,12 @@ public enum ProgressLog {
         }
         if composeDiagnostics.hasErrors { return located(composeDiagnostics) }
         let syntax = TimeSyntax(unit: plan.unit, calendar: plan.calendar)
-        var taskIndex: [String: Int] = [:]
-        for (i, task) in plan.tasks.enumerated() { taskIndex[task.id] = i }
         do {
             guard let top = try reader.fields(of: root, known: ["updates"], what: "the progress file") else { return located(reader.diagnostics) }
             for (_, list, _) in top {
                 for item in try reader.items(of: list, what: "'updates'") ?? [] {
                     guard let (update, locations) = try readUpdate(item, reader: reader, syntax: syntax) else { continue }
-                    guard let i = taskIndex[update.task] else {
+                    guard let i = plan.taskIndex(of: update.task) else {
                         reader.error(.unknownReference, at: locations["task"] ?? item.location,
                                      "'\(update.task)' in the progress file is not a task of the plan\(Suggestion.hint(for: update.task, in: plan.tasks.map(\.id)))")
                         continue
@@ -231,6 +229,5 @@ public enum ProgressLog {
 // The diagnostic codes raised here.
 extension DiagnosticCode {
     public static let malformedProgress = DiagnosticCode("malformed-progress")
-    public static let unknownReference = DiagnosticCode("unknown-reference")
     public static let unreadableProgress = DiagnosticCode("unreadable-progress")
 }

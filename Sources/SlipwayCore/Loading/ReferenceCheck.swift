@@ -1,6 +1,7 @@
-/// Checks what can only be checked once the whole file is read: ids are unique
+/// Resolves what can only be resolved once the whole file is read: ids are unique
 /// across owners, phases, constraints and tasks, and every reference names
-/// something of the right kind.
+/// something of the right kind. Each reference gets its index here, once; after
+/// this nothing looks an id up by string.
 struct ReferenceCheck {
     let reader: NodeReader
 
@@ -10,59 +11,84 @@ struct ReferenceCheck {
         var article: String { self == .owner ? "an owner" : "a \(rawValue)" }
     }
 
+    private struct Entry {
+        var kind: Kind
+        var referent: PlanReferent
+        var location: SourceLocation
+    }
+
     /// - Complexity: O(*n* + *r*) expected, where *n* is the number of ids and *r*
     ///   the number of references; suggestions for unknown ids cost O(*n*) each.
     func check(_ plan: inout Plan) {
-        var kinds: [String: (Kind, SourceLocation)] = [:]
-        kinds.reserveCapacity(plan.owners.count + plan.phases.count + plan.constraints.count + plan.tasks.count)
-        func declare(_ id: String, _ kind: Kind, _ location: SourceLocation) {
-            if let (firstKind, firstLocation) = kinds[id] {
-                reader.error(.duplicateId, at: location, "duplicate id '\(id)': it already names \(firstKind.article); ids must be unique across owners, phases, constraints and tasks",
-                             notes: [.init("'\(id)' is first declared here", at: firstLocation)])
+        var entries: [String: Entry] = [:]
+        entries.reserveCapacity(plan.owners.count + plan.phases.count + plan.constraints.count + plan.tasks.count)
+        func declare(_ id: String, _ kind: Kind, _ referent: PlanReferent, _ location: SourceLocation) {
+            if let first = entries[id] {
+                reader.error(.duplicateId, at: location, "duplicate id '\(id)': it already names \(first.kind.article); ids must be unique across owners, phases, constraints and tasks",
+                             notes: [.init("'\(id)' is first declared here", at: first.location)])
             } else {
-                kinds[id] = (kind, location)
+                entries[id] = Entry(kind: kind, referent: referent, location: location)
             }
         }
-        for o in plan.owners { declare(o.id, .owner, o.location) }
-        for p in plan.phases { declare(p.id, .phase, p.location) }
-        for c in plan.constraints { declare(c.id, .constraint, c.location) }
-        for t in plan.tasks { declare(t.id, t.isMilestone ? .milestone : .task, t.location) }
+        for (o, owner) in plan.owners.enumerated() { declare(owner.id, .owner, .owner(o), owner.location) }
+        for (p, phase) in plan.phases.enumerated() { declare(phase.id, .phase, .phase(p), phase.location) }
+        for (c, constraint) in plan.constraints.enumerated() { declare(constraint.id, .constraint, .constraint(c), constraint.location) }
+        for (j, task) in plan.tasks.enumerated() { declare(task.id, task.isMilestone ? .milestone : .task, .task(j), task.location) }
 
         // Suggestions compare with every id of the allowed kinds: build each list
         // once, and only while errors are still being shown.
         var candidateCache: [Set<Kind>: [String]] = [:]
         func candidates(_ allowed: Set<Kind>) -> [String] {
             if let cached = candidateCache[allowed] { return cached }
-            let list = kinds.filter { allowed.contains($0.value.0) }.map(\.key).sorted()
+            let list = entries.filter { allowed.contains($0.value.kind) }.map(\.key).sorted()
             candidateCache[allowed] = list
             return list
         }
-        func expect(_ id: String, at location: SourceLocation, _ allowed: Set<Kind>, role: String) {
-            if let (kind, _) = kinds[id] {
-                if !allowed.contains(kind) {
-                    reader.error(.wrongKindReference, at: location, "'\(id)' is \(kind.article), but \(role) must name \(allowed.map(\.article).sorted().joined(separator: " or "))")
-                }
-                return
+        /// What `id` names when it is of an allowed kind; otherwise an error and nil.
+        func resolve(_ id: String, at location: SourceLocation, _ allowed: Set<Kind>, role: @autoclosure () -> String) -> PlanReferent? {
+            if let entry = entries[id] {
+                if allowed.contains(entry.kind) { return entry.referent }
+                reader.error(.wrongKindReference, at: location, "'\(id)' is \(entry.kind.article), but \(role()) must name \(allowed.map(\.article).sorted().joined(separator: " or "))")
+                return nil
             }
             let hint = reader.tooManyErrors ? "" : Suggestion.hint(for: id, in: candidates(allowed))
-            reader.error(.unknownReference, at: location, "'\(id)' in \(role) is not \(allowed.map(\.article).sorted().joined(separator: " or "))\(hint)")
+            reader.error(.unknownReference, at: location, "'\(id)' in \(role()) is not \(allowed.map(\.article).sorted().joined(separator: " or "))\(hint)")
+            return nil
         }
 
         let workItems: Set<Kind> = [.task, .milestone, .constraint]
-        for t in plan.tasks {
-            if let owner = t.owner { expect(owner, at: t.location(of: "owner"), [.owner], role: "'owner' of '\(t.id)'") }
-            for need in t.needs { expect(need.owner, at: t.location(of: "needs"), [.owner], role: "'needs' of '\(t.id)'") }
-            if let phase = t.phase { expect(phase, at: t.location(of: "phase"), [.phase], role: "'phase' of '\(t.id)'") }
-            for d in t.after { expect(d.id, at: d.location, workItems, role: "'after' of '\(t.id)'") }
-        }
-        for c in plan.constraints {
-            if let owner = c.owner { expect(owner, at: c.location(of: "owner"), [.owner], role: "'owner' of '\(c.id)'") }
-            if c.mitigations.isEmpty {
-                reader.warning(.noMitigation, at: c.location,
-                               "constraint '\(c.id)' has no mitigations, so nothing in the plan resolves it: it counts as resolved at the start (t = 0); add the work that resolves it under 'mitigations'")
+        for j in plan.tasks.indices {
+            // Resolve in place: copying a task out and back would copy its arrays.
+            let id = plan.tasks[j].id
+            if let owner = plan.tasks[j].owner {
+                plan.tasks[j].ownerIndex = resolve(owner, at: plan.tasks[j].location(of: "owner"), [.owner], role: "'owner' of '\(id)'")?.owner
             }
-            for b in c.blocks { expect(b.id, at: b.location, [.task, .milestone, .phase], role: "'blocks' of '\(c.id)'") }
+            for n in plan.tasks[j].needs.indices {
+                plan.tasks[j].needs[n].ownerIndex = resolve(plan.tasks[j].needs[n].owner, at: plan.tasks[j].location(of: "needs"), [.owner], role: "'needs' of '\(id)'")?.owner
+            }
+            if let phase = plan.tasks[j].phase {
+                plan.tasks[j].phaseIndex = resolve(phase, at: plan.tasks[j].location(of: "phase"), [.phase], role: "'phase' of '\(id)'")?.phase
+            }
+            for k in plan.tasks[j].after.indices {
+                let d = plan.tasks[j].after[k]
+                plan.tasks[j].after[k].predecessor = resolve(d.id, at: d.location, workItems, role: "'after' of '\(id)'")
+            }
         }
+        for c in plan.constraints.indices {
+            let id = plan.constraints[c].id
+            if let owner = plan.constraints[c].owner {
+                plan.constraints[c].ownerIndex = resolve(owner, at: plan.constraints[c].location(of: "owner"), [.owner], role: "'owner' of '\(id)'")?.owner
+            }
+            if plan.constraints[c].mitigations.isEmpty {
+                reader.warning(.noMitigation, at: plan.constraints[c].location,
+                               "constraint '\(id)' has no mitigations, so nothing in the plan resolves it: it counts as resolved at the start (t = 0); add the work that resolves it under 'mitigations'")
+            }
+            for b in plan.constraints[c].blocks.indices {
+                let blocked = plan.constraints[c].blocks[b]
+                plan.constraints[c].blocks[b].referent = resolve(blocked.id, at: blocked.location, [.task, .milestone, .phase], role: "'blocks' of '\(id)'")
+            }
+        }
+        plan.setIDs(entries.mapValues(\.referent))
     }
 }
 
@@ -70,5 +96,6 @@ struct ReferenceCheck {
 extension DiagnosticCode {
     public static let duplicateId = DiagnosticCode("duplicate-id")
     public static let noMitigation = DiagnosticCode("no-mitigation")
+    public static let unknownReference = DiagnosticCode("unknown-reference")
     public static let wrongKindReference = DiagnosticCode("wrong-kind-reference")
 }

@@ -15,6 +15,8 @@ public struct Constraint: Hashable, Sendable {
     public var status: String?
     public var progress: Double?
     public var owner: String?
+    /// `owner` resolved at load: an index into `Plan.owners`.
+    public var ownerIndex: Int?
     /// Resolution due, in weeks from t = 0 (an end: `week 2` is t = 2).
     public var target: Double?
     public var targetText: String?
@@ -57,6 +59,8 @@ public struct Constraint: Hashable, Sendable {
 public struct Reference: Hashable, Sendable {
     public var id: String
     public var location: SourceLocation
+    /// What `id` names, resolved at load.
+    public var referent: PlanReferent?
 
     public init(id: String, location: SourceLocation) {
         self.id = id

@@ -1,3 +1,5 @@
+import SlipwayEngine
+
 /// The plan-file notation of estimates and dependencies, for writers that put
 /// them back into text (plan YAML, CSV): what the loader reads, it can write.
 extension Estimate {

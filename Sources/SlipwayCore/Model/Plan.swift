@@ -18,6 +18,9 @@ public struct Plan: Sendable {
     /// Every task and milestone, mitigations included, in file order.
     public var tasks: [PlanTask]
     public var locations: [String: SourceLocation]
+    /// Every id of the plan and what it names, built once when references are
+    /// resolved (`resolveReferences`); for ids a user types (slip, progress).
+    public private(set) var ids: [String: PlanReferent] = [:]
 
     public init(title: String) {
         self.title = title
@@ -30,7 +33,31 @@ public struct Plan: Sendable {
         self.locations = [:]
     }
 
-    public func taskIndex(of id: String) -> Int? { tasks.firstIndex { $0.id == id } }
-    public func phase(id: String?) -> Phase? { id.flatMap { id in phases.first { $0.id == id } } }
-    public func owner(id: String?) -> Owner? { id.flatMap { id in owners.first { $0.id == id } } }
+    /// The task an id names, when it names one.
+    ///
+    /// - Complexity: O(1) expected once references are resolved.
+    public func taskIndex(of id: String) -> Int? { ids[id]?.task }
+
+    /// What an id names.
+    public func referent(of id: String) -> PlanReferent? { ids[id] }
+
+    /// The phase of a task, resolved.
+    public func phase(of task: PlanTask) -> Phase? { task.phaseIndex.map { phases[$0] } }
+    /// The owner of a task, resolved.
+    public func owner(of task: PlanTask) -> Owner? { task.ownerIndex.map { owners[$0] } }
+
+    /// Resolves every reference of the plan into indices (owners, phases,
+    /// predecessors, blocks, needs) and reports duplicate ids and references that
+    /// name nothing, or something of the wrong kind. The loader calls it; code that
+    /// builds a plan by hand calls it before scheduling.
+    ///
+    /// - Complexity: O(*n* + *r*) expected, for *n* ids and *r* references.
+    @discardableResult
+    public mutating func resolveReferences() -> [Diagnostic] {
+        let reader = NodeReader(nodeLimit: Int.max)
+        ReferenceCheck(reader: reader).check(&self)
+        return reader.diagnostics
+    }
+
+    mutating func setIDs(_ ids: [String: PlanReferent]) { self.ids = ids }
 }

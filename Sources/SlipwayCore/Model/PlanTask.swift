@@ -1,3 +1,5 @@
+import SlipwayEngine
+
 /// A unit of work or a milestone, as the plan declares it. Mitigations of
 /// constraints are tasks too, marked with their constraint.
 public struct PlanTask: Hashable, Sendable {
@@ -6,9 +8,13 @@ public struct PlanTask: Hashable, Sendable {
     public var estimate: Estimate
     public var isMilestone: Bool
     public var owner: String?
+    /// `owner` resolved at load: an index into `Plan.owners`.
+    public var ownerIndex: Int?
     /// Explicit units per owner; when empty the task needs 1 unit of `owner`.
     public var needs: [OwnerUnits]
     public var phase: String?
+    /// `phase` resolved at load: an index into `Plan.phases`.
+    public var phaseIndex: Int?
     /// A heading that groups tasks inside their phase (a tracker activity group; an outline level in Microsoft Project).
     public var group: String?
     public var after: [Dependency]
@@ -47,7 +53,7 @@ public struct PlanTask: Hashable, Sendable {
     /// The resources this task occupies: explicit `needs`, or one unit of its owner.
     public var demands: [OwnerUnits] {
         if !needs.isEmpty { return needs }
-        if let owner { return [OwnerUnits(owner: owner, units: 1)] }
+        if let owner { return [OwnerUnits(owner: owner, units: 1, ownerIndex: ownerIndex)] }
         return []
     }
 
@@ -67,10 +73,13 @@ public struct PlanTask: Hashable, Sendable {
 public struct OwnerUnits: Hashable, Sendable {
     public var owner: String
     public var units: Double
+    /// `owner` resolved at load: an index into `Plan.owners`.
+    public var ownerIndex: Int?
 
-    public init(owner: String, units: Double) {
+    public init(owner: String, units: Double, ownerIndex: Int? = nil) {
         self.owner = owner
         self.units = units
+        self.ownerIndex = ownerIndex
     }
 }
 

@@ -1,3 +1,5 @@
+import SlipwayEngine
+
 /// Generated plans for benchmarks and tests of large inputs: the same text for
 /// the same arguments on every machine.
 public enum SyntheticPlan {

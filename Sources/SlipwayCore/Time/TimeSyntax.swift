@@ -1,3 +1,5 @@
+import SlipwayEngine
+
 /// Reads the time notations of plan files: durations (`2w`, `3d`, `1.5w`, a bare
 /// number in the plan's unit), estimates (`2-3w`, `1w/2w/4w`) and points in time
 /// (`week 3`, `2025-02-03`, a plain number of weeks).

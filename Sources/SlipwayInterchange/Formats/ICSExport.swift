@@ -1,3 +1,4 @@
+import SlipwayEngine
 import SlipwayCore
 import SlipwayReports
 import SlipwayScheduling
@@ -35,7 +36,7 @@ public enum ICSExport {
             guard let target = r.target else { continue }
             let c = plan.constraints[r.constraint]
             var text = "\(c.id): \(c.title)\nTarget: \(weeks.moment(target)). Forecast resolution: \(weeks.moment(r.resolved))"
-            text += r.late.map { ", \(weeks.weeks($0)) weeks late." } ?? ", on time."
+            text += r.lateBy.map { ", \(weeks.weeks($0)) weeks late." } ?? ", on time."
             let severity = c.severity.map { " (\($0.rawValue))" } ?? ""
             event(uid: "target-\(c.id)", at: target, summary: "Target: \(c.name ?? c.title)\(severity)", description: text)
         }

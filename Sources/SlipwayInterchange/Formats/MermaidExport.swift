@@ -16,7 +16,7 @@ public enum MermaidExport {
         var sections: [(String, [Int])] = plan.phases.map { phase in
             (phase.name, plan.tasks.indices.filter { plan.tasks[$0].phase == phase.id })
         }
-        let loose = plan.tasks.indices.filter { plan.phase(id: plan.tasks[$0].phase) == nil }
+        let loose = plan.tasks.indices.filter { plan.phase(of: plan.tasks[$0]) == nil }
         sections.append(("Constraint mitigations", loose.filter { plan.tasks[$0].constraint != nil }))
         sections.append(("Other tasks", loose.filter { plan.tasks[$0].constraint == nil }))
         let timing = schedule.timing
@@ -30,7 +30,7 @@ public enum MermaidExport {
                 if task.progress.actualFinish != nil || task.progress.percent == 100 { tags.append("done") } else if task.progress.actualStart != nil || (task.progress.percent ?? 0) > 0 { tags.append("active") }
                 let id = task.id.map { $0 == "-" || $0 == "." ? "_" : $0 }
                 let start = calendar.date(at: timing.earlyStart[i], as: task.isMilestone && timing.earlyStart[i] > 0 ? .end : .start)!
-                let days = schedule.graph.network.duration[i] * calendar.daysPerWeek
+                let days = schedule.duration(i) * calendar.daysPerWeek
                 tags += [String(id), start.description, "\(((days * 1000).rounded() / 1000).compact)d"]
                 out.append("    \(clean(task.title)) :\(tags.joined(separator: ", "))")
             }

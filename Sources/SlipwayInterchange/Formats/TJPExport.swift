@@ -28,10 +28,11 @@ public enum TJPExport {
 
         // Fixed dates that tasks may not start before, as milestones.
         var releases: [Double] = []
+        var seen = Set<Double>()
         func release(of i: Int) -> Double {
-            max(plan.tasks[i].notBefore ?? 0, plan.phase(id: plan.tasks[i].phase)?.windowStart ?? 0)
+            max(plan.tasks[i].notBefore ?? 0, plan.phase(of: plan.tasks[i])?.windowStart ?? 0)
         }
-        for i in plan.tasks.indices where release(of: i) > 0 && !releases.contains(release(of: i)) { releases.append(release(of: i)) }
+        for i in plan.tasks.indices where release(of: i) > 0 && seen.insert(release(of: i)).inserted { releases.append(release(of: i)) }
         releases.sort()
         func releaseID(_ t: Double) -> String { "start_" + t.compact.replacingOccurrences(of: ".", with: "_") }
         for t in releases {
@@ -40,28 +41,29 @@ public enum TJPExport {
         }
         if !releases.isEmpty { out.append("") }
 
+        let predecessors = MSPDIExport.taskLinks(plan: plan, schedule: schedule, diagnostics: &diagnostics)
         var path = [String](repeating: "", count: plan.tasks.count)
         for (i, task) in plan.tasks.enumerated() {
-            path[i] = plan.phase(id: task.phase).map { tjID($0.id) + "." } .map { $0 + tjID(task.id) } ?? tjID(task.id)
+            path[i] = plan.phase(of: task).map { tjID($0.id) + "." } .map { $0 + tjID(task.id) } ?? tjID(task.id)
         }
         func body(_ i: Int, indent: String) -> [String] {
             let task = plan.tasks[i]
             var lines = ["\(indent)task \(tjID(task.id)) \(quote(task.title)) {"]
-            let weeks = schedule.graph.network.duration[i]
+            let weeks = schedule.duration(i)
             if task.isMilestone || weeks == 0 { lines.append("\(indent)  milestone") } else {
                 let days = weeks * clock.daysPerWeek
                 lines.append("\(indent)  length " + (days == days.rounded() ? "\(days.compact)d" : "\((days * WorkClock.hoursPerDay).compact)h"))
             }
             let r = release(of: i)
             if r > 0 { lines.append("\(indent)  depends \(releaseID(r))") }
-            for original in MSPDIExport.links(of: i, plan: plan, diagnostics: &diagnostics) {
+            for original in predecessors[i] {
                 var link = original
                 let from = plan.tasks[link.from].id
                 // TaskJuggler has no FF or SF links for tasks scheduled as soon as
                 // possible, but with fixed lengths they are start-to-start links:
                 // FF+L is SS + (d_from + L - d_to), SF+L is SS + (L - d_to).
                 if link.type == .finishToFinish || link.type == .startToFinish {
-                    let dFrom = schedule.graph.network.duration[link.from]
+                    let dFrom = schedule.duration(link.from)
                     let lag = (link.type == .finishToFinish ? dFrom : 0) + link.lag - weeks
                     guard lag >= -1e-9 else {
                         diagnostics.append(.warning(.notExported, at: task.location, "TaskJuggler has no \(link.type.rawValue) links, and '\(task.id)' after '\(from)' would be a start-to-start link with a negative gap (\(lag.compact)w); it is left out"))
@@ -80,7 +82,7 @@ public enum TJPExport {
                 }
                 lines.append("\(indent)  depends \(path[link.from])" + (attributes.isEmpty ? "" : " { \(attributes.joined(separator: " ")) }"))
             }
-            for demand in task.demands where plan.owner(id: demand.owner) != nil {
+            for demand in task.demands where demand.ownerIndex != nil {
                 lines.append("\(indent)  allocate \(tjID(demand.owner))")
             }
             if task.owner != nil || !task.needs.isEmpty, task.demands.contains(where: { $0.units != 1 }) {
@@ -96,7 +98,7 @@ public enum TJPExport {
             for i in tasks { out += body(i, indent: "  ") }
             out.append("}")
         }
-        for i in plan.tasks.indices where plan.phase(id: plan.tasks[i].phase) == nil { out += body(i, indent: "") }
+        for i in plan.tasks.indices where plan.phase(of: plan.tasks[i]) == nil { out += body(i, indent: "") }
         return Interchange.Exported(text: out.joined(separator: "\n") + "\n", diagnostics: diagnostics)
     }
 

@@ -1,3 +1,4 @@
+import SlipwayEngine
 import SlipwayCore
 import SlipwayScheduling
 
@@ -31,6 +32,7 @@ public enum MSPDIExport {
         let timing = schedule.timing
         var diagnostics: [Diagnostic] = []
         var x = XMLWriter()
+        let predecessors = taskLinks(plan: plan, schedule: schedule, diagnostics: &diagnostics)
 
         // Outline: each phase, then its tasks; then tasks without a phase.
         var rows: [(task: Int?, phase: Int?)] = []
@@ -40,7 +42,7 @@ public enum MSPDIExport {
             rows.append((nil, p))
             rows += tasks.map { ($0, nil) }
         }
-        rows += plan.tasks.indices.filter { plan.phase(id: plan.tasks[$0].phase) == nil }.map { ($0, nil) }
+        rows += plan.tasks.indices.filter { plan.phase(of: plan.tasks[$0]) == nil }.map { ($0, nil) }
         var uidOfTask = [Int](repeating: 0, count: plan.tasks.count)
         for (r, row) in rows.enumerated() { if let t = row.task { uidOfTask[t] = r + 1 } }
 
@@ -100,10 +102,10 @@ public enum MSPDIExport {
             }
             let i = row.task!
             let task = plan.tasks[i]
-            let inPhase = plan.phase(id: task.phase) != nil
+            let inPhase = plan.phase(of: task) != nil
             let number: String
             if inPhase { outline.child += 1; number = "\(outline.phase).\(outline.child)" } else { outline = (outline.phase + 1, 0); number = "\(outline.phase)" }
-            let d = schedule.graph.network.duration[i]
+            let d = schedule.duration(i)
             x.element("Name", task.title)
             x.element("Type", "1"); x.element("IsNull", "0")
             x.element("WBS", number); x.element("OutlineNumber", number); x.element("OutlineLevel", inPhase ? "2" : "1")
@@ -116,7 +118,7 @@ public enum MSPDIExport {
             x.element("Critical", timing.isCritical(i) ? "1" : "0")
             if let cost = task.cost { x.element("FixedCost", cost.compact) }
             if let percent = task.progress.percent { x.element("PercentComplete", String(Int(percent.rounded()))) }
-            let release = max(task.notBefore ?? 0, plan.phase(id: task.phase)?.windowStart ?? 0)
+            let release = max(task.notBefore ?? 0, plan.phase(of: task)?.windowStart ?? 0)
             if release > 0 {
                 x.element("ConstraintType", "4")
                 x.element("ConstraintDate", clock.dateTime(release, as: .start))
@@ -126,7 +128,7 @@ public enum MSPDIExport {
             if let due = task.due { x.element("Deadline", clock.dateTime(due, as: .end)) }
             let notes = ([task.why].compactMap { $0 } + task.notes).joined(separator: "\n")
             if !notes.isEmpty { x.element("Notes", notes) }
-            for link in links(of: i, plan: plan, diagnostics: &diagnostics) {
+            for link in predecessors[i] {
                 x.open("PredecessorLink")
                 x.element("PredecessorUID", String(uidOfTask[link.from]))
                 x.element("Type", String(typeCode(link.type)))
@@ -176,7 +178,7 @@ public enum MSPDIExport {
                 x.element("TaskUID", String(uidOfTask[i]))
                 x.element("ResourceUID", String(r + 1))
                 x.element("Units", demand.units.compact)
-                x.element("Work", clock.duration(schedule.graph.network.duration[i] * demand.units))
+                x.element("Work", clock.duration(schedule.duration(i) * demand.units))
                 x.close("Assignment")
             }
         }
@@ -195,7 +197,7 @@ public enum MSPDIExport {
     }
 
     /// MSPDI link type codes.
-    static func typeCode(_ type: DependencyType) -> Int {
+    static func typeCode(_ type: LinkType) -> Int {
         switch type {
         case .finishToFinish: return 0
         case .finishToStart: return 1
@@ -204,29 +206,18 @@ public enum MSPDIExport {
         }
     }
 
-    struct Link: Hashable { var from: Int; var type: DependencyType; var lag: Double }
-
-    /// The predecessors of task `j` among tasks, with constraints expanded into their mitigations.
-    static func links(of j: Int, plan: Plan, diagnostics: inout [Diagnostic]) -> [Link] {
-        var result: [Link] = []
-        func add(_ l: Link) { if !result.contains(l) { result.append(l) } }
-        let task = plan.tasks[j]
-        for d in task.after {
-            if let i = plan.taskIndex(of: d.id) {
-                add(Link(from: i, type: d.type, lag: d.lag))
-            } else if let c = plan.constraints.firstIndex(where: { $0.id == d.id }) {
-                let type: DependencyType = d.type == .finishToStart || d.type == .startToStart ? .finishToStart : .finishToFinish
-                if plan.constraints[c].mitigations.isEmpty {
-                    diagnostics.append(.warning(.notExported, at: d.location, "'\(task.id)' follows constraint '\(d.id)', which has no mitigations; the link is left out"))
-                }
-                for m in plan.constraints[c].mitigations { add(Link(from: m, type: type, lag: d.lag)) }
-            }
+    /// The predecessors of every task among tasks (constraints expanded into their
+    /// mitigations, from the plan graph), with a warning for each link from a
+    /// constraint that has no mitigations to stand for it.
+    ///
+    /// - Complexity: as `Schedule.taskPredecessors`.
+    static func taskLinks(plan: Plan, schedule: Schedule, diagnostics: inout [Diagnostic]) -> [[PlanGraph.TaskLink]] {
+        let (links, unexpanded) = schedule.taskPredecessors(in: plan)
+        for (j, c) in unexpanded {
+            diagnostics.append(.warning(.notExported, at: plan.tasks[j].location(of: "after"),
+                                        "'\(plan.tasks[j].id)' follows constraint '\(plan.constraints[c].id)', which has no mitigations; the link is left out"))
         }
-        for c in plan.constraints where !c.mitigations.contains(j) {
-            let blocked = c.blocks.contains { $0.id == task.id || ($0.id == task.phase && plan.phase(id: $0.id) != nil) }
-            if blocked { for m in c.mitigations { add(Link(from: m, type: .finishToStart, lag: 0)) } }
-        }
-        return result
+        return links
     }
 
     private static func extended(_ x: inout XMLWriter, _ field: String, _ value: String) {

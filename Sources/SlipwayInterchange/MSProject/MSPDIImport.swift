@@ -1,3 +1,4 @@
+import SlipwayEngine
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -119,7 +120,7 @@ public enum MSPDIImport {
                 warn("'\(plan.tasks[j].id)' follows a summary task or an unknown task (UID \(link.value("PredecessorUID") ?? "?")); the link is left out")
                 continue
             }
-            let type: DependencyType
+            let type: LinkType
             switch link.value("Type") ?? "1" {
             case "0": type = .finishToFinish
             case "2": type = .startToFinish

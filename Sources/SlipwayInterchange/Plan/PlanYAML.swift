@@ -1,3 +1,4 @@
+import SlipwayEngine
 import SlipwayCore
 
 /// Writes a `Plan` as a plan file (section 2 of the plan-format contract), so that

@@ -1,3 +1,4 @@
+import SlipwayEngine
 import SlipwayCore
 import SlipwayReports
 import SlipwayScheduling
@@ -72,23 +73,22 @@ public enum TrackerExport {
         for i in tracked {
             let c = plan.constraints[i]
             let r = schedule.resolutions[i]
-            let node = schedule.graph.resolutionNode(ofConstraint: i)
             let label: String = c.label ?? c.name ?? c.title
             let severity: String = c.severity.map(severityText) ?? "-"
             let status: String = c.status.map(TrackerNames.titleCase) ?? "-"
-            let owner: String = c.owner.map { plan.owner(id: $0)?.name ?? $0 } ?? "-"
+            let owner: String = c.ownerIndex.map { plan.owners[$0].name } ?? c.owner ?? "-"
             let target: String = c.target.map { "Week \($0.compact)" } ?? "Ongoing"
             let progress: String = c.progress.map { "\($0.compact)%" } ?? "-"
             let forecast = "Week \(weeks.endWeek(r.resolved))"
             // On the critical path when its resolution or any of its mitigations is:
             // a critical mitigation drives the finish even if the resolution event has float.
-            let critical = schedule.timing.isCritical(node) || c.mitigations.contains { schedule.timing.isCritical($0) } ? "Yes" : "No"
-            let late: String = r.late.map { "\(weeks.weeks($0)) weeks" } ?? (r.target == nil ? "No target" : "On time")
+            let critical = schedule.isCritical(.resolution(i)) || c.mitigations.contains { schedule.timing.isCritical($0) } ? "Yes" : "No"
+            let late: String = r.lateBy.map { "\(weeks.weeks($0)) weeks" } ?? (r.target == nil ? "No target" : "On time")
             let cells: [String] = [label, severity, status, owner, target, progress, forecast, critical, late]
             out.append("| " + cells.map { $0.replacingOccurrences(of: "|", with: "/") }.joined(separator: " | ") + " |")
         }
 
-        let placed = Set(plan.tasks.indices.filter { plan.tasks[$0].constraint != nil || plan.phase(id: plan.tasks[$0].phase) != nil })
+        let placed = Set(plan.tasks.indices.filter { plan.tasks[$0].constraint != nil || plan.phase(of: plan.tasks[$0]) != nil })
         let left = plan.tasks.indices.filter { !placed.contains($0) }.map { plan.tasks[$0].id }
         if !left.isEmpty {
             diagnostics.append(.warning(.notExported, at: nil, "\(left.count) tasks belong to no constraint and no phase, so the tracker format has no place for them: \(left.joined(separator: ", "))"))

@@ -1,3 +1,4 @@
+import SlipwayEngine
 import Foundation
 import SlipwayCore
 
@@ -43,7 +44,7 @@ public enum TrackerImport {
         for row in doc.table {
             guard let name = row.cell("Owner") else { continue }
             let id = TrackerNames.kebab(name)
-            if plan.owner(id: id) == nil {
+            if !plan.owners.contains(where: { $0.id == id }) {
                 ids.insert(id)
                 plan.owners.append(Owner(id: id, name: name, location: at(row.line)))
             }

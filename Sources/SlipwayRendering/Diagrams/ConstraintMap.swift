@@ -52,13 +52,14 @@ public enum ConstraintMap {
             ]))
         }
 
-        var ownersUsed: [String] = []
+        var ownersUsed: [Int] = []
+        var ownerUsed = [Bool](repeating: false, count: plan.owners.count)
         for (c, constraint) in plan.constraints.enumerated() where shownConstraint[c] {
             let cluster = clusterOfCategory[constraint.category ?? "uncategorised"]
             spec.addNode(constraint.id, [
                 ("label", .html(constraintLabel(c, facts: facts))),
                 ("fillcolor", .text(DiagramStyle.fill(for: constraint.severity))),
-                ("class", .text(schedule.resolutions[c].late == nil ? "constraint" : "constraint late")),
+                ("class", .text(schedule.resolutions[c].late ? "constraint late" : "constraint")),
             ], cluster: cluster)
             for m in constraint.mitigations where shownTask[m] {
                 let task = plan.tasks[m]
@@ -72,14 +73,15 @@ public enum ConstraintMap {
                 }
                 spec.addNode(task.id, attributes, cluster: cluster)
                 spec.addEdge(constraint.id, task.id)
-                for demand in task.demands where plan.owner(id: demand.owner) != nil {
-                    if !ownersUsed.contains(demand.owner) { ownersUsed.append(demand.owner) }
+                for demand in task.demands {
+                    guard let o = demand.ownerIndex else { continue }
+                    if !ownerUsed[o] { ownerUsed[o] = true; ownersUsed.append(o) }
                     spec.addEdge(task.id, demand.owner, [("color", "#9a9a9a")])
                 }
             }
         }
-        for id in ownersUsed {
-            guard let owner = plan.owner(id: id) else { continue }
+        for o in ownersUsed {
+            let owner = plan.owners[o]
             spec.addNode(owner.id, [("label", .text(DiagramStyle.escapeLabel(owner.name))), ("shape", "ellipse"),
                                     ("style", "filled"), ("fillcolor", "#dbe5f1"), ("class", "owner")])
         }
@@ -96,7 +98,7 @@ public enum ConstraintMap {
         var when = resolution.target.map { "target \(date($0, facts: facts)) · " } ?? "no target · "
         when += "forecast \(date(resolution.resolved, facts: facts))"
         rows.append(html(when))
-        if let late = resolution.late {
+        if let late = resolution.lateBy {
             rows.append("<FONT COLOR=\"\(DiagramStyle.lateColor)\"><B>\(html(facts.weeks(late)))w late</B></FONT>")
         }
         return rows.joined(separator: "<BR/>")

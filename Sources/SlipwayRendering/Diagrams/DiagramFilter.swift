@@ -33,7 +33,7 @@ public struct DiagramFilter: Sendable, Equatable {
 
     /// An error message when the filter names no phase of the plan, or nil.
     public func problem(in plan: Plan) -> String? {
-        guard let phase, plan.phase(id: phase) == nil else { return nil }
+        guard let phase, plan.referent(of: phase)?.phase == nil else { return nil }
         let ids = plan.phases.map(\.id)
         return "'\(phase)' is not a phase of the plan\(Suggestion.hint(for: phase, in: ids))"
             + (ids.isEmpty ? "" : " (phases: \(ids.joined(separator: ", ")))")

@@ -1,3 +1,4 @@
+import SlipwayEngine
 import SlipwayCore
 import SlipwayReports
 import SlipwayScheduling

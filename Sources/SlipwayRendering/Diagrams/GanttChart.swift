@@ -64,7 +64,7 @@ public enum GanttChart {
         var byPhase: [String: [Int]] = [:]
         var unphased: [Int] = []
         for j in plan.tasks.indices where shown[j] {
-            if let phase = plan.tasks[j].phase, plan.phase(id: phase) != nil {
+            if plan.tasks[j].phaseIndex != nil, let phase = plan.tasks[j].phase {
                 byPhase[phase, default: []].append(j)
             } else {
                 unphased.append(j)

@@ -21,7 +21,6 @@ public enum NetworkDiagram {
     ///   *E* the number of links.
     public static func graph(plan: Plan, schedule: Schedule, filter: DiagramFilter = .all) -> GraphSpec {
         let facts = ScheduleFacts(plan: plan, schedule: schedule)
-        let network = schedule.graph.network
         let taskCount = plan.tasks.count
         var shown = filter.mask(plan: plan, schedule: schedule)
         for (c, constraint) in plan.constraints.enumerated() {
@@ -67,22 +66,24 @@ public enum NetworkDiagram {
             spec.addNode(constraint.id, attributes)
         }
 
-        for j in 0..<network.nodeCount where shown[j] {
-            for k in network.predecessors(of: j) where shown[Int(network.predNode[k])] {
-                let i = Int(network.predNode[k])
+        func index(_ node: Schedule.ScheduleNode) -> Int { node.task ?? taskCount + node.constraint! }
+        func name(_ node: Schedule.ScheduleNode) -> String { node.task.map { plan.tasks[$0].id } ?? plan.constraints[node.constraint!].id }
+        for j in shown.indices where shown[j] {
+            let node: Schedule.ScheduleNode = j < taskCount ? .task(j) : .resolution(j - taskCount)
+            for link in schedule.links(into: node) where shown[index(link.from)] {
                 var attributes: GraphSpec.Attributes = []
-                if let label = facts.linkLabel(predecessorLink: k) {
+                if let label = facts.linkLabel(link) {
                     attributes.append(("label", .text(label)))
                 }
-                let critical = facts.isCriticalLink(predecessorLink: k, of: j)
-                if schedule.graph.constraintIndex(ofNode: i) != nil && !critical {
+                let critical = facts.isCriticalLink(link, into: node)
+                if link.from.constraint != nil && !critical {
                     attributes.append(("style", "dashed"))
                 }
                 if critical {
                     attributes += [("color", .text(DiagramStyle.criticalColor)), ("penwidth", .text(DiagramStyle.criticalPenWidth)),
                                    ("class", .text(DiagramStyle.criticalClass)), ("fontcolor", .text(DiagramStyle.criticalColor))]
                 }
-                spec.addEdge(schedule.graph.name(ofNode: i, in: plan), schedule.graph.name(ofNode: j, in: plan), attributes)
+                spec.addEdge(name(link.from), name(node), attributes)
             }
         }
         return spec
@@ -123,7 +124,7 @@ public enum NetworkDiagram {
             ("shape", "octagon"), ("style", "filled"), ("fillcolor", .text(DiagramStyle.fill(for: constraint.severity))),
             ("class", "resolution"),
         ]
-        if let late = resolution.late {
+        if let late = resolution.lateBy {
             lines.append("\(facts.weeks(late))w late")
             attributes.append(("fontcolor", .text(DiagramStyle.lateColor)))
         }

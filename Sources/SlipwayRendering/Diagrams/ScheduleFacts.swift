@@ -1,3 +1,4 @@
+import SlipwayEngine
 import SlipwayCore
 import SlipwayReports
 import SlipwayScheduling
@@ -22,36 +23,16 @@ struct ScheduleFacts {
         plan.tasks[index].constraint.flatMap { plan.constraints[$0].severity }
     }
 
-    /// Whether the link `k` of the network (in predecessor rows) has no slack:
-    /// the successor's date is set by it.
-    func isDriving(predecessorLink k: Int, of j: Int) -> Bool {
-        let network = schedule.graph.network, timing = schedule.timing
-        let i = Int(network.predNode[k]), lag = network.predLag[k]
-        let slack: Double
-        switch network.predType[k] {
-        case 0: slack = timing.earlyStart[j] - lag - timing.earlyFinish[i]
-        case 1: slack = timing.earlyStart[j] - lag - timing.earlyStart[i]
-        case 2: slack = timing.earlyFinish[j] - lag - timing.earlyFinish[i]
-        default: slack = timing.earlyFinish[j] - lag - timing.earlyStart[i]
-        }
-        return slack <= Timing.criticalTolerance
-    }
-
     /// A link is drawn critical when both ends are critical and it drives the successor.
-    func isCriticalLink(predecessorLink k: Int, of j: Int) -> Bool {
-        let timing = schedule.timing
-        let i = Int(schedule.graph.network.predNode[k])
-        return timing.isCritical(i) && timing.isCritical(j) && isDriving(predecessorLink: k, of: j)
+    func isCriticalLink(_ link: Schedule.Link, into node: Schedule.ScheduleNode) -> Bool {
+        schedule.isCritical(link.from) && schedule.isCritical(node) && link.isDriving
     }
 
     /// `SS +1w`, `FS -2d`-like text for links that are not plain finish-to-start.
-    func linkLabel(predecessorLink k: Int) -> String? {
-        let network = schedule.graph.network
-        let type = DependencyNetwork.LinkType(rawValue: network.predType[k]) ?? .fs
-        let lag = network.predLag[k]
-        if type == .fs && lag == 0 { return nil }
-        let lagText = lag == 0 ? "" : (lag > 0 ? " +" : " ") + weeks(lag) + "w"
-        return type.dependencyType.rawValue + lagText
+    func linkLabel(_ link: Schedule.Link) -> String? {
+        if link.type == .finishToStart && link.lag == 0 { return nil }
+        let lagText = link.lag == 0 ? "" : (link.lag > 0 ? " +" : " ") + weeks(link.lag) + "w"
+        return link.type.rawValue + lagText
     }
 
     /// A phase window as `weeks 1-2`, with dates when the plan has a start.

@@ -1,3 +1,4 @@
+import SlipwayEngine
 import SlipwayCore
 
 /// "What if this task slips?": the plan rescheduled with some tasks longer
@@ -96,7 +97,7 @@ public enum SlipAnalysis {
         case .failure(let f): return .failure(f)
         case .success(let (changes, clamped)):
             let network = whatIf.network(with: changes)
-            let after = CriticalPathMethod.schedule(network, order: whatIf.order)
+            let after = CriticalPathMethod.schedule(network)
             return .success(Outcome(slips: slips, changes: changes, before: whatIf.outlook(base),
                                    after: whatIf.outlook(after, network: network),
                                    moves: moves(from: base, to: after, whatIf: whatIf), clamped: clamped))
@@ -108,7 +109,8 @@ public enum SlipAnalysis {
     /// - Complexity: O(*V*).
     public static func moves(from a: Timing, to b: Timing, whatIf: WhatIf) -> [Move] {
         let tol = Timing.criticalTolerance
-        return whatIf.order.lazy.map(Int.init).filter { $0 < whatIf.taskCount }.compactMap { i in
+        let tasks = whatIf.ordered.order.lazy.map(Int.init).filter { $0 < whatIf.taskCount }
+        return tasks.compactMap { (i: Int) -> Move? in
             guard abs(a.earlyStart[i] - b.earlyStart[i]) > tol || abs(a.earlyFinish[i] - b.earlyFinish[i]) > tol else { return nil }
             return Move(task: i, startBefore: a.earlyStart[i], startAfter: b.earlyStart[i],
                         finishBefore: a.earlyFinish[i], finishAfter: b.earlyFinish[i])

@@ -42,7 +42,7 @@ public struct LinearProgram: Sendable {
 
     public mutating func add(_ row: Row) { rows.append(row) }
 
-    static let eps = 1e-9
+    public static let eps = 1e-9
 
     /// - Complexity: O(*p* · *m* · (*n* + *m*)) for *p* pivots on *m* rows and *n*
     ///   variables; *p* is small in practice but not bounded by a polynomial.

@@ -65,7 +65,7 @@ public struct Baseline: Codable, Sendable, Equatable {
         let t = schedule.timing
         tasks = schedule.taskOrder.map { i in
             Task(id: plan.tasks[i].id, earlyStart: t.earlyStart[i], earlyFinish: t.earlyFinish[i],
-                 duration: schedule.graph.network.duration[i], totalFloat: t.totalFloat[i], critical: t.isCritical(i))
+                 duration: schedule.duration(i), totalFloat: t.totalFloat[i], critical: t.isCritical(i))
         }
         constraints = schedule.resolutions.map { r in
             ConstraintEntry(id: plan.constraints[r.constraint].id, resolved: r.resolved, target: r.target)

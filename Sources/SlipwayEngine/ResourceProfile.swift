@@ -1,14 +1,14 @@
 /// How much of one resource is in use over time: a step function kept as sorted
 /// breakpoints, `usage[i]` on `[times[i], times[i + 1])` and the last step to
 /// infinity (always 0 once every reservation has ended).
-struct ResourceProfile {
+public struct ResourceProfile {
     private(set) var times: [Double] = [0]
     private(set) var usage: [Double] = [0]
     /// The node whose reservation ends at each time, so that a delay can name the
     /// work it waited for.
     private var endsAt: [Double: Int32] = [:]
 
-    static let eps = 1e-9
+    public static let eps = 1e-9
 
     /// The index of the step that contains `t` (the last breakpoint at or before it).
     ///

@@ -1,3 +1,4 @@
+import SlipwayEngine
 import SlipwayCore
 
 /// The forecast against a baseline: how far each task's start and finish moved,
@@ -24,10 +25,12 @@ public struct Variance: Sendable {
         public var target: Double
         public var resolved: Double
         public var baselineResolved: Double?
-        public var late: Double? { resolved - target > Timing.criticalTolerance ? resolved - target : nil }
+        /// Weeks late against the target, or nil when on time.
+        public var lateBy: Double? { resolved - target > Timing.criticalTolerance ? resolved - target : nil }
+        public var late: Bool { lateBy != nil }
         /// Late now, but on time (or absent) in the baseline.
         public var newlyMissed: Bool {
-            guard late != nil else { return false }
+            guard late else { return false }
             guard let b = baselineResolved else { return true }
             return b - target <= Timing.criticalTolerance
         }
@@ -48,7 +51,7 @@ public struct Variance: Sendable {
     public var baselineLateBy: Double? { deadline.flatMap { baselineFinish - $0 > Timing.criticalTolerance ? baselineFinish - $0 : nil } }
     /// Every constraint with a target, in plan order.
     public var targets: [TargetStatus]
-    public var missedTargets: [TargetStatus] { targets.filter { $0.late != nil } }
+    public var missedTargets: [TargetStatus] { targets.filter(\.late) }
     public var becameCritical: [String]
     public var leftCritical: [String]
     public var baselineCriticalPath: [String]

@@ -1,3 +1,5 @@
+import SlipwayEngine
+
 /// The least total shortening of tasks that brings a network's finish to a
 /// target: the time-cost trade-off of Kelley (1961) and Fulkerson (1961) with a
 /// cost of one per week cut, written as a linear program and solved exactly.
@@ -32,7 +34,8 @@ public enum Crashing {
     ///   the network is larger than `maximumNodes`.
     /// - Complexity: two simplex solves of about *V* + *K* variables and
     ///   *E* + 2*V* + *K* rows, for *V* nodes, *E* links and *K* shortenable tasks.
-    public static func leastShortening(_ network: DependencyNetwork, room: [Double], weeklyCost: [Double?], target: Double) -> Result? {
+    public static func leastShortening(_ ordered: OrderedNetwork, room: [Double], weeklyCost: [Double?], target: Double) -> Result? {
+        let network = ordered.network
         let n = network.nodeCount
         guard n <= maximumNodes else { return nil }
         let cuttable = (0..<n).filter { $0 < room.count && room[$0] > LinearProgram.eps }
@@ -53,10 +56,10 @@ public enum Crashing {
                     let i = Int(network.predNode[k]), lag = network.predLag[k], di = network.duration[i]
                     // Each row reads: (end or start of i) - (start or end of j) <= constant.
                     switch network.predType[k] {
-                    case 0: rows.append(.init(finishTerms(i) + [(j, -1)], .lessOrEqual, -di - lag))
-                    case 1: rows.append(.init([(i, 1), (j, -1)], .lessOrEqual, -lag))
-                    case 2: rows.append(.init(finishTerms(i) + finishTerms(j).map { ($0.0, -$0.1) }, .lessOrEqual, d - di - lag))
-                    default: rows.append(.init([(i, 1)] + finishTerms(j).map { ($0.0, -$0.1) }, .lessOrEqual, d - lag))
+                    case .finishToStart: rows.append(.init(finishTerms(i) + [(j, -1)], .lessOrEqual, -di - lag))
+                    case .startToStart: rows.append(.init([(i, 1), (j, -1)], .lessOrEqual, -lag))
+                    case .finishToFinish: rows.append(.init(finishTerms(i) + finishTerms(j).map { ($0.0, -$0.1) }, .lessOrEqual, d - di - lag))
+                    case .startToFinish: rows.append(.init([(i, 1)] + finishTerms(j).map { ($0.0, -$0.1) }, .lessOrEqual, d - lag))
                     }
                 }
             }

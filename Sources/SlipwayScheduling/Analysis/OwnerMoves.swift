@@ -1,3 +1,4 @@
+import SlipwayEngine
 import SlipwayCore
 
 /// Moving work between owners, one way back to a target when leveling by owner
@@ -21,28 +22,27 @@ public enum OwnerMoves {
     ///   single moves of the first round (for alternatives).
     /// - Complexity: O(*m* · *c* · *O* · *L*) for *m* rounds, *c* candidate
     ///   tasks, *O* owners and *L* the cost of one leveling.
-    public static func search(plan: Plan, network: DependencyNetwork, order: [Int32], target: Double, maxMoves: Int = 4)
+    public static func search(plan: Plan, network ordered: OrderedNetwork, target: Double, maxMoves: Int = 4)
         -> (moves: [Move], finishes: [Double], singles: [(move: Move, finish: Double)]) {
         let tol = Timing.criticalTolerance
         var reassigned: [Int: Int] = [:]
         var moves: [Move] = []
         var finishes: [Double] = []
         var singles: [(move: Move, finish: Double)] = []
-        var timing = LeveledMeasure.timing(network, order: order, demands: LeveledMeasure.demands(plan: plan, nodeCount: network.nodeCount))
-        var ownerIndex: [String: Int] = [:]
-        for (o, owner) in plan.owners.enumerated() { ownerIndex[owner.id] = o }
+        let network = ordered.network
+        var timing = LeveledMeasure.timing(ordered, demands: LeveledMeasure.demands(plan: plan, nodeCount: network.nodeCount))
         for round in 0..<maxMoves {
             guard timing.finish > target + tol else { break }
             var best: (move: Move, timing: Timing)?
             for j in plan.tasks.indices where timing.isCritical(j) && reassigned[j] == nil && network.duration[j] > tol {
                 let task = plan.tasks[j]
                 let demands = task.demands
-                guard demands.count == 1, let from = ownerIndex[demands[0].owner],
+                guard demands.count == 1, let from = demands[0].ownerIndex,
                       Forecast(task: task, statusDate: plan.statusDate).state == .notStarted else { continue }
                 for to in plan.owners.indices where to != from && plan.owners[to].capacity >= demands[0].units - tol {
                     var trial = reassigned
                     trial[j] = to
-                    let t = LeveledMeasure.timing(network, order: order, demands: LeveledMeasure.demands(plan: plan, nodeCount: network.nodeCount, reassigned: trial))
+                    let t = LeveledMeasure.timing(ordered, demands: LeveledMeasure.demands(plan: plan, nodeCount: network.nodeCount, reassigned: trial))
                     let move = Move(task: j, from: from, to: to)
                     if round == 0, t.finish < timing.finish - tol { singles.append((move, t.finish)) }
                     if t.finish < (best?.timing.finish ?? timing.finish) - tol { best = (move, t) }

@@ -1,3 +1,4 @@
+import SlipwayEngine
 import SlipwayCore
 
 /// The two ways back to a target that Recovery tries, each measured by
@@ -9,8 +10,9 @@ enum RecoveryMoves {
     /// its remaining part; a finished task or a milestone not at all.
     ///
     /// - Complexity: O(*T*).
-    static func room(whatIf: WhatIf, network: DependencyNetwork, maxCut: Double) -> [Double] {
+    static func room(whatIf: WhatIf, network ordered: OrderedNetwork, maxCut: Double) -> [Double] {
         let plan = whatIf.plan
+        let network = ordered.network
         return plan.tasks.indices.map { j in
             let task = plan.tasks[j]
             if task.isMilestone { return 0 }
@@ -32,14 +34,12 @@ enum RecoveryMoves {
     /// Owner rate x units for each task: what one week of extra capacity costs,
     /// nil when an owner it needs has no rate.
     static func weeklyCost(plan: Plan) -> [Double?] {
-        var rate: [String: Double] = [:]
-        for owner in plan.owners { if let r = owner.rate { rate[owner.id] = r } }
-        return plan.tasks.map { task in
+        plan.tasks.map { task in
             let demands = task.demands
             guard !demands.isEmpty else { return nil }
             var total = 0.0
             for d in demands {
-                guard let r = rate[d.owner] else { return nil }
+                guard let r = d.ownerIndex.flatMap({ plan.owners[$0].rate }) else { return nil }
                 total += r * d.units
             }
             return total
@@ -52,14 +52,14 @@ enum RecoveryMoves {
     /// below, which also tells how close shortening alone gets.
     ///
     /// - Returns: the cuts (task, weeks) and the finish reached, by rescheduling.
-    static func shorten(network: DependencyNetwork, order: [Int32], taskCount: Int, room: [Double],
+    static func shorten(network: OrderedNetwork, taskCount: Int, room: [Double],
                         cost: [Double?], target: Double) -> (cuts: [Int: Double], finish: Double) {
         if let exact = Crashing.leastShortening(network, room: room, weeklyCost: cost, target: target) {
             var shortened = network
-            for (j, x) in exact.cuts { shortened.duration[j] -= x }
-            return (exact.cuts, CriticalPathMethod.schedule(shortened, order: order).finish)
+            for (j, x) in exact.cuts { shortened.setDuration(shortened.network.duration[j] - x, of: j) }
+            return (exact.cuts, CriticalPathMethod.schedule(shortened).finish)
         }
-        return greedyShorten(network: network, order: order, taskCount: taskCount, room: room, cost: cost, target: target)
+        return greedyShorten(network: network, taskCount: taskCount, room: room, cost: cost, target: target)
     }
 
     /// Greedy least-shortening crash (after the heuristic of Siemens 1971): while
@@ -72,17 +72,17 @@ enum RecoveryMoves {
     /// - Complexity: O(*k*² (*V* + *E*)) per step in the worst case, where *k* is
     ///   the number of critical tasks that can still be shortened (pairs are
     ///   tried among at most 24 of them).
-    static func greedyShorten(network start: DependencyNetwork, order: [Int32], taskCount: Int, room: [Double],
+    static func greedyShorten(network start: OrderedNetwork, taskCount: Int, room: [Double],
                         cost: [Double?], target: Double) -> (cuts: [Int: Double], finish: Double) {
         let tol = 1e-9
         var network = start
         var left = room
         var cuts: [Int: Double] = [:]
-        var timing = CriticalPathMethod.schedule(network, order: order)
+        var timing = CriticalPathMethod.schedule(network)
         func finish(_ changes: [(Int, Double)]) -> Double {
             var copy = network
-            for (j, x) in changes { copy.duration[j] -= x }
-            return CriticalPathMethod.schedule(copy, order: order).finish
+            for (j, x) in changes { copy.setDuration(copy.network.duration[j] - x, of: j) }
+            return CriticalPathMethod.schedule(copy).finish
         }
         for _ in 0..<(4 * taskCount + 4) {
             let f0 = timing.finish
@@ -122,11 +122,11 @@ enum RecoveryMoves {
             }
             guard let chosen = best else { break }
             for (j, x) in chosen.moves {
-                network.duration[j] -= x
+                network.setDuration(network.network.duration[j] - x, of: j)
                 left[j] -= x
                 cuts[j, default: 0] += x
             }
-            timing = CriticalPathMethod.schedule(network, order: order)
+            timing = CriticalPathMethod.schedule(network)
         }
         return (cuts, timing.finish)
     }
@@ -135,14 +135,16 @@ enum RecoveryMoves {
     /// successor has not started and the link drives it (no slack).
     ///
     /// - Complexity: O(*E*).
-    static func fastTrackCandidates(whatIf: WhatIf, network: DependencyNetwork, timing: Timing, links: [DependencyNetwork.Link]) -> [Int] {
+    static func fastTrackCandidates(whatIf: WhatIf, network ordered: OrderedNetwork, timing: Timing, links: [DependencyNetwork.Link]) -> [Int] {
         let t = whatIf.taskCount
+        let network = ordered.network
         return links.indices.filter { k in
             let link = links[k]
             let i = Int(link.from), j = Int(link.to)
-            guard link.type == .fs, i < t, j < t, network.pinnedStart[j].isNaN,
+            guard link.type == .finishToStart, i < t, j < t, network.pinnedStart[j].isNaN,
                   network.duration[i] > 1e-9, timing.isCritical(i), timing.isCritical(j) else { return false }
-            return CriticalPathMethod.linkSlack(0, lag: link.lag, from: i, to: j, timing) <= Timing.criticalTolerance
+            return LinkType.finishToStart.slack(fromStart: timing.earlyStart[i], fromFinish: timing.earlyFinish[i],
+                                                toStart: timing.earlyStart[j], toFinish: timing.earlyFinish[j], lag: link.lag) <= Timing.criticalTolerance
         }
     }
 
@@ -150,7 +152,7 @@ enum RecoveryMoves {
     /// once `1 - overlap` of the predecessor is done (plus the link's own lag).
     static func fastTracked(_ link: DependencyNetwork.Link, network: DependencyNetwork, overlap: Double) -> DependencyNetwork.Link {
         var l = link
-        l.type = .ss
+        l.type = .startToStart
         l.lag = link.lag + network.duration[Int(link.from)] * (1 - overlap)
         return l
     }

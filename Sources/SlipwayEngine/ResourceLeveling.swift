@@ -1,3 +1,5 @@
+import HeapModule
+
 /// What each node of a network needs of which resource, and what each resource
 /// can give at once; compressed rows like the network's links.
 public struct ResourceDemands: Sendable {
@@ -44,6 +46,14 @@ public enum ResourceLeveling {
         /// Nodes that need more of a resource than it has; they are leveled as if
         /// they needed all of it.
         public var overallocated: [(node: Int, resource: Int)]
+        /// Nodes in the order they were placed: every link of the network and every
+        /// resource link goes forward in it, so it orders the leveled network.
+        public var placement: [Int32]
+        /// Waits that no link can explain: a node placed after work pinned by
+        /// progress that, by the network's links, should come after it (progress
+        /// that contradicts the links). The node still waits; its start is kept by
+        /// its release instead of a link, which would close a cycle.
+        public var waitsBehindPinned: [(node: Int, pinned: Int, resource: Int)]
     }
 
     /// The serial schedule-generation scheme (Kelley 1963; Kolisch 1996): take the
@@ -59,15 +69,24 @@ public enum ResourceLeveling {
     /// - Complexity: O((*V* + *E*) log *V* + *V* · *D* · (*k* + *s*)), for *D*
     ///   demands per node, *k* breakpoints per resource profile and *s* steps
     ///   scanned per fit; O(*V* *k*) in the worst case for the insertions.
-    public static func level(_ network: DependencyNetwork, demands: ResourceDemands, priority: [Double]) -> Result {
+    public static func level(_ ordered: OrderedNetwork, demands: ResourceDemands, priority: [Double]) -> Result {
+        let network = ordered.network
         let n = network.nodeCount
         var profiles = [ResourceProfile](repeating: ResourceProfile(), count: demands.capacity.count)
         var start = [Double](repeating: 0, count: n)
         var finish = [Double](repeating: 0, count: n)
         var waiting = [Int32](repeating: 0, count: n)
         for j in 0..<n { waiting[j] = network.predOffset[j + 1] - network.predOffset[j] }
-        var eligible = PriorityQueue()
-        for j in 0..<n where waiting[j] == 0 { eligible.push(key: priority[j], node: Int32(j)) }
+        // Work pinned by progress is placed as soon as it is eligible: it is booked
+        // already, and placing it early lets the work that waits for its owner
+        // be linked to it (a link may only point to work already placed).
+        func key(_ j: Int) -> Double { network.pinnedStart[j].isNaN ? priority[j] : -.infinity }
+        var eligible = Heap<Candidate>()
+        for j in 0..<n where waiting[j] == 0 { eligible.insert(Candidate(key: key(j), node: Int32(j))) }
+        var placement: [Int32] = []
+        placement.reserveCapacity(n)
+        var placed = [Bool](repeating: false, count: n)
+        var waitsBehindPinned: [(node: Int, pinned: Int, resource: Int)] = []
         var resourceLinks: [DependencyNetwork.Link] = []
         var linkResource: [Int] = []
         var overallocated: [(node: Int, resource: Int)] = []
@@ -82,7 +101,8 @@ public enum ResourceLeveling {
         }
         for j in 0..<n where !network.pinnedStart[j].isNaN { reserve(j, at: network.pinnedStart[j]) }
 
-        while let node = eligible.pop() {
+        while let candidate = eligible.popMin() {
+            let node = candidate.node
             let j = Int(node)
             let d = network.duration[j]
             var t = max(0, network.release[j])
@@ -90,15 +110,8 @@ public enum ResourceLeveling {
                 t = network.pinnedStart[j]
             } else {
                 for k in network.predecessors(of: j) {
-                    let i = Int(network.predNode[k]), lag = network.predLag[k]
-                    let bound: Double
-                    switch network.predType[k] {
-                    case 0: bound = finish[i] + lag
-                    case 1: bound = start[i] + lag
-                    case 2: bound = finish[i] + lag - d
-                    default: bound = start[i] + lag - d
-                    }
-                    t = max(t, bound)
+                    let i = Int(network.predNode[k])
+                    t = max(t, network.predType[k].earliestStart(afterStart: start[i], finish: finish[i], lag: network.predLag[k], duration: d))
                 }
                 if d > ResourceProfile.eps {
                     // Move to the first time every resource fits; each move is to the end
@@ -119,22 +132,42 @@ public enum ResourceLeveling {
                         }
                     }
                     if let mover, let blocker = profiles[mover.resource].node(endingAt: mover.at) {
-                        resourceLinks.append(.init(from: blocker, to: Int32(j)))
-                        linkResource.append(mover.resource)
+                        if placed[Int(blocker)] {
+                            resourceLinks.append(.init(from: blocker, to: Int32(j)))
+                            linkResource.append(mover.resource)
+                        } else {
+                            waitsBehindPinned.append((j, Int(blocker), mover.resource))
+                        }
                     }
                 }
             }
             start[j] = t
             finish[j] = t + d
+            placed[j] = true
+            placement.append(node)
             if network.pinnedStart[j].isNaN { reserve(j, at: t) }
             for k in network.successors(of: j) {
                 let s = Int(network.succNode[k])
                 waiting[s] -= 1
-                if waiting[s] == 0 { eligible.push(key: priority[s], node: Int32(s)) }
+                if waiting[s] == 0 { eligible.insert(Candidate(key: key(s), node: Int32(s))) }
             }
         }
         overallocated.sort { ($0.node, $0.resource) < ($1.node, $1.resource) }
-        return Result(start: start, resourceLinks: resourceLinks, linkResource: linkResource, overallocated: overallocated)
+        return Result(start: start, resourceLinks: resourceLinks, linkResource: linkResource, overallocated: overallocated,
+                      placement: placement, waitsBehindPinned: waitsBehindPinned)
+    }
+
+    /// The network with the resource links of `result` added and every node not
+    /// pinned released at its leveled start, ordered by placement: its forward
+    /// pass gives the leveled starts back exactly, and its backward pass floats
+    /// and a critical path that account for the resources.
+    ///
+    /// - Complexity: O(*V* + *E*).
+    public static func leveledNetwork(_ ordered: OrderedNetwork, _ result: Result) -> OrderedNetwork {
+        let network = ordered.network
+        var release = network.release
+        for j in 0..<network.nodeCount where network.pinnedStart[j].isNaN { release[j] = max(release[j], result.start[j]) }
+        return OrderedNetwork(network.adding(links: result.resourceLinks, release: release), trustedOrder: result.placement)
     }
 }
 
@@ -148,16 +181,17 @@ extension ResourceLeveling {
     /// forward pass, so its resource links explain it as before.
     ///
     /// - Complexity: (2 · `rounds` + 1) levelings.
-    public static func levelImproved(_ network: DependencyNetwork, demands: ResourceDemands, priority: [Double], rounds: Int = 2) -> Result {
-        var best = level(network, demands: demands, priority: priority)
+    public static func levelImproved(_ ordered: OrderedNetwork, demands: ResourceDemands, priority: [Double], rounds: Int = 2) -> Result {
+        let network = ordered.network
+        var best = level(ordered, demands: demands, priority: priority)
         var bestFinish = finish(of: best, network)
-        let reversed = reversedNetwork(network)
+        let reversed = reversedNetwork(ordered)
         for _ in 0..<rounds {
             // Backwards: the task that finishes last goes first.
             let late = level(reversed, demands: demands, priority: (0..<network.nodeCount).map { bestFinish - (best.start[$0] + network.duration[$0]) })
-            let reversedFinish = finish(of: late, reversed)
+            let reversedFinish = finish(of: late, reversed.network)
             let backwardStart = (0..<network.nodeCount).map { reversedFinish - late.start[$0] - network.duration[$0] }
-            let again = level(network, demands: demands, priority: backwardStart)
+            let again = level(ordered, demands: demands, priority: backwardStart)
             let againFinish = finish(of: again, network)
             guard againFinish < bestFinish - ResourceProfile.eps else { break }
             best = again
@@ -166,68 +200,26 @@ extension ResourceLeveling {
         return best
     }
 
-    static func finish(of result: Result, _ network: DependencyNetwork) -> Double {
+    public static func finish(of result: Result, _ network: DependencyNetwork) -> Double {
         (0..<network.nodeCount).reduce(0) { max($0, result.start[$1] + network.duration[$1]) }
     }
 
     /// The network in reversed time (t' = F - t): every link turns around, start
-    /// and finish swap (SS becomes FF and FF becomes SS), and releases and pinned
-    /// starts are dropped (the backward pass only orders the tasks).
-    static func reversedNetwork(_ network: DependencyNetwork) -> DependencyNetwork {
-        let links = network.links.map { link -> DependencyNetwork.Link in
-            let type: DependencyNetwork.LinkType
-            switch link.type {
-            case .fs: type = .fs
-            case .ss: type = .ff
-            case .ff: type = .ss
-            case .sf: type = .sf
-            }
-            return .init(from: link.to, to: link.from, type: type, lag: link.lag)
+    /// and finish swap (`LinkType.reversed`), and releases and pinned starts are
+    /// dropped (the backward pass only orders the tasks). The reversed order
+    /// orders it.
+    static func reversedNetwork(_ ordered: OrderedNetwork) -> OrderedNetwork {
+        let links = ordered.network.links.map { link in
+            DependencyNetwork.Link(from: link.to, to: link.from, type: link.type.reversed, lag: link.lag)
         }
-        return DependencyNetwork(duration: network.duration, release: nil, links: links)
+        return OrderedNetwork(DependencyNetwork(duration: ordered.network.duration, links: links), trustedOrder: ordered.order.reversed())
     }
 }
 
-/// A binary min-heap of nodes by (key, node index).
-struct PriorityQueue {
-    private var keys: [Double] = []
-    private var nodes: [Int32] = []
+/// An eligible node with its priority: the least key first, ties in index order.
+struct Candidate: Comparable {
+    var key: Double
+    var node: Int32
 
-    private func less(_ a: Int, _ b: Int) -> Bool {
-        keys[a] != keys[b] ? keys[a] < keys[b] : nodes[a] < nodes[b]
-    }
-
-    mutating func push(key: Double, node: Int32) {
-        keys.append(key)
-        nodes.append(node)
-        var child = keys.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            if !less(child, parent) { break }
-            keys.swapAt(child, parent)
-            nodes.swapAt(child, parent)
-            child = parent
-        }
-    }
-
-    mutating func pop() -> Int32? {
-        guard !nodes.isEmpty else { return nil }
-        let top = nodes[0]
-        keys.swapAt(0, keys.count - 1)
-        nodes.swapAt(0, nodes.count - 1)
-        keys.removeLast()
-        nodes.removeLast()
-        var parent = 0
-        while true {
-            let l = 2 * parent + 1, r = l + 1
-            var smallest = parent
-            if l < keys.count && less(l, smallest) { smallest = l }
-            if r < keys.count && less(r, smallest) { smallest = r }
-            if smallest == parent { break }
-            keys.swapAt(parent, smallest)
-            nodes.swapAt(parent, smallest)
-            parent = smallest
-        }
-        return top
-    }
+    static func < (a: Candidate, b: Candidate) -> Bool { a.key != b.key ? a.key < b.key : a.node < b.node }
 }

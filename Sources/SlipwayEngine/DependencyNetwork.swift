@@ -1,5 +1,3 @@
-import SlipwayCore
-
 /// The activity-on-node network the schedulers run on: nodes are dense `Int32`
 /// indices, links are stored twice in compressed sparse rows (successors of each
 /// node, and predecessors of each node), and every per-node value is one flat array.
@@ -8,29 +6,6 @@ import SlipwayCore
 /// objects, no dictionaries. `PlanGraph` builds one from a `Plan`; benchmarks and
 /// property tests build them directly.
 public struct DependencyNetwork: Sendable {
-    /// Link types as stored: FS, SS, FF, SF in this order.
-    public enum LinkType: UInt8, Sendable {
-        case fs = 0, ss = 1, ff = 2, sf = 3
-
-        public init(_ type: DependencyType) {
-            switch type {
-            case .finishToStart: self = .fs
-            case .startToStart: self = .ss
-            case .finishToFinish: self = .ff
-            case .startToFinish: self = .sf
-            }
-        }
-
-        public var dependencyType: DependencyType {
-            switch self {
-            case .fs: return .finishToStart
-            case .ss: return .startToStart
-            case .ff: return .finishToFinish
-            case .sf: return .startToFinish
-            }
-        }
-    }
-
     /// A link as given to the builder.
     public struct Link: Sendable, Hashable {
         public var from: Int32
@@ -38,7 +13,7 @@ public struct DependencyNetwork: Sendable {
         public var type: LinkType
         public var lag: Double
 
-        public init(from: Int32, to: Int32, type: LinkType = .fs, lag: Double = 0) {
+        public init(from: Int32, to: Int32, type: LinkType = .finishToStart, lag: Double = 0) {
             self.from = from
             self.to = to
             self.type = type
@@ -58,7 +33,7 @@ public struct DependencyNetwork: Sendable {
     /// Successor rows: the links leaving node i are `succOffset[i] ..< succOffset[i+1]`.
     public let succOffset: [Int32]
     public let succNode: [Int32]
-    public let succType: [UInt8]
+    public let succType: [LinkType]
     public let succLag: [Double]
     /// For each successor entry, the index of the same link in the predecessor rows.
     public let succToPred: [Int32]
@@ -66,7 +41,7 @@ public struct DependencyNetwork: Sendable {
     /// Predecessor rows: the links entering node j are `predOffset[j] ..< predOffset[j+1]`.
     public let predOffset: [Int32]
     public let predNode: [Int32]
-    public let predType: [UInt8]
+    public let predType: [LinkType]
     public let predLag: [Double]
     /// For each predecessor entry, the index of the link in the caller's list.
     public let predLinkIndex: [Int32]
@@ -78,12 +53,18 @@ public struct DependencyNetwork: Sendable {
     ///
     /// - Complexity: O(*V* + *E*) time, where *V* is the number of nodes and *E* the
     ///   number of links, and one allocation per array.
-    public init(duration: [Double], release: [Double]? = nil, links: [Link]) {
+    /// - Parameters:
+    ///   - duration: weeks per node.
+    ///   - release: earliest start per node (0 when nil).
+    ///   - pinnedStart: a start fixed by progress per node, NaN when free (all free when nil).
+    ///   - links: the links, in the order that `predLinkIndex` refers to.
+    public init(duration: [Double], release: [Double]? = nil, pinnedStart: [Double]? = nil, links: [Link]) {
         let n = duration.count
         nodeCount = n
         self.duration = duration
         self.release = release ?? [Double](repeating: 0, count: n)
-        self.pinnedStart = [Double](repeating: .nan, count: n)
+        self.pinnedStart = pinnedStart ?? [Double](repeating: .nan, count: n)
+        precondition(self.release.count == n && self.pinnedStart.count == n, "one release and one pinned start per node")
         let e = links.count
 
         var predCount = [Int32](repeating: 0, count: n + 1)
@@ -102,7 +83,7 @@ public struct DependencyNetwork: Sendable {
 
         var predFill = Array(predCount.dropLast())
         var predNode = [Int32](repeating: 0, count: e)
-        var predType = [UInt8](repeating: 0, count: e)
+        var predType = [LinkType](repeating: .finishToStart, count: e)
         var predLag = [Double](repeating: 0, count: e)
         var predLinkIndex = [Int32](repeating: 0, count: e)
         var linkToPred = [Int32](repeating: 0, count: e)
@@ -110,21 +91,21 @@ public struct DependencyNetwork: Sendable {
             let slot = Int(predFill[Int(link.to)])
             predFill[Int(link.to)] += 1
             predNode[slot] = link.from
-            predType[slot] = link.type.rawValue
+            predType[slot] = link.type
             predLag[slot] = link.lag
             predLinkIndex[slot] = Int32(k)
             linkToPred[k] = Int32(slot)
         }
         var succFill = Array(succCount.dropLast())
         var succNode = [Int32](repeating: 0, count: e)
-        var succType = [UInt8](repeating: 0, count: e)
+        var succType = [LinkType](repeating: .finishToStart, count: e)
         var succLag = [Double](repeating: 0, count: e)
         var succToPred = [Int32](repeating: 0, count: e)
         for (k, link) in links.enumerated() {
             let slot = Int(succFill[Int(link.from)])
             succFill[Int(link.from)] += 1
             succNode[slot] = link.to
-            succType[slot] = link.type.rawValue
+            succType[slot] = link.type
             succLag[slot] = link.lag
             succToPred[slot] = linkToPred[k]
         }
@@ -145,10 +126,18 @@ public struct DependencyNetwork: Sendable {
         var result = [Link](repeating: Link(from: 0, to: 0), count: linkCount)
         for j in 0..<nodeCount {
             for k in predecessors(of: j) {
-                result[Int(predLinkIndex[k])] = Link(from: predNode[k], to: Int32(j), type: LinkType(rawValue: predType[k])!, lag: predLag[k])
+                result[Int(predLinkIndex[k])] = Link(from: predNode[k], to: Int32(j), type: predType[k], lag: predLag[k])
             }
         }
         return result
+    }
+
+    /// The same nodes (durations, releases, pinned starts) with `extra` links after
+    /// the existing ones, and new releases when given.
+    ///
+    /// - Complexity: O(*V* + *E*).
+    public func adding(links extra: [Link], release newRelease: [Double]? = nil) -> DependencyNetwork {
+        DependencyNetwork(duration: duration, release: newRelease ?? release, pinnedStart: pinnedStart, links: links + extra)
     }
 
     /// The links leaving `node`, as indices into the successor arrays.

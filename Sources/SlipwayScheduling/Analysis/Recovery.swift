@@ -1,3 +1,4 @@
+import SlipwayEngine
 import SlipwayCore
 
 /// Ways back to a target finish (the deadline, or one given) when the forecast
@@ -74,7 +75,7 @@ public enum Recovery {
         /// Ranked: options that reach the target first (fewest changes, then least
         /// shortening, then lowest cost), then the others by how close they get.
         public var options: [Option]
-        public var notes: [String]
+        public var notes: [Note]
         /// Whether the finishes are leveled by owner capacity.
         public var leveled: Bool = false
         public var needed: Bool { forecastFinish > target + Timing.criticalTolerance }
@@ -91,6 +92,20 @@ public enum Recovery {
                        : proposeUnleveled(whatIf: whatIf, changes: changes, settings: settings)
     }
 
+    /// What a recovery report says besides its options; the report words it.
+    public enum Note: Sendable, Equatable {
+        /// Moving work between owners needs leveling (`--level`).
+        case ownerMovesNeedLeveling
+        /// Every unfinished task has a fixed estimate, so nothing can be shortened.
+        case nothingToShorten
+        /// Owner moves try every owner with the capacity: skills are not known.
+        case ownerMovesIgnoreSkills
+        /// No move of a critical task to another owner brings the leveled finish earlier.
+        case noOwnerMoveHelps
+        /// No option reaches the target; the best gets to this finish.
+        case noOptionReachesTarget(best: Double)
+    }
+
     /// Leveled recovery: the unleveled options measured again with leveling, and
     /// owner moves; ranked like the others.
     ///
@@ -101,8 +116,8 @@ public enum Recovery {
         let plan = whatIf.plan
         let network = whatIf.network(with: changes)
         let demands = LeveledMeasure.demands(plan: plan, nodeCount: network.nodeCount)
-        let leveledFinish = LeveledMeasure.timing(network, order: whatIf.order, demands: demands).finish
-        var notes: [String] = []
+        let leveledFinish = LeveledMeasure.timing(network, demands: demands).finish
+        var notes: [Note] = []
         guard leveledFinish > settings.target + tol else {
             return Report(target: settings.target, forecastFinish: leveledFinish, options: [], notes: notes, leveled: true)
         }
@@ -110,33 +125,38 @@ public enum Recovery {
         // links plus the waits leveling gave each owner's work (with the plan's own
         // releases, so that cuts can move work earlier). Each option found is then
         // measured by leveling the plan again.
-        let (leveled, _, _) = LeveledMeasure.level(network, order: whatIf.order, demands: demands)
-        let sequenced = WhatIf(plan: plan, graph: whatIf.graph.adding(
-            links: leveled.resourceLinks, at: leveled.resourceLinks.map { _ in SourceLocation(line: 1, column: 1) },
-            release: whatIf.network.release))
+        let (leveled, leveledNetwork) = LeveledMeasure.level(network, unleveled: CriticalPathMethod.schedule(network), demands: demands)
+        // The sequence with the plan's own releases, so that cuts can move work earlier.
+        let sequenced = WhatIf(plan: plan,
+                               graph: whatIf.graph.adding(links: leveled.resourceLinks, sources: leveled.linkResource.map { .resource(owner: $0) },
+                                                          release: whatIf.network.release),
+                               ordered: leveledNetwork.with(releases: whatIf.network.release))
         let unleveled = proposeUnleveled(whatIf: sequenced, changes: changes, settings: settings)
-        notes += unleveled.notes.filter { !$0.hasPrefix("Moving work between owners") && !$0.hasPrefix("No option reaches") }
+        notes += unleveled.notes.filter { note in
+            switch note {
+            case .ownerMovesNeedLeveling, .noOptionReachesTarget: return false
+            default: return true
+            }
+        }
         let planLinks = whatIf.links.count
         var options: [Option] = unleveled.options.compactMap { option in
             // Overlapping two tasks of one owner is not a change to the plan's links.
             guard option.fastTracks.allSatisfy({ $0.link < planLinks }) else { return nil }
             var measured = option
             var changed = network
-            for cut in option.cuts { changed.duration[cut.task] -= cut.by }
+            for cut in option.cuts { changed.setDuration(changed.network.duration[cut.task] - cut.by, of: cut.task) }
             if !option.fastTracks.isEmpty {
                 var links = whatIf.links
-                for ft in option.fastTracks { links[ft.link] = .init(from: Int32(ft.from), to: Int32(ft.to), type: .ss, lag: ft.lag) }
-                var rebuilt = DependencyNetwork(duration: changed.duration, release: changed.release, links: links)
-                rebuilt.pinnedStart = changed.pinnedStart
-                changed = rebuilt
+                for ft in option.fastTracks { links[ft.link] = .init(from: Int32(ft.from), to: Int32(ft.to), type: .startToStart, lag: ft.lag) }
+                changed = changed.with(links: links)
             }
-            measured.finish = LeveledMeasure.timing(changed, order: whatIf.order, demands: demands).finish
+            measured.finish = LeveledMeasure.timing(changed, demands: demands).finish
             measured.reachesTarget = measured.finish <= settings.target + tol
             return measured
         }
         if !plan.owners.isEmpty {
-            notes.append("Owner moves try every owner with the capacity: Slipway does not know who has which skills, so check that the new owner can do the work.")
-            let found = OwnerMoves.search(plan: plan, network: network, order: whatIf.order, target: settings.target)
+            notes.append(.ownerMovesIgnoreSkills)
+            let found = OwnerMoves.search(plan: plan, network: network, target: settings.target)
             if let last = found.finishes.last {
                 options.append(Option(kind: .moveWork, cuts: [], fastTracks: [], moves: found.moves, finish: last,
                                       reachesTarget: last <= settings.target + tol))
@@ -145,11 +165,11 @@ public enum Recovery {
                 options.append(Option(kind: .moveWork, cuts: [], fastTracks: [], moves: [single.move], finish: single.finish,
                                       reachesTarget: single.finish <= settings.target + tol))
             }
-            if found.moves.isEmpty { notes.append("No move of a critical task to another owner brings the leveled finish earlier.") }
+            if found.moves.isEmpty { notes.append(.noOwnerMoveHelps) }
         }
         rank(&options)
         if !options.contains(where: { $0.reachesTarget }) {
-            notes.append("No option reaches the target: the best gets to week \((options.map(\.finish).min() ?? leveledFinish).compact).")
+            notes.append(.noOptionReachesTarget(best: options.map(\.finish).min() ?? leveledFinish))
         }
         return Report(target: settings.target, forecastFinish: leveledFinish, options: options, notes: notes, leveled: true)
     }
@@ -170,8 +190,8 @@ public enum Recovery {
         let tol = Timing.criticalTolerance
         let target = settings.target
         let network = whatIf.network(with: changes)
-        let timing = CriticalPathMethod.schedule(network, order: whatIf.order)
-        var notes = ["Moving work between owners is proposed with --level, which levels the plan by owner capacity."]
+        let timing = CriticalPathMethod.schedule(network)
+        var notes: [Note] = [.ownerMovesNeedLeveling]
         guard timing.finish > target + tol else {
             return Report(target: target, forecastFinish: timing.finish, options: [], notes: notes)
         }
@@ -187,9 +207,9 @@ public enum Recovery {
         // 1. Shorten only.
         let room = RecoveryMoves.room(whatIf: whatIf, network: network, maxCut: settings.maxCut)
         if room.allSatisfy({ $0 <= tol }) {
-            notes.append("No task can be shortened: every unfinished task has a fixed estimate; give estimates as ranges (2-3w) or allow cuts with --max-cut.")
+            notes.append(.nothingToShorten)
         }
-        let shortened = RecoveryMoves.shorten(network: network, order: whatIf.order, taskCount: t, room: room, cost: weekly, target: target)
+        let shortened = RecoveryMoves.shorten(network: network, taskCount: t, room: room, cost: weekly, target: target)
         if !shortened.cuts.isEmpty {
             options.append(Option(kind: .shorten, cuts: cuts(shortened.cuts), fastTracks: [], finish: shortened.finish,
                                   reachesTarget: shortened.finish <= target + tol))
@@ -203,13 +223,12 @@ public enum Recovery {
         var current = network, currentTiming = timing
         var singles: [Option] = []
         while currentTiming.finish > target + tol {
-            var best: (k: Int, link: DependencyNetwork.Link, network: DependencyNetwork, timing: Timing)?
+            var best: (k: Int, link: DependencyNetwork.Link, network: OrderedNetwork, timing: Timing)?
             for k in RecoveryMoves.fastTrackCandidates(whatIf: whatIf, network: current, timing: currentTiming, links: links) {
                 var trial = links
-                trial[k] = RecoveryMoves.fastTracked(links[k], network: current, overlap: settings.overlap)
-                var rebuilt = DependencyNetwork(duration: current.duration, release: current.release, links: trial)
-                rebuilt.pinnedStart = current.pinnedStart
-                let trialTiming = CriticalPathMethod.schedule(rebuilt, order: whatIf.order)
+                trial[k] = RecoveryMoves.fastTracked(links[k], network: current.network, overlap: settings.overlap)
+                let rebuilt = current.with(links: trial)
+                let trialTiming = CriticalPathMethod.schedule(rebuilt)
                 if tracked.isEmpty, timing.finish - trialTiming.finish > tol {
                     singles.append(Option(kind: .fastTrack, cuts: [],
                                           fastTracks: [FastTrack(link: k, from: Int(links[k].from), to: Int(links[k].to), lag: trial[k].lag)],
@@ -227,15 +246,14 @@ public enum Recovery {
                 continue
             }
             let candidates = Array(RecoveryMoves.fastTrackCandidates(whatIf: whatIf, network: current, timing: currentTiming, links: links).prefix(24))
-            var bestPair: (ks: [Int], links: [DependencyNetwork.Link], network: DependencyNetwork, timing: Timing)?
+            var bestPair: (ks: [Int], links: [DependencyNetwork.Link], network: OrderedNetwork, timing: Timing)?
             for a in candidates.indices {
                 for b in candidates.indices where b > a {
                     var trial = links
                     let ks = [candidates[a], candidates[b]]
-                    for k in ks { trial[k] = RecoveryMoves.fastTracked(links[k], network: current, overlap: settings.overlap) }
-                    var rebuilt = DependencyNetwork(duration: current.duration, release: current.release, links: trial)
-                    rebuilt.pinnedStart = current.pinnedStart
-                    let trialTiming = CriticalPathMethod.schedule(rebuilt, order: whatIf.order)
+                    for k in ks { trial[k] = RecoveryMoves.fastTracked(links[k], network: current.network, overlap: settings.overlap) }
+                    let rebuilt = current.with(links: trial)
+                    let trialTiming = CriticalPathMethod.schedule(rebuilt)
                     if trialTiming.finish < (bestPair?.timing.finish ?? currentTiming.finish) - tol {
                         bestPair = (ks, ks.map { trial[$0] }, rebuilt, trialTiming)
                     }
@@ -258,7 +276,7 @@ public enum Recovery {
         // 3. Fast-track, then shorten what is still missing.
         if !tracked.isEmpty, currentTiming.finish > target + tol {
             let roomAfter = RecoveryMoves.room(whatIf: whatIf, network: current, maxCut: settings.maxCut)
-            let both = RecoveryMoves.shorten(network: current, order: whatIf.order, taskCount: t, room: roomAfter, cost: weekly, target: target)
+            let both = RecoveryMoves.shorten(network: current, taskCount: t, room: roomAfter, cost: weekly, target: target)
             if !both.cuts.isEmpty {
                 options.append(Option(kind: .both, cuts: cuts(both.cuts), fastTracks: tracked, finish: both.finish,
                                       reachesTarget: both.finish <= target + tol))
@@ -267,7 +285,7 @@ public enum Recovery {
 
         rank(&options)
         if !options.contains(where: { $0.reachesTarget }) {
-            notes.append("No option reaches the target: the best gets to week \((options.map(\.finish).min() ?? timing.finish).compact).")
+            notes.append(.noOptionReachesTarget(best: options.map(\.finish).min() ?? timing.finish))
         }
         return Report(target: target, forecastFinish: timing.finish, options: options, notes: notes)
     }

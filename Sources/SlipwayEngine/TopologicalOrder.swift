@@ -1,34 +1,59 @@
+import HeapModule
+
 /// Orders the nodes of a network so that every link goes forward.
 public enum TopologicalOrder {
-    /// The result: an order of all nodes, or the nodes that lie on or behind a cycle.
-    public enum Outcome: Sendable {
+    /// The nodes that could not be ordered: each lies on a cycle or after one.
+    public struct Cycle: Error, Sendable {
+        public let network: DependencyNetwork
+        public let unordered: [Int32]
+
+        /// The loops among the unordered nodes, each as its nodes in link order.
+        ///
+        /// - Complexity: O(*V* + *E*) plus the length of the cycles returned.
+        public func loops(limit: Int = 20) -> [[Int32]] {
+            TopologicalOrder.cycles(in: network, among: unordered, limit: limit)
+        }
+    }
+
+    /// Sorts a network: the ordered network every pass accepts, or the cycle that
+    /// prevents an order.
+    ///
+    /// - Complexity: as `of`.
+    public static func sort(_ network: DependencyNetwork) -> Result<OrderedNetwork, Cycle> {
+        switch of(network) {
+        case .ordered(let order): return .success(OrderedNetwork(network, trustedOrder: order))
+        case .cyclic(let unordered): return .failure(Cycle(network: network, unordered: unordered))
+        }
+    }
+
+    enum Outcome {
         case ordered([Int32])
-        /// Nodes that could not be ordered; each is on a cycle or after one.
         case cyclic(unordered: [Int32])
     }
 
-    /// Kahn's algorithm (Kahn 1962) with a binary min-heap of ready nodes, so that
-    /// among nodes ready at the same time the one with the smallest index (the one
-    /// declared first) comes first. The order is the same on every run.
+    /// Kahn's algorithm (Kahn 1962) with a min-heap of ready nodes (swift-collections'
+    /// `Heap`), so that among nodes ready at the same time the one with the smallest
+    /// index (the one declared first) comes first. The order is the same on every run.
     ///
     /// - Complexity: O((*V* + *E*) log *V*), where *V* is the number of nodes and
     ///   *E* the number of links; O(*V*) extra memory.
-    public static func of(_ network: DependencyNetwork) -> Outcome {
+    static func of(_ network: DependencyNetwork) -> Outcome {
         let n = network.nodeCount
         var indegree = [Int32](repeating: 0, count: n)
         for j in 0..<n { indegree[j] = network.predOffset[j + 1] - network.predOffset[j] }
-        var heap = MinHeap(capacity: n)
-        for j in 0..<n where indegree[j] == 0 { heap.push(Int32(j)) }
+        var heap = Heap<Int32>()
+        heap.reserveCapacity(min(n, 1 << 16))
+        for j in 0..<n where indegree[j] == 0 { heap.insert(Int32(j)) }
         var order = [Int32]()
         order.reserveCapacity(n)
         network.succNode.withUnsafeBufferPointer { succNode in
             network.succOffset.withUnsafeBufferPointer { succOffset in
-                while let i = heap.pop() {
+                while let i = heap.popMin() {
                     order.append(i)
                     for k in Int(succOffset[Int(i)])..<Int(succOffset[Int(i) + 1]) {
                         let j = Int(succNode[k])
                         indegree[j] -= 1
-                        if indegree[j] == 0 { heap.push(Int32(j)) }
+                        if indegree[j] == 0 { heap.insert(Int32(j)) }
                     }
                 }
             }
@@ -42,7 +67,7 @@ public enum TopologicalOrder {
     /// path closes a cycle, returned as its nodes in link order.
     ///
     /// - Complexity: O(*V* + *E*) plus the length of the cycles returned.
-    public static func cycles(in network: DependencyNetwork, among nodes: [Int32], limit: Int = 20) -> [[Int32]] {
+    static func cycles(in network: DependencyNetwork, among nodes: [Int32], limit: Int = 20) -> [[Int32]] {
         let n = network.nodeCount
         var inScope = [Bool](repeating: false, count: n)
         for v in nodes { inScope[Int(v)] = true }
@@ -87,45 +112,5 @@ public enum TopologicalOrder {
             if result.count >= limit { break }
         }
         return result
-    }
-}
-
-/// A binary min-heap of node indices on one flat array.
-struct MinHeap {
-    private var items: [Int32]
-
-    init(capacity: Int) {
-        items = []
-        items.reserveCapacity(capacity)
-    }
-
-    mutating func push(_ value: Int32) {
-        items.append(value)
-        var child = items.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            if items[parent] <= value { break }
-            items[child] = items[parent]
-            child = parent
-        }
-        items[child] = value
-    }
-
-    mutating func pop() -> Int32? {
-        guard let last = items.popLast() else { return nil }
-        if items.isEmpty { return last }
-        let top = items[0]
-        var parent = 0
-        let count = items.count
-        while true {
-            var child = 2 * parent + 1
-            if child >= count { break }
-            if child + 1 < count, items[child + 1] < items[child] { child += 1 }
-            if last <= items[child] { break }
-            items[parent] = items[child]
-            parent = child
-        }
-        items[parent] = last
-        return top
     }
 }

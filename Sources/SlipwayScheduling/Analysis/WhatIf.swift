@@ -1,3 +1,4 @@
+import SlipwayEngine
 import SlipwayCore
 
 /// Reschedules variations of one plan without touching the plan: a copy of the
@@ -12,8 +13,8 @@ import SlipwayCore
 public struct WhatIf: Sendable {
     public let plan: Plan
     public let graph: PlanGraph
-    /// A topological order of every node of the network (tasks and resolutions).
-    public let order: [Int32]
+    /// The network with a topological order of every node (tasks and resolutions).
+    public let ordered: OrderedNetwork
     /// The links of the network in the order they were given, to rebuild it when
     /// a link changes.
     public let links: [DependencyNetwork.Link]
@@ -27,36 +28,25 @@ public struct WhatIf: Sendable {
         /// The node starts exactly here (an actual start), or is free again (nil).
         case pinnedStart(node: Int, at: Double?)
         /// The link (an index into `links`) gets this type and lag.
-        case link(index: Int, type: DependencyNetwork.LinkType, lag: Double)
+        case link(index: Int, type: LinkType, lag: Double)
     }
 
     /// - Precondition: `schedule` is the schedule of `plan`.
     /// - Complexity: O((*V* + *E*) log *V*) for the order.
     public init(plan: Plan, schedule: Schedule) {
-        self.init(plan: plan, graph: schedule.graph)
+        self.init(plan: plan, graph: schedule.graph, ordered: schedule.ordered)
     }
 
     /// Variations of any acyclic graph of the plan's nodes, such as the plan's own
     /// with the resource links of a leveling added.
-    public init(plan: Plan, graph: PlanGraph) {
+    init(plan: Plan, graph: PlanGraph, ordered: OrderedNetwork) {
         self.plan = plan
         self.graph = graph
-        let network = graph.network
-        guard case .ordered(let order) = TopologicalOrder.of(network) else {
-            preconditionFailure("a scheduled plan is acyclic")
-        }
-        self.order = order
-        var links = [DependencyNetwork.Link](repeating: .init(from: 0, to: 0), count: network.linkCount)
-        for j in 0..<network.nodeCount {
-            for k in network.predecessors(of: j) {
-                links[Int(network.predLinkIndex[k])] = .init(from: network.predNode[k], to: Int32(j),
-                                                             type: .init(rawValue: network.predType[k])!, lag: network.predLag[k])
-            }
-        }
-        self.links = links
+        self.ordered = ordered
+        self.links = ordered.network.links
     }
 
-    public var network: DependencyNetwork { graph.network }
+    public var network: DependencyNetwork { ordered.network }
     public var taskCount: Int { graph.taskCount }
 
     /// The network with the changes applied, in order (a later change to the same
@@ -64,25 +54,21 @@ public struct WhatIf: Sendable {
     ///
     /// - Complexity: O(*V* + *E*) when a link changes (the rows are rebuilt),
     ///   otherwise O(*V*) for the copied arrays.
-    public func network(with changes: [Change]) -> DependencyNetwork {
-        var result = graph.network
+    public func network(with changes: [Change]) -> OrderedNetwork {
+        var result = ordered
         var changedLinks: [DependencyNetwork.Link]?
         for change in changes {
             switch change {
-            case .duration(let node, let weeks): result.duration[node] = weeks
-            case .release(let node, let at): result.release[node] = at
-            case .pinnedStart(let node, let at): result.pinnedStart[node] = at ?? .nan
+            case .duration(let node, let weeks): result.setDuration(weeks, of: node)
+            case .release(let node, let at): result.setRelease(at, of: node)
+            case .pinnedStart(let node, let at): result.setPinnedStart(at ?? .nan, of: node)
             case .link(let index, let type, let lag):
                 if changedLinks == nil { changedLinks = links }
                 changedLinks![index].type = type
                 changedLinks![index].lag = lag
             }
         }
-        if let changedLinks {
-            var rebuilt = DependencyNetwork(duration: result.duration, release: result.release, links: changedLinks)
-            rebuilt.pinnedStart = result.pinnedStart
-            return rebuilt
-        }
+        if let changedLinks { return result.with(links: changedLinks) }
         return result
     }
 
@@ -90,15 +76,15 @@ public struct WhatIf: Sendable {
     ///
     /// - Complexity: O(*V* + *E*).
     public func timing(with changes: [Change]) -> Timing {
-        CriticalPathMethod.schedule(network(with: changes), order: order)
+        CriticalPathMethod.schedule(network(with: changes))
     }
 
     /// Finish, deadline, targets, phase windows and critical path of a timing of
     /// this plan's network (or of a variation of it).
     ///
     /// - Complexity: O(*V* + *E*).
-    public func outlook(_ timing: Timing, network: DependencyNetwork? = nil) -> Outlook {
-        Outlook(plan: plan, taskCount: taskCount, network: network ?? graph.network, timing: timing, order: order)
+    public func outlook(_ timing: Timing, network: OrderedNetwork? = nil) -> Outlook {
+        Outlook(plan: plan, taskCount: taskCount, network: network ?? ordered, timing: timing)
     }
 }
 
@@ -121,7 +107,7 @@ public struct Outlook: Sendable {
 
     public func isCritical(task: Int) -> Bool { timing.isCritical(task) }
 
-    public init(plan: Plan, taskCount t: Int, network: DependencyNetwork, timing: Timing, order: [Int32]) {
+    public init(plan: Plan, taskCount t: Int, network: OrderedNetwork, timing: Timing) {
         let tol = Timing.criticalTolerance
         self.timing = timing
         deadline = plan.deadline
@@ -130,16 +116,14 @@ public struct Outlook: Sendable {
             let resolved = timing.earlyFinish[t + c]
             let target = plan.constraints[c].target
             return Schedule.Resolution(constraint: c, resolved: resolved, target: target,
-                                       late: target.flatMap { resolved - $0 > tol ? resolved - $0 : nil })
+                                       lateBy: target.flatMap { resolved - $0 > tol ? resolved - $0 : nil })
         }
-        var phaseEnd: [String: Double] = [:]
-        for phase in plan.phases { if let end = phase.windowEnd { phaseEnd[phase.id] = end } }
         phaseOverrun = plan.tasks.indices.map { i in
-            plan.tasks[i].phase.flatMap { phaseEnd[$0] }.flatMap { timing.earlyFinish[i] - $0 > tol ? timing.earlyFinish[i] - $0 : nil }
+            plan.tasks[i].phaseIndex.flatMap { plan.phases[$0].windowEnd }.flatMap { timing.earlyFinish[i] - $0 > tol ? timing.earlyFinish[i] - $0 : nil }
         }
         dueLate = plan.tasks.indices.map { i in
             plan.tasks[i].due.flatMap { timing.earlyFinish[i] - $0 > tol ? timing.earlyFinish[i] - $0 : nil }
         }
-        criticalPath = CriticalPathMethod.criticalChain(network, timing: timing, order: order).map(Int.init).filter { $0 < t }
+        criticalPath = CriticalPathMethod.criticalChain(network, timing: timing).map(Int.init).filter { $0 < t }
     }
 }
