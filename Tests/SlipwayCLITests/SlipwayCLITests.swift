@@ -1,11 +1,11 @@
 import Foundation
+import SlipwayTestSupport
 import Testing
 
 /// The `slipway` executable as a user runs it: exit statuses, what goes to stdout
 /// and stderr, standard input, colour, atomic output, and help text (golden).
 struct SlipwayCLITests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
     struct Run {
         var status: Int32
@@ -212,12 +212,6 @@ struct SlipwayCLITests {
     func helpTextMatchesGolden(_ arguments: [String]) throws {
         let run = try Self.slipway(arguments, environment: ["COLUMNS": "100"])
         #expect(run.status == 0)
-        let name = "help-" + (arguments.count == 1 ? "slipway" : arguments[0]) + ".txt"
-        let url = Self.golden.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["SLIPWAY_UPDATE_GOLDEN"] == "1" {
-            try run.stdout.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        #expect(run.stdout == (try String(contentsOf: url, encoding: .utf8)), "\(name) differs; run `make golden` and review the diff if intended")
+        Golden.check(run.stdout, against: "help-" + (arguments.count == 1 ? "slipway" : arguments[0]) + ".txt")
     }
 }
