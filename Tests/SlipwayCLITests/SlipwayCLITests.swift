@@ -97,11 +97,9 @@ struct SlipwayCLITests {
 
     /// On a terminal (a pseudo-terminal from util-linux's `script`) critical rows are
     /// coloured, unless NO_COLOR is set.
-    @Test func colourOnATerminalOnlyAndNeverWithNoColor() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
-            print("colour test skipped: /usr/bin/script (util-linux) is not installed")
-            return
-        }
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"),
+                   "needs /usr/bin/script (util-linux) to give slipway a pseudo-terminal"))
+    func colourOnATerminalOnlyAndNeverWithNoColor() throws {
         let binary = try Self.executable().path
         let plan = Self.repository.appendingPathComponent("plans/aws-migration.yaml").path
         let command = "\(Self.shellQuoted(binary)) schedule \(Self.shellQuoted(plan)) 2>/dev/null"
