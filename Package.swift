@@ -49,16 +49,23 @@ let package = Package(
         .executableTarget(name: "slipway-bench", dependencies: [
             "SlipwayEngine", "SlipwayCore", "SlipwayScheduling", "SlipwayReports", "SlipwayRendering", .product(name: "Yams", package: "Yams"),
         ]),
+        // What several test targets share: the golden-file check. A plain target, since
+        // test targets cannot depend on one another; it is in no product.
+        .target(name: "SlipwayTestSupport", path: "Tests/SlipwayTestSupport"),
         .testTarget(name: "SlipwayCoreTests", dependencies: ["SlipwayEngine", "SlipwayCore", "SlipwayScheduling"], exclude: ["Fixtures"]),
         .testTarget(name: "SlipwaySchedulingTests", dependencies: ["SlipwayEngine", "SlipwayCore", "SlipwayScheduling", "SlipwayReports"]),
-        .testTarget(name: "SlipwayReportsTests", dependencies: ["SlipwayEngine", "SlipwayCore", "SlipwayScheduling", "SlipwayReports"],
+        .testTarget(name: "SlipwayReportsTests",
+                    dependencies: ["SlipwayEngine", "SlipwayCore", "SlipwayScheduling", "SlipwayReports", "SlipwayTestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "SlipwayInterchangeTests",
-                    dependencies: ["SlipwayEngine", "SlipwayCore", "SlipwayScheduling", "SlipwayReports", "SlipwayInterchange"],
+                    dependencies: ["SlipwayEngine", "SlipwayCore", "SlipwayScheduling", "SlipwayReports", "SlipwayInterchange", "SlipwayTestSupport"],
                     exclude: ["Golden", "Fixtures"]),
         // Runs the built `slipway` executable as a user does.
-        .testTarget(name: "SlipwayCLITests", dependencies: ["slipway"], exclude: ["Golden"]),
-        .testTarget(name: "SlipwayRenderingTests", dependencies: ["SlipwayEngine", "SlipwayCore", "SlipwayScheduling", "SlipwayRendering"],
-                    resources: [.copy("Golden"), .copy("Fixtures")]),
+        .testTarget(name: "SlipwayCLITests", dependencies: ["slipway", "SlipwayTestSupport"], exclude: ["Golden"]),
+        // Golden files are read from the source tree, where `make golden` writes them; only
+        // the fixtures are copied as resources.
+        .testTarget(name: "SlipwayRenderingTests",
+                    dependencies: ["SlipwayEngine", "SlipwayCore", "SlipwayScheduling", "SlipwayRendering", "SlipwayTestSupport"],
+                    exclude: ["Golden"], resources: [.copy("Fixtures")]),
     ]
 )

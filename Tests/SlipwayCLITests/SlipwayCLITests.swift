@@ -1,11 +1,35 @@
 import Foundation
+import SlipwayTestSupport
 import Testing
 
 /// The `slipway` executable as a user runs it: exit statuses, what goes to stdout
 /// and stderr, standard input, colour, atomic output, and help text (golden).
 struct SlipwayCLITests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    /// The directory of the products built with these tests, `.build/<triple>/<configuration>/`:
+    /// `swift test -c release` tests the release `slipway`, not a debug build left from an earlier run.
+    /// On Linux the test runner is itself an executable in that directory; on macOS the
+    /// runner is Xcode's, and the `.xctest` bundle it loaded sits in that directory.
+    static let productsDirectory: URL? = {
+        #if os(macOS)
+        Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }?.bundleURL.deletingLastPathComponent()
+        #else
+        Bundle.main.executableURL?.deletingLastPathComponent()
+        #endif
+    }()
+
+    /// The `slipway` built for the configuration under test; a test that needs it fails,
+    /// saying where it looked, rather than run another build of it or pass without it.
+    static func executable() throws -> URL {
+        let directory = try #require(productsDirectory, "cannot tell which directory the tests were built in")
+        let binary = directory.appendingPathComponent("slipway")
+        try #require(FileManager.default.isExecutableFile(atPath: binary.path), """
+            no slipway executable at \(binary.path), beside the test runner; \
+            `swift test` builds it, or build it with `swift build --product slipway` (add `-c release` for a release test run)
+            """)
+        return binary
+    }
 
     struct Run {
         var status: Int32
@@ -14,9 +38,8 @@ struct SlipwayCLITests {
     }
 
     static func slipway(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Run {
-        let binary = repository.appendingPathComponent(".build/debug/slipway")
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = try executable()
         process.arguments = arguments
         process.currentDirectoryURL = repository
         var env = ProcessInfo.processInfo.environment
@@ -74,18 +97,22 @@ struct SlipwayCLITests {
 
     /// On a terminal (a pseudo-terminal from util-linux's `script`) critical rows are
     /// coloured, unless NO_COLOR is set.
-    @Test func colourOnATerminalOnlyAndNeverWithNoColor() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
-            print("colour test skipped: /usr/bin/script (util-linux) is not installed")
-            return
-        }
-        let binary = Self.repository.appendingPathComponent(".build/debug/slipway").path
-        let command = "\(binary) schedule \(Self.repository.appendingPathComponent("plans/aws-migration.yaml").path) 2>/dev/null"
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"),
+                   "needs /usr/bin/script (util-linux) to give slipway a pseudo-terminal"))
+    func colourOnATerminalOnlyAndNeverWithNoColor() throws {
+        let binary = try Self.executable().path
+        let plan = Self.repository.appendingPathComponent("plans/aws-migration.yaml").path
+        let command = "\(Self.shellQuoted(binary)) schedule \(Self.shellQuoted(plan)) 2>/dev/null"
         let coloured = try Self.runScript(command, environment: [:])
         #expect(coloured.contains("\u{1B}[1m\u{1B}[31m"))
         let plain = try Self.runScript(command, environment: ["NO_COLOR": "1"])
         #expect(!plain.contains("\u{1B}["))
         #expect(plain.contains("config-system"))
+    }
+
+    /// A path as one word for `sh -c`, whatever spaces or quotes it holds.
+    static func shellQuoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     static func runScript(_ command: String, environment: [String: String]) throws -> String {
@@ -171,7 +198,8 @@ struct SlipwayCLITests {
         #expect(object["iterations"] as? Double == 500 && object["seed"] as? Double == 7 && object["deadline"] as? Double == 3)
         let finish = try #require(object["finish"] as? [String: Double])
         #expect(Set(finish.keys) == ["mean", "stdev", "p10", "p50", "p80", "p90", "p95"])
-        #expect(finish["p10"]! <= finish["p50"]! && finish["p50"]! <= finish["p95"]!)
+        let p10 = try #require(finish["p10"]), p50 = try #require(finish["p50"]), p95 = try #require(finish["p95"])
+        #expect(p10 <= p50 && p50 <= p95)
         #expect((object["probabilityOnTime"] as? Double).map { $0 >= 0 && $0 <= 1 } == true)
         #expect((object["criticality"] as? [String: Double])?["b"] == 1)
         let again = try Self.slipway(["simulate", "-", "--iterations", "500", "--seed", "7", "--format", "json"], stdin: plan)
@@ -186,9 +214,10 @@ struct SlipwayCLITests {
         let tasks = (0..<8).map { "  - {id: t\($0), duration: 2w}" }.joined(separator: "\n")
         try Data("plan: Busy week\nstatus-date: week 1\ntasks:\n\(tasks)\n".utf8).write(to: URL(fileURLWithPath: plan))
         // Eight updates at once: each reads the sidecar, adds its line and writes it back.
+        let binary = try Self.executable()
         let processes = try (0..<8).map { i -> Process in
             let process = Process()
-            process.executableURL = Self.repository.appendingPathComponent(".build/debug/slipway")
+            process.executableURL = binary
             process.arguments = ["progress", plan, "t\(i)", "--percent", "10"]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
@@ -212,12 +241,6 @@ struct SlipwayCLITests {
     func helpTextMatchesGolden(_ arguments: [String]) throws {
         let run = try Self.slipway(arguments, environment: ["COLUMNS": "100"])
         #expect(run.status == 0)
-        let name = "help-" + (arguments.count == 1 ? "slipway" : arguments[0]) + ".txt"
-        let url = Self.golden.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["SLIPWAY_UPDATE_GOLDEN"] == "1" {
-            try run.stdout.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        #expect(run.stdout == (try String(contentsOf: url, encoding: .utf8)), "\(name) differs; run `make golden` and review the diff if intended")
+        Golden.check(run.stdout, against: "help-" + (arguments.count == 1 ? "slipway" : arguments[0]) + ".txt")
     }
 }

@@ -21,7 +21,7 @@ struct ProgressLogTests {
         #expect(ProgressLog.sidecarPath(forPlan: "x.yml") == "x.progress.yaml")
     }
 
-    @Test func appendedUpdatesApplyInOrderAndMoveTheStatusDate() {
+    @Test func appendedUpdatesApplyInOrderAndMoveTheStatusDate() throws {
         let calendar = WorkCalendar(start: CivilDate(iso: "2025-01-13"))
         var text = ProgressLog.appending(.init(task: "design", asOf: 2, actualStart: 0, actualFinish: 2, percent: 100, by: "ana", at: "2025-01-24T17:00:00Z"),
                                          to: nil, planFile: "p.yaml", calendar: calendar)
@@ -29,7 +29,7 @@ struct ProgressLogTests {
         text = ProgressLog.appending(.init(task: "build", asOf: 3, percent: 25, by: "bo"), to: text, planFile: "p.yaml", calendar: calendar)
         let result = PlanLoader.load(text: Self.plan, progress: .init(path: "p.progress.yaml", text: text))
         #expect(!result.diagnostics.hasErrors, "\(result.diagnostics)")
-        let plan = result.plan!
+        let plan = try #require(result.plan)
         #expect(plan.statusDate == 3)
         #expect(plan.tasks[0].progress.actualFinish == 2)
         // The later percent replaces the earlier remaining.
@@ -39,14 +39,16 @@ struct ProgressLogTests {
         #expect(text.contains("# end of week 2, 2025-01-24"))
     }
 
-    @Test func aLaterPercentTakesBackAMistakenDone() {
+    @Test func aLaterPercentTakesBackAMistakenDone() throws {
         let calendar = WorkCalendar(start: CivilDate(iso: "2025-01-13"))
         var text = ProgressLog.appending(.init(task: "design", asOf: 2, actualFinish: 2, percent: 100, by: "ana"), to: nil, planFile: "p.yaml", calendar: calendar)
         text = ProgressLog.appending(.init(task: "design", asOf: 2, percent: 20, by: "ana"), to: text, planFile: "p.yaml", calendar: calendar)
         let result = PlanLoader.load(text: Self.plan, progress: .init(path: "p.progress.yaml", text: text))
         #expect(!result.diagnostics.hasErrors, "\(result.diagnostics)")
-        #expect(result.plan?.tasks[0].progress.actualFinish == nil)
-        #expect(result.plan?.tasks[0].progress.percent == 20)
+        // Without a plan, `result.plan?...actualFinish == nil` would hold vacuously.
+        let design = try #require(result.plan).tasks[0]
+        #expect(design.progress.actualFinish == nil)
+        #expect(design.progress.percent == 20)
     }
 
     @Test func sidecarProblemsAreReportedInTheSidecarAtTheirLine() {

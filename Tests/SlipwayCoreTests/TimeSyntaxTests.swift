@@ -63,7 +63,8 @@ struct TimeSyntaxTests {
 }
 
 struct WorkCalendarTests {
-    let calendar = WorkCalendar(start: CivilDate(year: 2025, month: 1, day: 13))
+    static let start = CivilDate(year: 2025, month: 1, day: 13)
+    let calendar = WorkCalendar(start: start)
 
     @Test func weekBoundaryIsFridayAsAnEndAndMondayAsAStart() {
         #expect(calendar.date(at: 1, as: .end) == CivilDate(year: 2025, month: 1, day: 17))
@@ -81,15 +82,27 @@ struct WorkCalendarTests {
         #expect(calendar.date(at: 1.4, as: .start) == CivilDate(year: 2025, month: 1, day: 22))
     }
 
-    @Test(arguments: 0..<60)
-    func datesAndTimesRoundTripOnWorkingDays(_ dayOffset: Int) throws {
-        let date = calendar.start!.adding(days: dayOffset)
-        guard date.weekdayFromMonday < 5 else { return }
+    /// The calendar's first sixty days, split into working days, which round-trip
+    /// through plan time, and weekend days, which count as the end of their week.
+    static let firstDays = (0..<60).map { start.adding(days: $0) }
+    static let firstWorkingDays = firstDays.filter { $0.weekdayFromMonday < 5 }
+    static let firstWeekendDays = firstDays.filter { $0.weekdayFromMonday >= 5 }
+
+    @Test(arguments: firstWorkingDays)
+    func datesAndTimesRoundTripOnWorkingDays(_ date: CivilDate) throws {
         let start = try #require(calendar.time(of: date, as: .start))
         let end = try #require(calendar.time(of: date, as: .end))
         #expect(calendar.date(at: start, as: .start) == date)
         #expect(calendar.date(at: end, as: .end) == date)
         #expect(abs(end - start - 0.2) < 1e-12, "a working day is a fifth of a week")
+    }
+
+    @Test(arguments: firstWeekendDays)
+    func weekendDatesCountAsTheEndOfTheirWeeksWorkingDays(_ date: CivilDate) throws {
+        let friday = date.adding(days: 4 - date.weekdayFromMonday)
+        let endOfWeek = try #require(calendar.time(of: friday, as: .end))
+        #expect(calendar.time(of: date, as: .start) == endOfWeek)
+        #expect(calendar.time(of: date, as: .end) == endOfWeek)
     }
 
     @Test func civilDatesKnowTheirWeekday() {

@@ -2,6 +2,7 @@ import SlipwayEngine
 import SlipwayCore
 import SlipwayInterchange
 import SlipwayScheduling
+import SlipwayTestSupport
 import Testing
 
 /// Every export of the links fixture and the seed's import, against reviewed files.
@@ -12,15 +13,15 @@ import Testing
         let (plan, schedule) = try Fixture.scheduled("links.yaml")
         let text = try #require(Interchange.export(plan: plan, schedule: schedule, format: format).text)
         let suffix = ["tracker": "md", "mspdi": "xml", "tjp": "tjp", "mermaid": "md", "csv": "csv", "ics": "ics"][format.rawValue]!
-        try Golden.check(text, "links-\(format.rawValue).\(suffix)")
+        Golden.check(text, against: "links-\(format.rawValue).\(suffix)")
     }
 
     @Test func seedImportMatchesGolden() throws {
-        try Golden.check(try #require(try Fixture.importedSeed().yaml), "aws-migration-tracker.yaml")
+        Golden.check(try #require(try Fixture.importedSeed().yaml), against: "aws-migration-tracker.yaml")
     }
 
     @Test func seedTrackerExportMatchesGolden() throws {
         let (plan, schedule) = try Fixture.scheduled(text: try #require(try Fixture.importedSeed().yaml))
-        try Golden.check(try #require(TrackerExport.render(plan: plan, schedule: schedule).text), "aws-migration-tracker.export.md")
+        Golden.check(try #require(TrackerExport.render(plan: plan, schedule: schedule).text), against: "aws-migration-tracker.export.md")
     }
 }

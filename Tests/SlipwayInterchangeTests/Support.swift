@@ -30,16 +30,3 @@ enum Fixture {
         Interchange.importTracker(text: try seed(), source: "aws-migration-constraint-tracker.md")
     }
 }
-
-/// Golden files: `SLIPWAY_UPDATE_GOLDEN=1 swift test --filter Golden` (or `make golden`) rewrites them.
-enum Golden {
-    static func check(_ text: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let url = Fixture.directory.appendingPathComponent("Golden").appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["SLIPWAY_UPDATE_GOLDEN"] == "1" {
-            try text.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(text == expected, "\(name) differs from its golden file; run 'make golden' and review the diff", sourceLocation: sourceLocation)
-    }
-}
