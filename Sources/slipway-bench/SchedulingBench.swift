@@ -43,18 +43,27 @@ enum SchedulingBench {
         print("peak memory: \(Int(Measure.peakMiB)) MiB   target < 1024 MiB   \(Measure.peakMiB < 1024 ? "MET" : "MISSED")")
         runLeveling(nodes: min(nodes, 100_000))
         runSimulation(nodes: min(nodes, 1_000))
+        runSimulation(nodes: min(nodes, 8_000))
     }
 
     /// Monte Carlo risk: 10,000 iterations over a generated network whose every
-    /// duration is a three-point estimate.
+    /// duration is a three-point estimate, on one thread and on all cores; the two
+    /// must give the same numbers (iteration i always draws from its own generator).
     static func runSimulation(nodes: Int, iterations: Int = 10_000) {
-        let network = network(nodes: nodes, linksPerNode: 3, seed: 45)
+        let network = network(nodes: nodes, linksPerNode: 2, seed: 45)
         guard case .success(let ordered) = TopologicalOrder.sort(network) else { fatalError("generated network has a cycle") }
         let estimates: [Estimate?] = network.duration.map { d in Estimate(optimistic: d * 0.8, mostLikely: d, pessimistic: d * 1.5) }
-        let (result, seconds) = Measure.time {
-            RiskSimulation.run(ordered, estimates: estimates, deadline: nil, iterations: iterations, seed: 7)
+        let (one, oneSeconds) = Measure.time {
+            RiskSimulation.run(ordered, estimates: estimates, deadline: nil, iterations: iterations, seed: 7, threads: 1)
         }
-        print("simulation, \(iterations) iterations of \(nodes) tasks: \(Measure.format(seconds)) (\(Int(Double(iterations) / seconds)) schedules/s); P50 finish \(Int(result.quantiles[1].finish)) weeks")
+        let threads = MonteCarloSchedule.defaultThreads
+        let (all, allSeconds) = Measure.time {
+            RiskSimulation.run(ordered, estimates: estimates, deadline: nil, iterations: iterations, seed: 7, threads: threads)
+        }
+        let same = one.finishes == all.finishes && one.criticality == all.criticality
+        print("simulation, \(iterations) iterations of \(nodes) tasks: 1 thread \(Measure.format(oneSeconds)), \(threads) threads \(Measure.format(allSeconds))"
+              + (nodes >= 8_000 ? "   target <= 4 s   \(allSeconds <= 4 ? "MET" : "MISSED")" : "")
+              + "; same numbers: \(same ? "yes" : "NO"); P50 finish \(Int(all.quantiles[1].finish)) weeks")
     }
 
     /// Resource leveling of a generated network: each task needs one of 20 owners.

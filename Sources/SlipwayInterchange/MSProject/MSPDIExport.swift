@@ -257,18 +257,31 @@ public enum MSPDIExport {
 struct XMLWriter {
     private(set) var text = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
     private var depth = 0
+    /// Indentation per depth, built once: one string per line would be the
+    /// writer's main cost on large plans.
+    private var indents: [String] = [""]
+
+    private mutating func indent() -> String {
+        while indents.count <= depth { indents.append(indents[indents.count - 1] + "  ") }
+        return indents[depth]
+    }
 
     mutating func open(_ name: String, attributes: String = "") {
-        text += String(repeating: "  ", count: depth) + "<\(name)\(attributes.isEmpty ? "" : " " + attributes)>\n"
+        text += indent()
+        text += "<\(name)\(attributes.isEmpty ? "" : " " + attributes)>\n"
         depth += 1
     }
 
     mutating func close(_ name: String) {
         depth -= 1
-        text += String(repeating: "  ", count: depth) + "</\(name)>\n"
+        text += indent()
+        text += "</\(name)>\n"
     }
 
     mutating func element(_ name: String, _ value: String) {
-        text += String(repeating: "  ", count: depth) + "<\(name)>\(XMLEscape.text(value))</\(name)>\n"
+        text += indent()
+        text += "<\(name)>"
+        text += EntityEscape.escape(value)
+        text += "</\(name)>\n"
     }
 }

@@ -73,24 +73,3 @@ struct WorkClock {
         return "\(String(seconds / 3600).leftPadded(to: 2)):\(String((seconds % 3600) / 60).leftPadded(to: 2)):\(String(seconds % 60).leftPadded(to: 2))"
     }
 }
-
-/// XML text escaping for element content and attribute values (XML 1.0, section 2.4).
-enum XMLEscape {
-    static func text(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                // Characters XML 1.0 cannot carry at all are dropped.
-                if u.value < 0x20 && u != "\n" && u != "\t" && u != "\r" { continue }
-                out.unicodeScalars.append(u)
-            }
-        }
-        return out
-    }
-}

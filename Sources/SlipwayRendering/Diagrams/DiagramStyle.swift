@@ -79,18 +79,7 @@ public enum DiagramStyle {
 
     /// Escapes text for an HTML-like label.
     public static func escapeHTML(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
+        EntityEscape.escape(text, apostrophe: false, dropControls: false)
     }
 
     /// Inches, as Graphviz wants widths and heights, from points.
