@@ -39,6 +39,7 @@ public enum MonteCarloSchedule {
         let n = ordered.nodeCount
         precondition(estimates.count == n, "one estimate slot per node")
         let varying = estimates.indices.filter { estimates[$0].map { !$0.isFixed } ?? false }
+        let samplers = varying.map { PERTBeta.Sampler(estimates[$0]!) }
         let workers = max(1, min(threads, iterations))
         let finishes = UnsafeMutableBufferPointer<Double>.allocate(capacity: iterations)
         finishes.initialize(repeating: 0)
@@ -54,7 +55,8 @@ public enum MonteCarloSchedule {
             var iteration = worker
             while iteration < iterations {
                 var rng = generator(seed: seed, iteration: iteration)
-                for j in varying { sampled.setDuration(PERTBeta.sample(estimates[j]!, using: &rng), of: j) }
+                var normals = NormalSource()
+                for (k, j) in varying.enumerated() { sampled.setDuration(samplers[k].sample(using: &rng, normals: &normals), of: j) }
                 CriticalPathMethod.schedule(sampled, into: &timing)
                 shared.finishes[iteration] = timing.finish
                 timing.totalFloat.withUnsafeBufferPointer { float in
