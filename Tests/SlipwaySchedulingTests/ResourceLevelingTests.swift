@@ -35,6 +35,30 @@ struct ResourceLevelingTests {
         #expect(ScheduleTable.criticalChain(plan: plan, schedule: s) == "b -[dev]-> a")
     }
 
+    /// Progress that contradicts the links (issue 13): 'z' has started although its
+    /// predecessor 'y', of the same owner, has not. Leveling used to trap on the
+    /// cycle that a resource link z -> y closed with the plan's link y -> z.
+    /// Hand-checked: status date t = 1, z 50% done of 1w, so z started at 0.5 and
+    /// ends at 1 + 0.5 = 1.5; y cannot start before the status date, and the team
+    /// is busy with z until 1.5, so y runs 1.5-2.5.
+    @Test func startedWorkBeforeItsUnstartedPredecessorIsLeveledNotTrapped() throws {
+        let checked = CheckedPlan.load(text: """
+            plan: p
+            status-date: week 1
+            owners: [{id: team}]
+            tasks:
+              - {id: y, duration: 1w, owner: team}
+              - {id: z, duration: 1w, owner: team, after: [y], progress: 50}
+            """).leveled()
+        let plan = try #require(checked.plan), s = try #require(checked.schedule)
+        #expect(dates(plan, s, "z").prefix(2) == [0.5, 1.5])
+        #expect(dates(plan, s, "y").prefix(2) == [1.5, 2.5])
+        #expect(s.finish == 2.5)
+        let warning = try #require(checked.diagnostics.first { $0.code == .progressAgainstLinks })
+        #expect(warning.location?.line == 6)
+        #expect(warning.message.contains("'y', which the plan puts before it, has not"))
+    }
+
     @Test func capacityTwoRunsTwoAtOnce() throws {
         let (plan, s) = try leveled("""
             plan: Two at once
@@ -191,6 +215,33 @@ struct ResourceLevelingTests {
         #expect(CriticalPathMethod.schedule(ResourceLeveling.leveledNetwork(ordered, result)).earlyStart.indices.allSatisfy { j in
             abs(CriticalPathMethod.schedule(ResourceLeveling.leveledNetwork(ordered, result)).earlyStart[j] - start[j]) <= 1e-7 })
         for j in 0..<n { #expect(abs(replay.earlyStart[j] - start[j]) <= 1e-7, "seed \(seed): node \(j) not explained") }
+    }
+
+    /// With work pinned by progress (which may contradict the links), the leveled
+    /// network is still ordered by placement: every link, of the plan or of a
+    /// resource, goes forward in it, and its forward pass gives the leveled starts.
+    @Test(arguments: seeds)
+    func leveledNetworkIsOrderedEvenWithPinnedWork(_ seed: UInt64) throws {
+        var rng = SplitMix64(seed: seed &* 104_729)
+        let network = RandomNetworks.make(seed: seed, pinnedShare: 0.3)
+        let n = network.nodeCount
+        let capacity = [1.0, 2.0]
+        let demands: [[(resource: Int, units: Double)]] = (0..<n).map { _ in
+            Bool.random(using: &rng) ? [(Int.random(in: 0...1, using: &rng), 1.0)] : []
+        }
+        let ordered = try ordered(network)
+        let result = ResourceLeveling.levelImproved(ordered, demands: ResourceDemands(capacity: capacity, demands: demands),
+                                                    priority: CriticalPathMethod.schedule(ordered).lateStart)
+        let leveled = ResourceLeveling.leveledNetwork(ordered, result)
+        #expect(leveled.order.count == n)
+        var position = [Int](repeating: -1, count: n)
+        for (p, node) in leveled.order.enumerated() { position[Int(node)] = p }
+        #expect(!position.contains(-1), "seed \(seed): the placement misses a node")
+        for link in leveled.network.links {
+            #expect(position[Int(link.from)] < position[Int(link.to)], "seed \(seed): link \(link.from)->\(link.to) goes backward")
+        }
+        let replay = CriticalPathMethod.schedule(leveled)
+        for j in 0..<n { #expect(abs(replay.earlyStart[j] - result.start[j]) <= 1e-7, "seed \(seed): node \(j)") }
     }
 
     @Test(arguments: Array(seeds.prefix(50)))
