@@ -31,7 +31,7 @@ public enum VarianceReport {
 
     public static func render(plan: Plan, variance v: Variance, all: Bool) -> String {
         let f = TimeFormat(calendar: plan.calendar)
-        var out = v.warnings.map { "Warning: \($0)\n" }.joined()
+        var out = v.warnings.map { "Warning: \(sentence($0))\n" }.joined()
         out += headline(v, plan: plan).joined(separator: "\n") + "\n\n"
         let shown = rows(v, all: all)
         var table = TextTable(headers: headers, alignments: [.left, .right, .right, .right, .right, .right, .right, .left])
@@ -52,7 +52,7 @@ public enum VarianceReport {
         let f = TimeFormat(calendar: plan.calendar)
         func md(_ cells: [String]) -> String { "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n" }
         var out = "# Variance of \(plan.title)\n\n"
-        out += v.warnings.map { "> Warning: \($0)\n\n" }.joined()
+        out += v.warnings.map { "> Warning: \(sentence($0))\n\n" }.joined()
         out += headline(v, plan: plan).map { "- \($0)\n" }.joined() + "\n"
         out += md(headers) + md(headers.map { _ in "---" })
         for row in rows(v, all: all) { out += md(cells(row, f)) }
@@ -120,5 +120,13 @@ public enum VarianceReport {
         w.endArray()
         w.endObject()
         return w.text + "\n"
+    }
+
+    /// A variance warning in words.
+    public static func sentence(_ warning: Variance.Warning) -> String {
+        switch warning {
+        case .titleDiffers(let saved, let current):
+            return "the baseline was saved from a plan titled '\(saved)', not '\(current)'"
+        }
     }
 }

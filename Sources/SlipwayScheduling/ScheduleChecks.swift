@@ -29,10 +29,8 @@ public enum ScheduleChecks {
             result.append(.warning(.targetMissed, at: c.location(of: "target"),
                                    "constraint '\(c.id)' is resolved at week \(r.resolved.compact), \(late.weeksPhrase) after its target (week \(target.compact))"))
         }
-        var phaseIndex: [String: Int] = [:]
-        for (p, phase) in plan.phases.enumerated() { phaseIndex[phase.id] = p }
         for (i, task) in plan.tasks.enumerated() {
-            guard let p = task.phase.flatMap({ phaseIndex[$0] }), let end = plan.phases[p].windowEnd,
+            guard let p = task.phaseIndex, let end = plan.phases[p].windowEnd,
                   timing.earlyFinish[i] - end > tolerance else { continue }
             result.append(.warning(.phaseOverrun, at: task.location(of: "phase"),
                                    "'\(task.id)' finishes at week \(timing.earlyFinish[i].compact), \((timing.earlyFinish[i] - end).weeksPhrase) past the end of phase '\(plan.phases[p].id)' (weeks \(plan.phases[p].weeksText ?? ""))"))

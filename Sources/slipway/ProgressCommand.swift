@@ -106,7 +106,7 @@ extension Slipway {
                 Console.error("\(options.displayPath): the update would make the plan invalid; nothing recorded")
                 throw ExitCode(2)
             }
-            Console.report(checked.diagnostics.warnings.filter { $0.id.hasPrefix("progress") }, path: options.displayPath)
+            Console.report(checked.diagnostics.warnings.filter { DiagnosticCode.progressChecks.contains($0.code) }, path: options.displayPath)
             do {
                 try AtomicFile.write(text, to: sidecarPath)
             } catch {

@@ -106,3 +106,11 @@ extension DiagnosticCode {
     public static let progressRemainingUndated = DiagnosticCode("progress-remaining-undated")
     public static let progressUndated = DiagnosticCode("progress-undated")
 }
+
+extension DiagnosticCode {
+    /// The checks of recorded progress, which `slipway progress` shows after an update.
+    public static let progressChecks: Set<DiagnosticCode> = [
+        .progressAfterStatusDate, .progressBeforePredecessor, .progressDoneUndated, .progressFinishBeforeStart,
+        .progressFinishedIncomplete, .progressFinishedRemaining, .progressMilestone, .progressRemainingUndated, .progressUndated,
+    ]
+}

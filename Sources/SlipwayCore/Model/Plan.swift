@@ -41,6 +41,15 @@ public struct Plan: Sendable {
     /// What an id names.
     public func referent(of id: String) -> PlanReferent? { ids[id] }
 
+    /// The tasks of each phase in file order, indexed like `phases`.
+    ///
+    /// - Complexity: O(*T* + *P*).
+    public func tasksByPhase() -> [[Int]] {
+        var result = [[Int]](repeating: [], count: phases.count)
+        for (j, task) in tasks.enumerated() { if let p = task.phaseIndex { result[p].append(j) } }
+        return result
+    }
+
     /// The phase of a task, resolved.
     public func phase(of task: PlanTask) -> Phase? { task.phaseIndex.map { phases[$0] } }
     /// The owner of a task, resolved.

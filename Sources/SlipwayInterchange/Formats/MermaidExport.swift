@@ -13,9 +13,8 @@ public enum MermaidExport {
         let calendar = WorkCalendar(start: plan.calendar.start ?? WorkClock.defaultStart, daysPerWeek: plan.calendar.daysPerWeek)
         var out = ["```mermaid", "gantt", "    title \(clean(plan.title))", "    dateFormat YYYY-MM-DD", "    axisFormat %d %b"]
         if calendar.daysPerWeek == 5 { out.append("    excludes weekends") }
-        var sections: [(String, [Int])] = plan.phases.map { phase in
-            (phase.name, plan.tasks.indices.filter { plan.tasks[$0].phase == phase.id })
-        }
+        let tasksByPhase = plan.tasksByPhase()
+        var sections: [(String, [Int])] = plan.phases.indices.map { p in (plan.phases[p].name, tasksByPhase[p]) }
         let loose = plan.tasks.indices.filter { plan.phase(of: plan.tasks[$0]) == nil }
         sections.append(("Constraint mitigations", loose.filter { plan.tasks[$0].constraint != nil }))
         sections.append(("Other tasks", loose.filter { plan.tasks[$0].constraint == nil }))

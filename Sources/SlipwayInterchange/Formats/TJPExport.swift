@@ -91,8 +91,9 @@ public enum TJPExport {
             lines.append("\(indent)}")
             return lines
         }
-        for phase in plan.phases {
-            let tasks = plan.tasks.indices.filter { plan.tasks[$0].phase == phase.id }
+        let tasksByPhase = plan.tasksByPhase()
+        for (p, phase) in plan.phases.enumerated() {
+            let tasks = tasksByPhase[p]
             guard !tasks.isEmpty else { continue }
             out.append("task \(tjID(phase.id)) \(quote(phase.name)) {")
             for i in tasks { out += body(i, indent: "  ") }

@@ -36,8 +36,9 @@ public enum MSPDIExport {
 
         // Outline: each phase, then its tasks; then tasks without a phase.
         var rows: [(task: Int?, phase: Int?)] = []
-        for (p, phase) in plan.phases.enumerated() {
-            let tasks = plan.tasks.indices.filter { plan.tasks[$0].phase == phase.id }
+        let tasksByPhase = plan.tasksByPhase()
+        for p in plan.phases.indices {
+            let tasks = tasksByPhase[p]
             guard !tasks.isEmpty else { continue }
             rows.append((nil, p))
             rows += tasks.map { ($0, nil) }
@@ -87,7 +88,7 @@ public enum MSPDIExport {
             x.element("ID", String(uid))
             if let p = row.phase {
                 let phase = plan.phases[p]
-                let tasks = plan.tasks.indices.filter { plan.tasks[$0].phase == phase.id }
+                let tasks = tasksByPhase[p]
                 outline = (outline.phase + 1, 0)
                 x.element("Name", phase.name)
                 x.element("Type", "1"); x.element("IsNull", "0")
@@ -171,7 +172,7 @@ public enum MSPDIExport {
         var uid = 0
         for (i, task) in plan.tasks.enumerated() {
             for demand in task.demands {
-                guard let r = plan.owners.firstIndex(where: { $0.id == demand.owner }) else { continue }
+                guard let r = demand.ownerIndex else { continue }
                 uid += 1
                 x.open("Assignment")
                 x.element("UID", String(uid))

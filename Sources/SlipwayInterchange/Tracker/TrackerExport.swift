@@ -52,9 +52,10 @@ public enum TrackerExport {
             number += 1
             out.append("")
             out.append("## \(number). Risk Mitigation Matrix")
+            let tasksByPhase = plan.tasksByPhase()
             for (p, phase) in plan.phases.enumerated() {
                 out.append("")
-                out += phaseBlock(phase, number: p + 1, plan: plan)
+                out += phaseBlock(phase, number: p + 1, tasks: tasksByPhase[p].map { plan.tasks[$0] })
             }
         }
 
@@ -139,13 +140,13 @@ public enum TrackerExport {
         return out
     }
 
-    private static func phaseBlock(_ phase: Phase, number: Int, plan: Plan) -> [String] {
+    private static func phaseBlock(_ phase: Phase, number: Int, tasks: [PlanTask]) -> [String] {
         var name = phase.name
         if let m = name.wholeMatch(of: /Phase\s+\d+:\s*(.*)/) { name = String(m.1) }
         var out = ["### Phase \(number): \(name)" + (PlanYAML.weeksText(phase).map { " (Weeks \($0))" } ?? "")]
         let window = phase.windowStart.flatMap { s in phase.windowEnd.map { Estimate.fixed($0 - s) } } ?? TrackerImport.defaultEstimate
         var groups: [(String, [PlanTask])] = []
-        for t in plan.tasks where t.phase == phase.id && t.constraint == nil {
+        for t in tasks where t.constraint == nil {
             let g = t.group ?? "Activities"
             if let k = groups.firstIndex(where: { $0.0 == g }) { groups[k].1.append(t) } else { groups.append((g, [t])) }
         }

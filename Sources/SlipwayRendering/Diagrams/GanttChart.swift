@@ -61,11 +61,11 @@ public enum GanttChart {
     /// Phases in plan order, then tasks without a phase; each by early start, early
     /// finish, then file order, so ties come out the same every run.
     static func rowGroups(plan: Plan, schedule: Schedule, shown: [Bool]) -> [RowGroup] {
-        var byPhase: [String: [Int]] = [:]
+        var byPhase = [[Int]](repeating: [], count: plan.phases.count)
         var unphased: [Int] = []
         for j in plan.tasks.indices where shown[j] {
-            if plan.tasks[j].phaseIndex != nil, let phase = plan.tasks[j].phase {
-                byPhase[phase, default: []].append(j)
+            if let p = plan.tasks[j].phaseIndex {
+                byPhase[p].append(j)
             } else {
                 unphased.append(j)
             }
@@ -76,7 +76,7 @@ public enum GanttChart {
                 (timing.earlyStart[a], timing.earlyFinish[a], a) < (timing.earlyStart[b], timing.earlyFinish[b], b)
             }
         }
-        var groups = plan.phases.compactMap { phase in byPhase[phase.id].map { RowGroup(phase: phase, tasks: ordered($0)) } }
+        var groups = plan.phases.indices.compactMap { p in byPhase[p].isEmpty ? nil : RowGroup(phase: plan.phases[p], tasks: ordered(byPhase[p])) }
         if !unphased.isEmpty { groups.append(RowGroup(phase: nil, tasks: ordered(unphased))) }
         return groups
     }

@@ -43,10 +43,12 @@ public enum NetworkDiagram {
         ]
 
         addLegend(to: &spec)
-        var clusterOfPhase: [String: Int] = [:]
-        for phase in plan.phases where plan.tasks.indices.contains(where: { shown[$0] && plan.tasks[$0].phase == phase.id }) {
+        var phaseShown = [Bool](repeating: false, count: plan.phases.count)
+        for j in plan.tasks.indices where shown[j] { if let p = plan.tasks[j].phaseIndex { phaseShown[p] = true } }
+        var clusterOfPhase = [Int?](repeating: nil, count: plan.phases.count)
+        for (p, phase) in plan.phases.enumerated() where phaseShown[p] {
             let label = [phase.name, facts.window(of: phase)].compactMap { $0 }.joined(separator: " · ")
-            clusterOfPhase[phase.id] = spec.addCluster(.init(name: "cluster_\(phase.id)", attributes: [
+            clusterOfPhase[p] = spec.addCluster(.init(name: "cluster_\(phase.id)", attributes: [
                 ("label", .text(DiagramStyle.escapeLabel(label))), ("labeljust", "l"), ("style", "rounded,filled"),
                 ("fillcolor", "#f4f4f4"), ("color", "#b0b0b0"), ("fontname", .text(DiagramStyle.font)),
                 ("fontsize", .text(DiagramStyle.format(DiagramStyle.clusterFontSize))), ("class", "phase"),
@@ -57,7 +59,7 @@ public enum NetworkDiagram {
             let task = plan.tasks[j]
             var attributes = taskAttributes(j, facts: facts)
             attributes += criticalAttributes(schedule.timing.isCritical(j))
-            spec.addNode(task.id, attributes, cluster: task.phase.flatMap { clusterOfPhase[$0] })
+            spec.addNode(task.id, attributes, cluster: task.phaseIndex.flatMap { clusterOfPhase[$0] })
         }
         for (c, constraint) in plan.constraints.enumerated() where shown[taskCount + c] {
             let node = taskCount + c

@@ -88,10 +88,42 @@ public struct Baseline: Codable, Sendable, Equatable {
         return data
     }
 
-    /// Why a baseline file cannot be used, as a sentence for the user.
+    /// Why a baseline file cannot be used: a kind with its data, worded only
+    /// when it is shown.
     public struct Problem: Error, Equatable, CustomStringConvertible {
+        public enum Kind: Equatable, Sendable {
+            case missing
+            case unreadable
+            /// Not JSON of a baseline; the decoder's account of where, when it has one.
+            case malformed(detail: String?)
+            case wrongFormat(String)
+            case newerVersion(Int)
+            case duplicateTask(String)
+            case finishBeforeStart(String)
+            /// A baseline of another plan: no task id in common.
+            case noSharedTask(plan: String, planFile: String, current: String)
+        }
+
         public var path: String
-        public var message: String
+        public var kind: Kind
+
+        public var message: String {
+            let saveAgain = "save it again with 'slipway baseline save'"
+            switch kind {
+            case .missing: return "no baseline here; save one first with 'slipway baseline save PLAN'"
+            case .unreadable: return "cannot read the baseline file; check its permissions"
+            case .malformed(let detail?): return "not a valid Slipway baseline (\(detail)); \(saveAgain)"
+            case .malformed(nil): return "not a valid Slipway baseline; \(saveAgain)"
+            case .wrongFormat(let format): return "'format' is '\(format)', not '\(formatName)': this is not a Slipway baseline"
+            case .newerVersion(let version):
+                return "baseline version \(version) was written by a newer slipway (this one reads version \(currentVersion)); upgrade slipway or \(saveAgain)"
+            case .duplicateTask(let id): return "task '\(id)' appears twice; the file was edited or damaged; \(saveAgain)"
+            case .finishBeforeStart(let id): return "task '\(id)' finishes before it starts; the file was edited or damaged; \(saveAgain)"
+            case .noSharedTask(let plan, let planFile, let current):
+                return "this baseline (of '\(plan)', \(planFile)) shares no task with the plan '\(current)'; it belongs to another plan. Save a baseline of this plan with 'slipway baseline save'"
+            }
+        }
+
         public var description: String { "\(path): error: \(message)" }
     }
 
@@ -99,37 +131,34 @@ public struct Baseline: Codable, Sendable, Equatable {
     public static func load(path: String) -> Result<Baseline, Problem> {
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
-            return .failure(Problem(path: path, message: exists
-                ? "cannot read the baseline file; check its permissions"
-                : "no baseline here; save one first with 'slipway baseline save PLAN'"))
+            return .failure(Problem(path: path, kind: exists ? .unreadable : .missing))
         }
         return decode(data, path: path)
     }
 
     /// Decodes and checks baseline JSON.
     public static func decode(_ data: Data, path: String) -> Result<Baseline, Problem> {
-        let saveAgain = "save it again with 'slipway baseline save'"
         let baseline: Baseline
         do {
             baseline = try JSONDecoder().decode(Baseline.self, from: data)
         } catch let error as DecodingError {
-            return .failure(Problem(path: path, message: "not a valid Slipway baseline (\(describe(error))); \(saveAgain)"))
+            return .failure(Problem(path: path, kind: .malformed(detail: describe(error))))
         } catch {
-            return .failure(Problem(path: path, message: "not a valid Slipway baseline; \(saveAgain)"))
+            return .failure(Problem(path: path, kind: .malformed(detail: nil)))
         }
         guard baseline.format == formatName else {
-            return .failure(Problem(path: path, message: "'format' is '\(baseline.format)', not '\(formatName)': this is not a Slipway baseline"))
+            return .failure(Problem(path: path, kind: .wrongFormat(baseline.format)))
         }
         guard baseline.version <= currentVersion else {
-            return .failure(Problem(path: path, message: "baseline version \(baseline.version) was written by a newer slipway (this one reads version \(currentVersion)); upgrade slipway or \(saveAgain)"))
+            return .failure(Problem(path: path, kind: .newerVersion(baseline.version)))
         }
         var seen = Set<String>()
         for task in baseline.tasks {
             guard seen.insert(task.id).inserted else {
-                return .failure(Problem(path: path, message: "task '\(task.id)' appears twice; the file was edited or damaged; \(saveAgain)"))
+                return .failure(Problem(path: path, kind: .duplicateTask(task.id)))
             }
             guard task.earlyStart.isFinite, task.earlyFinish.isFinite, task.earlyFinish >= task.earlyStart - 1e-9 else {
-                return .failure(Problem(path: path, message: "task '\(task.id)' finishes before it starts; the file was edited or damaged; \(saveAgain)"))
+                return .failure(Problem(path: path, kind: .finishBeforeStart(task.id)))
             }
         }
         return .success(baseline)

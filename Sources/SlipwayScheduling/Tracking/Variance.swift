@@ -57,7 +57,13 @@ public struct Variance: Sendable {
     public var baselineCriticalPath: [String]
     public var criticalPath: [String]
     /// Problems with the pairing, such as a baseline saved from a plan of another title.
-    public var warnings: [String]
+    public var warnings: [Warning]
+
+    /// Something to know before reading the comparison.
+    public enum Warning: Sendable, Equatable {
+        /// The baseline was saved from a plan with another title.
+        case titleDiffers(saved: String, current: String)
+    }
 
     /// Compares a schedule with a baseline by task id.
     ///
@@ -70,11 +76,11 @@ public struct Variance: Sendable {
         let saved = baseline.tasksByID
         let t = schedule.timing
         if !plan.tasks.isEmpty, !baseline.tasks.isEmpty, !plan.tasks.contains(where: { saved[$0.id] != nil }) {
-            return .failure(Baseline.Problem(path: path, message: "this baseline (of '\(baseline.plan)', \(baseline.planFile)) shares no task with the plan '\(plan.title)'; it belongs to another plan. Save a baseline of this plan with 'slipway baseline save'"))
+            return .failure(Baseline.Problem(path: path, kind: .noSharedTask(plan: baseline.plan, planFile: baseline.planFile, current: plan.title)))
         }
-        var warnings: [String] = []
+        var warnings: [Warning] = []
         if baseline.plan != plan.title {
-            warnings.append("the baseline was saved from a plan titled '\(baseline.plan)', not '\(plan.title)'")
+            warnings.append(.titleDiffers(saved: baseline.plan, current: plan.title))
         }
         var rows: [TaskVariance] = []
         var present = Set<String>()
