@@ -62,10 +62,16 @@ public enum CriticalPathMethod {
     /// node: repeated schedules (simulation) allocate nothing.
     ///
     /// - Complexity: O(*V* + *E*) time, no allocation.
-    public static func schedule(_ ordered: OrderedNetwork, into timing: inout Timing) {
+    ///
+    /// - Parameter startDelay: per node, a wait added to its earliest start after
+    ///   every bound (a risk that delays the node), or nil for none. Every bound a
+    ///   link puts on the node, forward and backward, then includes that wait.
+    public static func schedule(_ ordered: OrderedNetwork, into timing: inout Timing, startDelay: [Double]? = nil) {
         let network = ordered.network, order = ordered.order
         let n = network.nodeCount
         precondition(timing.earlyStart.count == n, "one timing entry per node")
+        precondition(startDelay.map { $0.count == n } ?? true, "one start delay per node")
+        let noDelay = [Double](), delays = startDelay ?? noDelay, hasDelay = startDelay != nil
         network.duration.withUnsafeBufferPointer { duration in
         network.release.withUnsafeBufferPointer { release in
         network.pinnedStart.withUnsafeBufferPointer { pinned in
@@ -73,6 +79,7 @@ public enum CriticalPathMethod {
         network.predNode.withUnsafeBufferPointer { predNode in
         network.predType.withUnsafeBufferPointer { predType in
         network.predLag.withUnsafeBufferPointer { predLag in
+        delays.withUnsafeBufferPointer { delay in
         timing.earlyStart.withUnsafeMutableBufferPointer { es in
         timing.earlyFinish.withUnsafeMutableBufferPointer { ef in
             var finish = 0.0
@@ -88,19 +95,22 @@ public enum CriticalPathMethod {
                         let bound = predType[k].earliestStart(afterStart: es[i], finish: ef[i], lag: predLag[k], duration: d)
                         if bound > start { start = bound }
                     }
+                    if hasDelay { start += delay[j] }
                 }
                 es[j] = start
                 ef[j] = start + d
                 if start + d > finish { finish = start + d }
             }
             timing.finish = finish
-        }}}}}}}}}
+        }}}}}}}}}}
         let finish = timing.finish
         network.duration.withUnsafeBufferPointer { duration in
         network.succOffset.withUnsafeBufferPointer { succOffset in
         network.succNode.withUnsafeBufferPointer { succNode in
         network.succType.withUnsafeBufferPointer { succType in
         network.succLag.withUnsafeBufferPointer { succLag in
+        network.pinnedStart.withUnsafeBufferPointer { pinned in
+        delays.withUnsafeBufferPointer { delay in
         timing.earlyStart.withUnsafeBufferPointer { es in
         timing.earlyFinish.withUnsafeBufferPointer { ef in
         timing.lateStart.withUnsafeMutableBufferPointer { ls in
@@ -117,8 +127,10 @@ public enum CriticalPathMethod {
                 var free = first == end ? finish - ef[i] : Double.infinity
                 for k in first..<end {
                     let j = Int(succNode[k]), lag = succLag[k], type = succType[k]
-                    let bound = type.latestFinish(beforeStart: ls[j], finish: lf[j], lag: lag, duration: d)
-                    let slack = type.slack(fromStart: es[i], fromFinish: ef[i], toStart: es[j], toFinish: ef[j], lag: lag)
+                    // A successor's wait comes after every bound its links put on it.
+                    let wait = hasDelay && pinned[j].isNaN ? delay[j] : 0
+                    let bound = type.latestFinish(beforeStart: ls[j] - wait, finish: lf[j] - wait, lag: lag, duration: d)
+                    let slack = type.slack(fromStart: es[i], fromFinish: ef[i], toStart: es[j] - wait, toFinish: ef[j] - wait, lag: lag)
                     if bound < late { late = bound }
                     if slack < free { free = slack }
                 }
@@ -127,7 +139,7 @@ public enum CriticalPathMethod {
                 totalFloat[i] = late - d - es[i]
                 freeFloat[i] = free
             }
-        }}}}}}}}}}}
+        }}}}}}}}}}}}}
     }
 
     /// One longest chain of critical nodes (section 4 of the contract): linked by

@@ -69,7 +69,9 @@ public enum ResourceLeveling {
     /// - Complexity: O((*V* + *E*) log *V* + *V* · *D* · (*k* + *s*)), for *D*
     ///   demands per node, *k* breakpoints per resource profile and *s* steps
     ///   scanned per fit; O(*V* *k*) in the worst case for the insertions.
-    public static func level(_ ordered: OrderedNetwork, demands: ResourceDemands, priority: [Double]) -> Result {
+    ///   - startDelay: per node, a wait after every bound on its start (a risk that
+    ///     delays it), as in `CriticalPathMethod.schedule(_:into:startDelay:)`.
+    public static func level(_ ordered: OrderedNetwork, demands: ResourceDemands, priority: [Double], startDelay: [Double]? = nil) -> Result {
         let network = ordered.network
         let n = network.nodeCount
         var profiles = [ResourceProfile](repeating: ResourceProfile(), count: demands.capacity.count)
@@ -113,6 +115,7 @@ public enum ResourceLeveling {
                     let i = Int(network.predNode[k])
                     t = max(t, network.predType[k].earliestStart(afterStart: start[i], finish: finish[i], lag: network.predLag[k], duration: d))
                 }
+                if let startDelay { t += startDelay[j] }
                 if d > ResourceProfile.eps {
                     // Move to the first time every resource fits; each move is to the end
                     // of some reservation, so repeat until no resource moves it.
@@ -163,10 +166,14 @@ public enum ResourceLeveling {
     /// and a critical path that account for the resources.
     ///
     /// - Complexity: O(*V* + *E*).
-    public static func leveledNetwork(_ ordered: OrderedNetwork, _ result: Result) -> OrderedNetwork {
+    /// With `startDelay`, each node's release is its leveled start less its wait, so
+    /// that the critical-path method with the same delays gives the starts back.
+    public static func leveledNetwork(_ ordered: OrderedNetwork, _ result: Result, startDelay: [Double]? = nil) -> OrderedNetwork {
         let network = ordered.network
         var release = network.release
-        for j in 0..<network.nodeCount where network.pinnedStart[j].isNaN { release[j] = max(release[j], result.start[j]) }
+        for j in 0..<network.nodeCount where network.pinnedStart[j].isNaN {
+            release[j] = max(release[j], result.start[j] - (startDelay?[j] ?? 0))
+        }
         return OrderedNetwork(network.adding(links: result.resourceLinks, release: release), trustedOrder: result.placement)
     }
 }

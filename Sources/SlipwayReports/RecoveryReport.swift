@@ -22,6 +22,7 @@ public enum RecoveryReport {
                 let from = plan.tasks[ft.from].id, to = plan.tasks[ft.to].id
                 let old = link.lag == 0 ? "FS" : "FS\(link.lag > 0 ? "+" : "")\(link.lag.compact)w"
                 out += "   - overlap: '\(to)' after '\(from)' \(old) -> SS+\(f.weeks(ft.lag))w (starts \(f.weeks(ft.lag))w after '\(from)' starts)\n"
+                out += "     assumes this link is soft: " + (why(of: ft, whatIf: whatIf).map { "the plan says '\($0)'; check it still holds" } ?? "the plan gives no reason for it") + "\n"
             }
             for move in option.moves {
                 out += "   - give '\(plan.tasks[move.task].id)' to '\(plan.owners[move.to].id)' instead of '\(plan.owners[move.from].id)'\n"
@@ -30,12 +31,12 @@ public enum RecoveryReport {
                 let task = plan.tasks[cut.task]
                 let d = whatIf.network.duration[cut.task]
                 out += "   - shorten '\(task.id)' by \(f.weeks(cut.by))w (\(f.weeks(d))w -> \(f.weeks(d - cut.by))w)"
-                if let cost = cut.cost { out += ", about \(cost.money)\(currency.map { " " + $0 } ?? "") extra at owner rates" }
+                if let cost = cut.cost { out += ", about \(cost.money)\(currency.map { " " + $0 } ?? "") at the plan's crash cost" } else { out += ", cost unknown" }
                 out += "\n"
             }
             if !option.cuts.isEmpty {
                 out += "   total shortening \(f.weeks(option.totalShortening))w"
-                if let cost = option.cost { out += ", about \(cost.money)\(currency.map { " " + $0 } ?? "")" } else { out += "; cost unknown (an owner has no rate)" }
+                if let cost = option.cost { out += ", about \(cost.money)\(currency.map { " " + $0 } ?? "")" } else { out += "; cost unknown (the plan gives no crash cost for a task cut)" }
                 out += "\n"
             }
         }
@@ -113,13 +114,23 @@ public enum RecoveryReport {
         case .ownerMovesNeedLeveling:
             return "Moving work between owners is proposed with --level, which levels the plan by owner capacity."
         case .nothingToShorten:
-            return "No task can be shortened: every unfinished task has a fixed estimate; give estimates as ranges (2-3w) or allow cuts with --max-cut."
+            return "No task can be shortened: no unfinished critical task has a crash limit or a range estimate; give estimates as ranges (2-3w) or 'crash: {to: 2w, cost: 3000}'."
         case .ownerMovesIgnoreSkills:
-            return "Owner moves try every owner with the capacity: Slipway does not know who has which skills, so check that the new owner can do the work."
+            return "Owner moves tried every owner with the capacity (--allow-any-owner): skills were not checked, so check that the new owner can do the work."
+        case .ownerMovesNeedSkills:
+            return "No owner move is proposed: the plan declares no skills, so Slipway cannot tell who could take the work over; add 'skills:' to owners and tasks, or use --allow-any-owner."
+        case .hardLinksKept(let count):
+            return "\(count) link\(count == 1 ? " has" : "s have") a stated reason or 'hard: true' and \(count == 1 ? "is" : "are") never overlapped."
         case .noOwnerMoveHelps:
             return "No move of a critical task to another owner brings the leveled finish earlier."
         case .noOptionReachesTarget(let best):
             return "No option reaches the target: the best gets to week \(best.compact)."
         }
+    }
+
+    /// The reason the plan gives for a link that an option overlaps, when it gives one.
+    static func why(of ft: Recovery.FastTrack, whatIf: WhatIf) -> String? {
+        guard ft.link < whatIf.graph.linkSources.count, case .after(let task, let entry) = whatIf.graph.linkSources[ft.link] else { return nil }
+        return whatIf.plan.tasks[task].after[entry].why
     }
 }

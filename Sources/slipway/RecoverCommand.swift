@@ -33,8 +33,8 @@ extension Slipway {
         @Option(help: "What-if slips applied first, as TASK=BY (repeatable).")
         var slip: [String] = []
 
-        @Option(help: "Also allow cutting any task by up to this percent of its duration (default 0: only down to its optimistic estimate).")
-        var maxCut: Double = 0
+        @Option(help: "Cut no task by more than this percent of its duration (tasks are cut only down to their crash limit or optimistic estimate).")
+        var maxCut: Double?
 
         @Option(help: "Percent of a predecessor that a fast-tracked successor overlaps.")
         var overlap: Double = 50
@@ -45,8 +45,11 @@ extension Slipway {
         @Flag(help: "Level by owner capacity: measure every option leveled, and also try moving critical work to other owners.")
         var level = false
 
+        @Flag(help: "With --level, try moving work to any owner with the capacity, whatever the skills the plan declares.")
+        var allowAnyOwner = false
+
         func validate() throws {
-            if !(0...100).contains(maxCut) { throw ValidationError("--max-cut must be a percentage from 0 to 100") }
+            if let maxCut, !(0...100).contains(maxCut) { throw ValidationError("--max-cut must be a percentage from 0 to 100") }
             if !(0...100).contains(overlap) || overlap == 0 { throw ValidationError("--overlap must be a percentage above 0 and at most 100") }
         }
 
@@ -69,7 +72,7 @@ extension Slipway {
             let whatIf = WhatIf(plan: plan, schedule: schedule)
             let changes = try WhatIfArguments.changes(try WhatIfArguments.slips(slip, start: false, in: plan), whatIf: whatIf, schedule: schedule)
             let report = Recovery.propose(whatIf: whatIf, changes: changes,
-                                          settings: .init(target: goal, maxCut: maxCut / 100, overlap: overlap / 100, level: level))
+                                          settings: .init(target: goal, maxCut: maxCut.map { $0 / 100 }, overlap: overlap / 100, level: level, allowAnyOwner: allowAnyOwner))
             Console.write(format == .json ? RecoveryReport.renderJSON(plan: plan, report: report)
                                           : RecoveryReport.render(plan: plan, whatIf: whatIf, report: report, currency: plan.currency))
         }

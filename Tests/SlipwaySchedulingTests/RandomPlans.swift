@@ -4,9 +4,10 @@ import SlipwayCore
 
 
 /// Random valid plans: links only from earlier to later tasks (so no cycles),
-/// all four link types with lags, not-before, phases, constraints with
+/// all four link types with lags (some hard), not-before, phases, owners with
+/// skills and tasks that need them, waits, crash limits, constraints with
 /// mitigations and blocks, and sometimes a status date with finished and
-/// started tasks.
+/// started tasks. References are resolved, as the loader does.
 enum RandomPlans {
     static func make(_ rng: inout SplitMix64) -> Plan {
         let here = SourceLocation(line: 1, column: 1)
@@ -17,6 +18,12 @@ enum RandomPlans {
                            Phase(id: "p2", windowStart: Double(Int.random(in: 1...4, using: &rng)), windowEnd: 8, weeksText: "x-8", location: here)]
         }
         let halves: [Double] = [0, 0.5, 1, 1.5, 2, 3]
+        let skillNames = ["ecs", "iam", "sql"]
+        for o in 0..<Int.random(in: 0...3, using: &rng) {
+            var owner = Owner(id: "o\(o)", capacity: Double(Int.random(in: 1...2, using: &rng)), location: here)
+            owner.skills = skillNames.filter { _ in Bool.random(using: &rng) }
+            plan.owners.append(owner)
+        }
         for i in 0..<n {
             let o = halves.randomElement(using: &rng)!
             let estimate = Bool.random(using: &rng) ? Estimate.fixed(o) : Estimate(optimistic: o, mostLikely: o + 0.5, pessimistic: o + 2)
@@ -26,7 +33,19 @@ enum RandomPlans {
             for j in 0..<i where Int.random(in: 0..<10, using: &rng) < 3 {
                 let type = LinkType.allCases.randomElement(using: &rng)!
                 let lag = [-1, -0.5, 0, 0, 0.5, 1].randomElement(using: &rng)!
-                task.after.append(Dependency(id: "t\(j)", type: type, lag: lag, location: here))
+                var dependency = Dependency(id: "t\(j)", type: type, lag: lag, location: here)
+                if Int.random(in: 0..<4, using: &rng) == 0 { dependency.why = "a reason" }
+                if Int.random(in: 0..<6, using: &rng) == 0 { dependency.hardness = Bool.random(using: &rng) }
+                task.after.append(dependency)
+            }
+            if !task.isMilestone, Int.random(in: 0..<6, using: &rng) == 0 {
+                task.isWait = true
+            } else if !task.isMilestone, !plan.owners.isEmpty, Int.random(in: 0..<4, using: &rng) > 0 {
+                task.owner = plan.owners.randomElement(using: &rng)!.id
+                task.skills = skillNames.filter { _ in Int.random(in: 0..<3, using: &rng) == 0 }
+            }
+            if !task.isMilestone, Int.random(in: 0..<4, using: &rng) == 0 {
+                task.crash = Crash(minimum: task.estimate.mean / 2, costPerWeek: Bool.random(using: &rng) ? 100 : nil, location: here)
             }
             if Int.random(in: 0..<5, using: &rng) == 0 { task.notBefore = Double(Int.random(in: 0...4, using: &rng)) }
             if !plan.phases.isEmpty, Bool.random(using: &rng) { task.phase = Bool.random(using: &rng) ? "p1" : "p2" }
@@ -60,6 +79,8 @@ enum RandomPlans {
             }
         }
         plan.deadline = Double(Int.random(in: 3...12, using: &rng))
+        let problems = plan.resolveReferences()
+        precondition(!problems.hasErrors, "a random plan refers only to what it declares: \(problems)")
         return plan
     }
 }

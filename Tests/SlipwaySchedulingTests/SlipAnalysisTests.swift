@@ -30,13 +30,17 @@ struct SlipAnalysisTests {
     @Test(arguments: 0..<300)
     func slipEqualsReschedulingAnEditedPlan(seed: Int) throws {
         var rng = SplitMix64(seed: UInt64(seed) &* 0x2545F4914F6CDD1D &+ 1)
-        let plan = RandomPlans.make(&rng)
+        // A plan whose every task is finished has nothing to slip: draw another.
+        var plan = RandomPlans.make(&rng)
+        func unfinished(_ plan: Plan) -> [Int] {
+            plan.tasks.indices.filter { Forecast(task: plan.tasks[$0], statusDate: plan.statusDate).state != .finished }
+        }
+        while unfinished(plan).isEmpty { plan = RandomPlans.make(&rng) }
         guard case .scheduled(let schedule) = Scheduler.schedule(plan) else {
             Issue.record("random plans are acyclic by construction"); return
         }
         let whatIf = WhatIf(plan: plan, schedule: schedule)
-        let candidates = plan.tasks.indices.filter { Forecast(task: plan.tasks[$0], statusDate: plan.statusDate).state != .finished }
-        guard !candidates.isEmpty else { return }
+        let candidates = unfinished(plan)
         let start = Bool.random(using: &rng)
         var slips: [SlipAnalysis.Slip] = []
         for j in candidates.shuffled(using: &rng).prefix(Int.random(in: 1...3, using: &rng)) {

@@ -28,7 +28,7 @@ extension PlanReader {
     func dependency(_ node: YAMLNode) throws -> Dependency? {
         if case .mapping = node {
             guard let fields = try reader.fields(of: node, known: PlanSchema.link, what: "a dependency") else { return nil }
-            var id: String?, type = LinkType.finishToStart, lag = 0.0, why: String?
+            var id: String?, type = LinkType.finishToStart, lag = 0.0, why: String?, hard: Bool?
             for (key, value, _) in fields {
                 switch key {
                 case "id": id = try reader.string(value, what: "'id'")
@@ -44,6 +44,7 @@ extension PlanReader {
                     case .failure(let f): reader.error(.badDuration, at: value.location, f.message)
                     }
                 case "why": why = try reader.string(value, what: "'why'")
+                case "hard": hard = try reader.bool(value, what: "'hard'")
                 default: break
                 }
             }
@@ -51,7 +52,9 @@ extension PlanReader {
                 reader.error(.missingKey, at: node.location, "a dependency mapping needs an 'id' naming its predecessor")
                 return nil
             }
-            return Dependency(id: id, type: type, lag: lag, why: why, location: node.location)
+            var dependency = Dependency(id: id, type: type, lag: lag, why: why, location: node.location)
+            dependency.hardness = hard
+            return dependency
         }
         guard let text = try reader.string(node, what: "a dependency") else { return nil }
         let words = text.split(separator: " ", omittingEmptySubsequences: true)

@@ -80,7 +80,7 @@ struct PlanReader {
                 }
             case "tasks":
                 for item in try reader.items(of: value, what: "'tasks'") ?? [] {
-                    if let task = try readTask(item, what: "a task") { plan.tasks.append(task) }
+                    if let task = try readTask(item, what: "a task") { PlanReader.append(task, to: &plan) }
                 }
             default: break
             }
@@ -95,7 +95,7 @@ struct PlanReader {
 
     private func readOwner(_ node: YAMLNode) throws -> Owner? {
         guard let fields = try reader.fields(of: node, known: PlanSchema.owner, what: "an owner") else { return nil }
-        var id: String?, name: String?, capacity = 1.0, rate: Double?
+        var id: String?, name: String?, capacity = 1.0, rate: Double?, skills: [String] = []
         for (key, value, _) in fields {
             switch key {
             case "id": id = try reader.string(value, what: "'id'")
@@ -105,11 +105,14 @@ struct PlanReader {
                     if c > 0 { capacity = c } else { reader.error(.outOfRange, at: value.location, "'capacity' must be more than 0, not \(c.compact)") }
                 }
             case "rate": rate = try reader.number(value, what: "'rate'", minimum: 0)
+            case "skills": skills = try strings(value, what: "'skills'")
             default: break
             }
         }
         guard let id = requireID(id, in: node, what: "an owner") else { return nil }
-        return Owner(id: id, name: name, capacity: capacity, rate: rate, location: node.location)
+        var owner = Owner(id: id, name: name, capacity: capacity, rate: rate, location: node.location)
+        owner.skills = skills
+        return owner
     }
 
     private func readPhase(_ node: YAMLNode) throws -> Phase? {
@@ -151,6 +154,7 @@ struct PlanReader {
         var id: String?, title: String?
         var c = Constraint(id: "", title: "", location: node.location)
         var mitigations: [PlanTask] = []
+        var constraintRisks: [Risk] = []
         for (key, value, keyLocation) in fields {
             c.fieldLocations.append(FieldLocation(key: key, location: keyLocation))
             switch key {
@@ -179,6 +183,7 @@ struct PlanReader {
             case "options": c.options = try strings(value, what: "'options'")
             case "limits": c.limits = try strings(value, what: "'limits'")
             case "links": c.links = try strings(value, what: "'links'")
+            case "risks": constraintRisks = try risks(value, carrier: .constraint(plan.constraints.count))
             case "mitigations":
                 for item in try reader.items(of: value, what: "'mitigations'") ?? [] {
                     if let task = try readTask(item, what: "a mitigation") { mitigations.append(task) }
@@ -193,9 +198,10 @@ struct PlanReader {
         for var task in mitigations {
             task.constraint = constraintIndex
             c.mitigations.append(plan.tasks.count)
-            plan.tasks.append(task)
+            PlanReader.append(task, to: &plan)
         }
         plan.constraints.append(c)
+        plan.risks += constraintRisks
     }
 
     private func readTask(_ node: YAMLNode, what: String) throws -> PlanTask? {
@@ -229,6 +235,11 @@ struct PlanReader {
             case "due": task.due = try endPoint(value, what: "'due'")
             case "cost": task.cost = try reader.number(value, what: "'cost'", minimum: 0)
             case "why": task.why = try reader.string(value, what: "'why'")
+            case "wait": task.isWait = try reader.bool(value, what: "'wait'") ?? false
+            case "skills": task.skills = try strings(value, what: "'skills'")
+            case "crash": task.crash = try crash(value)
+            case "risks": task.declaredRisks = try risks(value, carrier: .task(-1))
+            case "criteria": task.criteria = try criteria(value)
             case "notes":
                 for item in try reader.items(of: value, what: "'notes'") ?? [] {
                     if let s = try reader.string(item, what: "a note") { task.notes.append(s) }
@@ -266,12 +277,34 @@ struct PlanReader {
         } else {
             reader.error(.missingDuration, at: node.location, "'\(tid)' has no 'duration'; add one like 'duration: 2w' or mark it 'milestone: true'")
         }
+        if task.isWait && (!task.needs.isEmpty || task.owner != nil) {
+            reader.error(.waitWithOwner, at: task.location(of: "wait"), "'\(tid)' is a wait, which takes time but no one's capacity; remove its 'owner' and 'needs', or make it work (remove 'wait: true')")
+        }
+        if !task.criteria.isEmpty && !milestone {
+            reader.error(.criteriaOnWork, at: task.location(of: "criteria"), "'\(tid)' has 'criteria' but is not a milestone: a gate is a milestone passed when its criteria are met; add 'milestone: true'")
+        }
         return task
+    }
+
+    /// Appends a task, moving the risks written under it to the plan's list with
+    /// the task as their carrier.
+    static func append(_ task: PlanTask, to plan: inout Plan) {
+        var task = task
+        let risks = task.declaredRisks
+        task.declaredRisks = []
+        let j = plan.tasks.count
+        plan.tasks.append(task)
+        for var risk in risks {
+            risk.carrier = .task(j)
+            plan.risks.append(risk)
+        }
     }
 }
 
 // The diagnostic codes raised here.
 extension DiagnosticCode {
+    public static let waitWithOwner = DiagnosticCode("wait-with-owner")
+    public static let criteriaOnWork = DiagnosticCode("criteria-on-work")
     public static let badDate = DiagnosticCode("bad-date")
     public static let badDuration = DiagnosticCode("bad-duration")
     public static let badSeverity = DiagnosticCode("bad-severity")

@@ -3,15 +3,19 @@
 enum PlanSchema {
     static let plan = ["plan", "start", "unit", "days-per-week", "deadline", "budget", "currency",
                        "status-date", "owners", "phases", "constraints", "tasks"]
-    static let owner = ["id", "name", "capacity", "rate"]
+    static let owner = ["id", "name", "capacity", "rate", "skills"]
     static let phase = ["id", "name", "weeks"]
     static let constraint = ["id", "title", "category", "severity", "status", "progress", "owner",
                              "target", "blocks", "mitigations", "description", "impact",
-                             "section", "name", "label", "severity-note", "timeline", "options", "limits", "links"]
+                             "section", "name", "label", "severity-note", "timeline", "options", "limits", "links", "risks"]
     static let task = ["id", "title", "duration", "milestone", "owner", "needs", "phase", "after",
                        "not-before", "due", "cost", "why", "notes", "group",
-                       "actual-start", "actual-finish", "progress", "remaining"]
-    static let link = ["id", "type", "lag", "why"]
+                       "actual-start", "actual-finish", "progress", "remaining",
+                       "wait", "skills", "crash", "risks", "criteria"]
+    static let link = ["id", "type", "lag", "why", "hard"]
+    static let risk = ["id", "title", "probability", "impact", "on", "mode", "why"]
+    static let criterion = ["text", "status"]
+    static let crash = ["to", "cost"]
 
     /// `[a-z0-9][a-z0-9._-]*`
     static func isValidID(_ id: String) -> Bool {

@@ -6,7 +6,7 @@ struct ReferenceCheck {
     let reader: NodeReader
 
     enum Kind: String {
-        case owner, phase, constraint, task, milestone
+        case owner, phase, constraint, task, milestone, risk
 
         var article: String { self == .owner ? "an owner" : "a \(rawValue)" }
     }
@@ -34,6 +34,7 @@ struct ReferenceCheck {
         for (p, phase) in plan.phases.enumerated() { declare(phase.id, .phase, .phase(p), phase.location) }
         for (c, constraint) in plan.constraints.enumerated() { declare(constraint.id, .constraint, .constraint(c), constraint.location) }
         for (j, task) in plan.tasks.enumerated() { declare(task.id, task.isMilestone ? .milestone : .task, .task(j), task.location) }
+        for (q, risk) in plan.risks.enumerated() { declare(risk.id, .risk, .risk(q), risk.location) }
 
         // Suggestions compare with every id of the allowed kinds: build each list
         // once, and only while errors are still being shown.
@@ -86,6 +87,25 @@ struct ReferenceCheck {
             for b in plan.constraints[c].blocks.indices {
                 let blocked = plan.constraints[c].blocks[b]
                 plan.constraints[c].blocks[b].referent = resolve(blocked.id, at: blocked.location, [.task, .milestone, .phase], role: "'blocks' of '\(id)'")
+            }
+        }
+        for q in plan.risks.indices {
+            let id = plan.risks[q].id
+            if plan.risks[q].on.isEmpty {
+                // By default a risk hits what carries it: its task, or its constraint's mitigations.
+                switch plan.risks[q].carrier {
+                case .task(let j):
+                    plan.risks[q].on = [Reference(id: plan.tasks[j].id, location: plan.risks[q].location, referent: .task(j))]
+                case .constraint(let c):
+                    plan.risks[q].on = plan.constraints[c].mitigations.map {
+                        Reference(id: plan.tasks[$0].id, location: plan.risks[q].location, referent: .task($0))
+                    }
+                }
+            } else {
+                for k in plan.risks[q].on.indices {
+                    let target = plan.risks[q].on[k]
+                    plan.risks[q].on[k].referent = resolve(target.id, at: target.location, [.task, .milestone], role: "'on' of risk '\(id)'")
+                }
             }
         }
         plan.setIDs(entries.mapValues(\.referent))

@@ -62,8 +62,9 @@ public struct Reference: Hashable, Sendable {
     /// What `id` names, resolved at load.
     public var referent: PlanReferent?
 
-    public init(id: String, location: SourceLocation) {
+    public init(id: String, location: SourceLocation, referent: PlanReferent? = nil) {
         self.id = id
         self.location = location
+        self.referent = referent
     }
 }

@@ -11,6 +11,12 @@ public struct Dependency: Hashable, Sendable {
     public var lag: Double
     /// Why this link exists, when the mapping form gives one.
     public var why: String?
+    /// `hard:` as written, when written.
+    public var hardness: Bool?
+    /// A hard link is never overlapped or removed by recovery. Explicit `hard:`
+    /// decides; without it a link with a `why` is hard, because a stated reason is
+    /// one its author thought about and a proposal must not override silently.
+    public var isHard: Bool { hardness ?? (why != nil) }
     public var location: SourceLocation
 
     public init(id: String, type: LinkType = .finishToStart, lag: Double = 0, why: String? = nil, location: SourceLocation) {

@@ -6,6 +6,8 @@ public struct Owner: Hashable, Sendable {
     public var capacity: Double
     /// Cost of one unit for one week, when known.
     public var rate: Double?
+    /// What this owner can do; tasks that list skills may move only to owners with all of them.
+    public var skills: [String] = []
     public var location: SourceLocation
 
     public init(id: String, name: String? = nil, capacity: Double = 1, rate: Double? = nil, location: SourceLocation) {

@@ -17,6 +17,8 @@ public struct Plan: Sendable {
     public var constraints: [Constraint]
     /// Every task and milestone, mitigations included, in file order.
     public var tasks: [PlanTask]
+    /// Every risk event, from constraints and tasks, in file order.
+    public var risks: [Risk] = []
     public var locations: [String: SourceLocation]
     /// Every id of the plan and what it names, built once when references are
     /// resolved (`resolveReferences`); for ids a user types (slip, progress).

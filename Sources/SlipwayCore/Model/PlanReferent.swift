@@ -7,9 +7,11 @@ public enum PlanReferent: Hashable, Sendable {
     case phase(Int)
     case constraint(Int)
     case task(Int)
+    case risk(Int)
 
     public var task: Int? { if case .task(let j) = self { return j }; return nil }
     public var constraint: Int? { if case .constraint(let c) = self { return c }; return nil }
     public var phase: Int? { if case .phase(let p) = self { return p }; return nil }
     public var owner: Int? { if case .owner(let o) = self { return o }; return nil }
+    public var risk: Int? { if case .risk(let r) = self { return r }; return nil }
 }

@@ -7,6 +7,17 @@ public struct PlanTask: Hashable, Sendable {
     public var title: String
     public var estimate: Estimate
     public var isMilestone: Bool
+    /// A wait: it takes calendar time (an approval, a lead time, a vendor slot) but
+    /// no owner's capacity; never leveled, never shortened by recovery.
+    public var isWait: Bool = false
+    /// Skills the work needs; only owners with all of them may take it over.
+    public var skills: [String] = []
+    /// What shortening it costs, when the plan says.
+    public var crash: Crash?
+    /// A gate's criteria (on a milestone).
+    public var criteria: [Criterion] = []
+    /// Risks written under this task, until loading moves them to `Plan.risks`.
+    var declaredRisks: [Risk] = []
     public var owner: String?
     /// `owner` resolved at load: an index into `Plan.owners`.
     public var ownerIndex: Int?

@@ -5,8 +5,9 @@ import SlipwayCore
 /// capacity delays the plan: a critical task that waits for its owner's other
 /// work is given to an owner with room, and the plan is leveled again.
 ///
-/// Slipway does not know who has which skills: every owner with the capacity is
-/// tried, and the lead judges whether the move makes sense.
+/// Work moves only to an owner that has every skill the task lists (`skills:` on
+/// owners and tasks); a task that lists none stays with its owner. With
+/// `anyOwner` every owner with the capacity is tried, and the lead judges.
 public enum OwnerMoves {
     public struct Move: Sendable, Equatable {
         public var task: Int
@@ -22,7 +23,7 @@ public enum OwnerMoves {
     ///   single moves of the first round (for alternatives).
     /// - Complexity: O(*m* · *c* · *O* · *L*) for *m* rounds, *c* candidate
     ///   tasks, *O* owners and *L* the cost of one leveling.
-    public static func search(plan: Plan, network ordered: OrderedNetwork, target: Double, maxMoves: Int = 4)
+    public static func search(plan: Plan, network ordered: OrderedNetwork, target: Double, anyOwner: Bool = false, maxMoves: Int = 4)
         -> (moves: [Move], finishes: [Double], singles: [(move: Move, finish: Double)]) {
         let tol = Timing.criticalTolerance
         var reassigned: [Int: Int] = [:]
@@ -39,7 +40,9 @@ public enum OwnerMoves {
                 let demands = task.demands
                 guard demands.count == 1, let from = demands[0].ownerIndex,
                       Forecast(task: task, statusDate: plan.statusDate).state == .notStarted else { continue }
-                for to in plan.owners.indices where to != from && plan.owners[to].capacity >= demands[0].units - tol {
+                guard anyOwner || !task.skills.isEmpty else { continue }
+                for to in plan.owners.indices where to != from && plan.owners[to].capacity >= demands[0].units - tol
+                    && (anyOwner || canDo(plan.owners[to], task)) {
                     var trial = reassigned
                     trial[j] = to
                     let t = LeveledMeasure.timing(ordered, demands: LeveledMeasure.demands(plan: plan, nodeCount: network.nodeCount, reassigned: trial))
@@ -56,5 +59,10 @@ public enum OwnerMoves {
         }
         singles.sort { ($0.finish, $0.move.task, $0.move.to) < ($1.finish, $1.move.task, $1.move.to) }
         return (moves, finishes, Array(singles.prefix(3)))
+    }
+
+    /// Whether an owner has every skill a task lists.
+    public static func canDo(_ owner: Owner, _ task: PlanTask) -> Bool {
+        task.skills.allSatisfy { owner.skills.contains($0) }
     }
 }

@@ -4,41 +4,48 @@ import SlipwayCore
 /// Ways back to a target finish (the deadline, or one given) when the forecast
 /// misses it, each with its effect computed by rescheduling:
 ///
-/// - shorten critical tasks (crashing): which, by how much, the least total
-///   shortening (exact by linear programming for plans of up to 400 nodes, a
-///   greedy search beyond), priced at the owners' rates;
+/// - shorten critical tasks (crashing): only tasks the plan says can be shorter
+///   (a `crash` limit, or an optimistic estimate below the PERT mean), never a
+///   wait; which, by how much, the least total shortening (exact by linear
+///   programming for plans of up to 400 nodes, a greedy search beyond), priced
+///   from the plan's crash costs, and "cost unknown" without them;
 /// - fast-track: turn critical finish-to-start links into start-to-start links
-///   with a lag, so the successor overlaps the end of its predecessor;
+///   with a lag, so the successor overlaps the end of its predecessor; never a
+///   hard link (`hard: true`, or a link with a `why`);
 /// - both: fast-track first, then shorten what is still needed.
 ///
 /// With leveling on (`Settings.level`), the forecast is the leveled finish, the
 /// options above are measured by leveling too, and moving work between owners
-/// (`OwnerMoves`) is proposed as well.
+/// (`OwnerMoves`) is proposed as well: only to owners with every skill the task
+/// lists, and not at all when the plan declares no skills, unless allowed.
 public enum Recovery {
     public struct Settings: Sendable {
         /// The finish to reach, in weeks.
         public var target: Double
-        /// A task may be shortened by this fraction of its duration even below
-        /// its optimistic estimate (0: only down to the optimistic estimate).
-        public var maxCut: Double
+        /// No task is cut by more than this fraction of its duration (nil: no
+        /// limit beyond its crash limit or optimistic estimate).
+        public var maxCut: Double?
         /// How much of a predecessor a fast-tracked successor overlaps (0.5: it
         /// starts when its predecessor is half done).
         public var overlap: Double
         /// Measure everything leveled by owner capacity, and try moving work between owners.
         public var level: Bool
+        /// Move work to any owner with the capacity, whatever the skills.
+        public var allowAnyOwner: Bool
 
-        public init(target: Double, maxCut: Double = 0, overlap: Double = 0.5, level: Bool = false) {
+        public init(target: Double, maxCut: Double? = nil, overlap: Double = 0.5, level: Bool = false, allowAnyOwner: Bool = false) {
             self.target = target
             self.maxCut = maxCut
             self.overlap = overlap
             self.level = level
+            self.allowAnyOwner = allowAnyOwner
         }
     }
 
     public struct Cut: Sendable, Equatable {
         public var task: Int
         public var by: Double
-        /// Owner rate x units x weeks cut, nil when an owner's rate is unknown.
+        /// The plan's crash cost per week x weeks cut, nil when the plan gives none.
         public var cost: Double?
     }
 
@@ -96,10 +103,14 @@ public enum Recovery {
     public enum Note: Sendable, Equatable {
         /// Moving work between owners needs leveling (`--level`).
         case ownerMovesNeedLeveling
-        /// Every unfinished task has a fixed estimate, so nothing can be shortened.
+        /// No unfinished task has a crash limit or an optimistic estimate, so nothing can be shortened.
         case nothingToShorten
-        /// Owner moves try every owner with the capacity: skills are not known.
+        /// Owner moves tried every owner with the capacity (`--allow-any-owner`): skills were not checked.
         case ownerMovesIgnoreSkills
+        /// The plan declares no skills, so no owner move is proposed without `--allow-any-owner`.
+        case ownerMovesNeedSkills
+        /// Hard links (with a reason, or `hard: true`) were left as they are; the count.
+        case hardLinksKept(Int)
         /// No move of a critical task to another owner brings the leveled finish earlier.
         case noOwnerMoveHelps
         /// No option reaches the target; the best gets to this finish.
@@ -154,9 +165,12 @@ public enum Recovery {
             measured.reachesTarget = measured.finish <= settings.target + tol
             return measured
         }
-        if !plan.owners.isEmpty {
-            notes.append(.ownerMovesIgnoreSkills)
-            let found = OwnerMoves.search(plan: plan, network: network, target: settings.target)
+        let declaresSkills = plan.owners.contains { !$0.skills.isEmpty } || plan.tasks.contains { !$0.skills.isEmpty }
+        if !plan.owners.isEmpty && !declaresSkills && !settings.allowAnyOwner {
+            notes.append(.ownerMovesNeedSkills)
+        } else if !plan.owners.isEmpty {
+            if settings.allowAnyOwner { notes.append(.ownerMovesIgnoreSkills) }
+            let found = OwnerMoves.search(plan: plan, network: network, target: settings.target, anyOwner: settings.allowAnyOwner)
             if let last = found.finishes.last {
                 options.append(Option(kind: .moveWork, cuts: [], fastTracks: [], moves: found.moves, finish: last,
                                       reachesTarget: last <= settings.target + tol))
@@ -209,6 +223,8 @@ public enum Recovery {
         if room.allSatisfy({ $0 <= tol }) {
             notes.append(.nothingToShorten)
         }
+        let hardKept = RecoveryMoves.hardLinkCount(whatIf: whatIf)
+        if hardKept > 0 { notes.append(.hardLinksKept(hardKept)) }
         let shortened = RecoveryMoves.shorten(network: network, taskCount: t, room: room, cost: weekly, target: target)
         if !shortened.cuts.isEmpty {
             options.append(Option(kind: .shorten, cuts: cuts(shortened.cuts), fastTracks: [], finish: shortened.finish,

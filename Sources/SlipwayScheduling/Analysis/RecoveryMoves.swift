@@ -5,20 +5,23 @@ import SlipwayCore
 /// rescheduling: shortening (crashing) tasks and overlapping (fast-tracking)
 /// finish-to-start links.
 enum RecoveryMoves {
-    /// How much a task can be shortened: down to its optimistic estimate, or by
-    /// `maxCut` of its duration when that allows more; a started task only in
-    /// its remaining part; a finished task or a milestone not at all.
+    /// How much a task can be shortened: down to its crash limit when the plan
+    /// gives one, else down to its optimistic estimate, and by no more than
+    /// `maxCut` of its duration; a started task only in its remaining part; a
+    /// finished task, a milestone, a wait or a task with a fixed estimate and no
+    /// crash limit not at all.
     ///
     /// - Complexity: O(*T*).
-    static func room(whatIf: WhatIf, network ordered: OrderedNetwork, maxCut: Double) -> [Double] {
+    static func room(whatIf: WhatIf, network ordered: OrderedNetwork, maxCut: Double?) -> [Double] {
         let plan = whatIf.plan
         let network = ordered.network
         return plan.tasks.indices.map { j in
             let task = plan.tasks[j]
-            if task.isMilestone { return 0 }
+            if task.isMilestone || task.isWait { return 0 }
             let forecast = Forecast(task: task, statusDate: plan.statusDate)
             let d = network.duration[j]
-            var room = max(task.estimate.mean - task.estimate.optimistic, d * maxCut)
+            var room = task.crash.map { max(0, task.duration - $0.minimum) } ?? (task.estimate.mean - task.estimate.optimistic)
+            if let maxCut { room = min(room, d * maxCut) }
             switch forecast.state {
             case .finished: return 0
             case .started:
@@ -31,19 +34,22 @@ enum RecoveryMoves {
         }
     }
 
-    /// Owner rate x units for each task: what one week of extra capacity costs,
-    /// nil when an owner it needs has no rate.
+    /// What one week cut of each task costs, from the plan's crash costs; nil when
+    /// the plan gives none. Never derived from owner rates: at a fixed rate a
+    /// shorter task costs less, which says nothing of what shortening costs.
     static func weeklyCost(plan: Plan) -> [Double?] {
-        plan.tasks.map { task in
-            let demands = task.demands
-            guard !demands.isEmpty else { return nil }
-            var total = 0.0
-            for d in demands {
-                guard let r = d.ownerIndex.flatMap({ plan.owners[$0].rate }) else { return nil }
-                total += r * d.units
-            }
-            return total
-        }
+        plan.tasks.map { $0.crash?.costPerWeek }
+    }
+
+    /// Whether the link `k` of the what-if network is a hard link of the plan.
+    static func isHard(_ k: Int, whatIf: WhatIf) -> Bool {
+        guard k < whatIf.graph.linkSources.count, case .after(let task, let entry) = whatIf.graph.linkSources[k] else { return false }
+        return whatIf.plan.tasks[task].after[entry].isHard
+    }
+
+    /// Hard finish-to-start links between tasks, which fast-tracking leaves alone.
+    static func hardLinkCount(whatIf: WhatIf) -> Int {
+        whatIf.links.indices.filter { whatIf.links[$0].type == .finishToStart && isHard($0, whatIf: whatIf) }.count
     }
 
     /// The least total shortening that reaches the target: exact by linear
@@ -141,7 +147,9 @@ enum RecoveryMoves {
         return links.indices.filter { k in
             let link = links[k]
             let i = Int(link.from), j = Int(link.to)
-            guard link.type == .finishToStart, i < t, j < t, network.pinnedStart[j].isNaN,
+            // Overlapping the end of a wait would shorten the wait: never.
+            guard link.type == .finishToStart, i < t, j < t, network.pinnedStart[j].isNaN, !isHard(k, whatIf: whatIf),
+                  !whatIf.plan.tasks[i].isWait,
                   network.duration[i] > 1e-9, timing.isCritical(i), timing.isCritical(j) else { return false }
             return LinkType.finishToStart.slack(fromStart: timing.earlyStart[i], fromFinish: timing.earlyFinish[i],
                                                 toStart: timing.earlyStart[j], toFinish: timing.earlyFinish[j], lag: link.lag) <= Timing.criticalTolerance
