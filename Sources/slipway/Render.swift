@@ -10,7 +10,7 @@ extension RenderFormat: ExpressibleByArgument {}
 extension Slipway {
     struct Render: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Draw the plan for a review: network, constraint map or Gantt chart.",
+            abstract: "Draw the plan for a review: network, constraint map, Gantt chart or risk chart.",
             discussion: """
                 Renders in process through Graphviz's C library (no 'dot' program needed).
                 Without -o the file goes to output/, named after the plan:
@@ -20,6 +20,7 @@ extension Slipway {
                 Examples:
                   slipway render plans/aws-migration.yaml --diagram network --format svg
                   slipway render plans/aws-migration.yaml --diagram gantt --format png -o gantt.png
+                  slipway render plans/aws-migration.yaml --diagram risk --level --iterations 10000 --seed 7
                   slipway render plans/aws-migration.yaml --all
                 """)
 
@@ -28,7 +29,7 @@ extension Slipway {
         @Flag(help: "Level the schedule by owner capacity first (as 'schedule --level').")
         var level = false
 
-        @Option(help: "The diagram: network, constraints or gantt.")
+        @Option(help: "The diagram: network, constraints, gantt or risk (finish distribution and top drivers).")
         var diagram: DiagramKind = .network
 
         @Option(help: "The file format: svg, png, pdf or dot.")
@@ -55,8 +56,15 @@ extension Slipway {
         @Flag(help: "Draw no baseline bars in the Gantt chart.")
         var noBaseline = false
 
+        @Option(help: "For the risk chart: how many schedules to draw.")
+        var iterations: Int = 10_000
+
+        @Option(help: "For the risk chart: the random seed (the same seed gives the same chart).")
+        var seed: UInt64 = 1
+
         func validate() throws {
             if all && output != nil { throw ValidationError("--all writes several files into output/; it cannot be combined with -o") }
+            if iterations < 2 || iterations > 10_000_000 { throw ValidationError("--iterations must be from 2 to 10,000,000") }
             if let baseline, !BaselineStore.isValidName(baseline) { throw ValidationError("--baseline '\(baseline)' is not a baseline name") }
             if baseline != nil && noBaseline { throw ValidationError("--baseline and --no-baseline contradict each other") }
             if baseline != nil && options.plan == "-" { throw ValidationError("--baseline needs a plan file: baselines are saved beside it, and standard input has none") }
@@ -73,8 +81,12 @@ extension Slipway {
             let jobs: [(DiagramKind, RenderFormat)] = all
                 ? DiagramKind.allCases.flatMap { kind in RenderFormat.allCases.map { (kind, $0) } }
                 : [(diagram, format)]
+            // One simulation for every format of the risk chart (leveled when the schedule is).
+            let risk = jobs.contains { $0.0 == .risk }
+                ? RiskSimulation.run(plan: plan, schedule: schedule, settings: .init(iterations: iterations, seed: seed, leveled: level))
+                : nil
             for (kind, format) in jobs {
-                let spec = Diagram.graph(kind, plan: plan, schedule: schedule, filter: filter, baseline: baselineSpans)
+                let spec = Diagram.graph(kind, plan: plan, schedule: schedule, filter: filter, baseline: baselineSpans, risk: risk)
                 if !force, format != .dot, let warning = LayoutBudget.excess(of: spec, engine: Diagram.engine(for: kind)) {
                     Console.error("error: the \(kind.rawValue) diagram has \(warning); draw a part of it with "
                                   + "--phase ID or --critical-only, or pass --force to wait for it")

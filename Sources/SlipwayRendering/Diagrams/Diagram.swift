@@ -10,6 +10,8 @@ public enum DiagramKind: String, Sendable, CaseIterable {
     case constraints
     /// Bars on a week axis.
     case gantt
+    /// The finish distribution (histogram and S-curve) and the top risk drivers.
+    case risk
 }
 
 /// Builds and renders diagrams of a scheduled plan.
@@ -18,17 +20,22 @@ public enum Diagram {
     ///
     /// - Parameter baseline: for the Gantt chart, dates of another schedule by task
     ///   index, drawn as thin bars under the forecast bars.
+    /// - Parameter risk: for the risk chart, the simulation to draw (one is run
+    ///   with `RiskChart.defaultSettings` when none is given).
     public static func graph(_ kind: DiagramKind, plan: Plan, schedule: Schedule, filter: DiagramFilter = .all,
-                             baseline: [Int: GanttChart.Span]? = nil) -> GraphSpec {
+                             baseline: [Int: GanttChart.Span]? = nil, risk: RiskSimulation.Result? = nil) -> GraphSpec {
         switch kind {
         case .network: return NetworkDiagram.graph(plan: plan, schedule: schedule, filter: filter)
         case .constraints: return ConstraintMap.graph(plan: plan, schedule: schedule, filter: filter)
         case .gantt: return GanttChart.graph(plan: plan, schedule: schedule, filter: filter, baseline: baseline)
+        case .risk:
+            let result = risk ?? RiskSimulation.run(plan: plan, schedule: schedule, settings: RiskChart.defaultSettings)
+            return RiskChart.graph(plan: plan, result: result)
         }
     }
 
     public static func engine(for kind: DiagramKind) -> LayoutEngine {
-        kind == .gantt ? .pinned : .dot
+        kind == .gantt || kind == .risk ? .pinned : .dot
     }
 
     /// Renders one diagram in one format.
