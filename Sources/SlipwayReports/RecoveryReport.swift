@@ -22,7 +22,7 @@ public enum RecoveryReport {
                 let from = plan.tasks[ft.from].id, to = plan.tasks[ft.to].id
                 let old = link.lag == 0 ? "FS" : "FS\(link.lag > 0 ? "+" : "")\(link.lag.compact)w"
                 out += "   - overlap: '\(to)' after '\(from)' \(old) -> SS+\(f.weeks(ft.lag))w (starts \(f.weeks(ft.lag))w after '\(from)' starts)\n"
-                out += "     assumes this link is soft: " + (why(of: ft, whatIf: whatIf).map { "the plan says '\($0)'; check it still holds" } ?? "the plan gives no reason for it") + "\n"
+                out += "     assumes this link is soft: " + softness(of: ft, whatIf: whatIf) + "\n"
             }
             for move in option.moves {
                 out += "   - give '\(plan.tasks[move.task].id)' to '\(plan.owners[move.to].id)' instead of '\(plan.owners[move.from].id)'\n"
@@ -124,7 +124,7 @@ public enum RecoveryReport {
         case .noOwnerMoveHelps:
             return "No move of a critical task to another owner brings the leveled finish earlier."
         case .noOptionReachesTarget(let best):
-            return "No option reaches the target: the best gets to week \(best.compact)."
+            return "No option reaches the target: the best gets to week \(best.readable)."
         }
     }
 
@@ -132,5 +132,15 @@ public enum RecoveryReport {
     static func why(of ft: Recovery.FastTrack, whatIf: WhatIf) -> String? {
         guard ft.link < whatIf.graph.linkSources.count, case .after(let task, let entry) = whatIf.graph.linkSources[ft.link] else { return nil }
         return whatIf.plan.tasks[task].after[entry].why
+    }
+
+    /// What overlapping a link assumes, in words: the link's own reason (marked
+    /// `hard: false`), or the reason its task gives for all its predecessors, or none.
+    static func softness(of ft: Recovery.FastTrack, whatIf: WhatIf) -> String {
+        if let why = why(of: ft, whatIf: whatIf) { return "the plan says '\(why)' but marks it hard: false; check it still holds" }
+        if let why = whatIf.plan.tasks[ft.to].why {
+            return "the link has no reason of its own; '\(whatIf.plan.tasks[ft.to].id)' says: \(why)"
+        }
+        return "the plan gives no reason for it"
     }
 }

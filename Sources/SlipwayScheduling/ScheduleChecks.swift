@@ -15,25 +15,25 @@ public enum ScheduleChecks {
         var result: [Diagnostic] = []
         if let deadline = plan.deadline, timing.finish - deadline > tolerance {
             result.append(.warning(.deadlineMissed, at: plan.locations["deadline"],
-                                   "the plan finishes at week \(timing.finish.compact), \((timing.finish - deadline).weeksPhrase) after the deadline (week \(deadline.compact))"))
+                                   "the plan finishes at week \(timing.finish.readable), \((timing.finish - deadline).weeksPhrase) after the deadline (week \(deadline.compact))"))
         }
         for (i, task) in plan.tasks.enumerated() {
             if let due = task.due, timing.earlyFinish[i] - due > tolerance {
                 result.append(.warning(.dueMissed, at: task.location(of: "due"),
-                                       "'\(task.id)' finishes at week \(timing.earlyFinish[i].compact), \((timing.earlyFinish[i] - due).weeksPhrase) after it is due (week \(due.compact))"))
+                                       "'\(task.id)' finishes at week \(timing.earlyFinish[i].readable), \((timing.earlyFinish[i] - due).weeksPhrase) after it is due (week \(due.compact))"))
             }
         }
         for r in resolutions {
             guard let late = r.lateBy, let target = r.target else { continue }
             let c = plan.constraints[r.constraint]
             result.append(.warning(.targetMissed, at: c.location(of: "target"),
-                                   "constraint '\(c.id)' is resolved at week \(r.resolved.compact), \(late.weeksPhrase) after its target (week \(target.compact))"))
+                                   "constraint '\(c.id)' is resolved at week \(r.resolved.readable), \(late.weeksPhrase) after its target (week \(target.compact))"))
         }
         for (i, task) in plan.tasks.enumerated() {
             guard let p = task.phaseIndex, let end = plan.phases[p].windowEnd,
                   timing.earlyFinish[i] - end > tolerance else { continue }
             result.append(.warning(.phaseOverrun, at: task.location(of: "phase"),
-                                   "'\(task.id)' finishes at week \(timing.earlyFinish[i].compact), \((timing.earlyFinish[i] - end).weeksPhrase) past the end of phase '\(plan.phases[p].id)' (weeks \(plan.phases[p].weeksText ?? ""))"))
+                                   "'\(task.id)' finishes at week \(timing.earlyFinish[i].readable), \((timing.earlyFinish[i] - end).weeksPhrase) past the end of phase '\(plan.phases[p].id)' (weeks \(plan.phases[p].weeksText ?? ""))"))
         }
         if let budget = plan.budget, cost.isKnown, cost.total - budget > 1e-6 {
             let unit = plan.currency.map { " \($0)" } ?? ""

@@ -10,7 +10,7 @@ extension RenderFormat: ExpressibleByArgument {}
 extension Slipway {
     struct Render: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Draw the plan for a review: network, constraint map, Gantt chart or risk chart.",
+            abstract: "Draw the plan for a review: network, constraints, Gantt or risk chart.",
             discussion: """
                 Renders in process through Graphviz's C library (no 'dot' program needed).
                 Without -o the file goes to output/, named after the plan:

@@ -234,7 +234,7 @@ struct SlipwayCLITests {
         let run = try Self.slipway(["check", "plans/aws-migration.yaml"])
         #expect(run.status == 0)
         #expect(run.stdout.isEmpty)
-        #expect(run.stderr.hasSuffix("plans/aws-migration.yaml: 0 errors, 10 warnings (39 tasks)\n"))
+        #expect(run.stderr.hasSuffix("plans/aws-migration.yaml: 0 errors, 15 warnings (46 tasks)\n"))
     }
 
     @Test(arguments: [["--help"], ["schedule", "--help"], ["critical", "--help"], ["check", "--help"]])

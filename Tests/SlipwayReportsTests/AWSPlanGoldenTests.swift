@@ -37,21 +37,30 @@ struct AWSPlanGoldenTests {
             let i = plan.taskIndex(of: id)!
             return [schedule.timing.earlyStart[i], schedule.timing.earlyFinish[i]]
         }
-        // config-system 1-2w is 1.5w; nats-replacement (2-3w = 2.5w) follows it: 1.5-4.
+        // nats-replacement (2-3w = 2.5w) waits for config-system (1-2w: 0-1.5), the
+        // auth framework (2w: 0-2) and the architects' AWS workshop (training SS+1w,
+        // 2 days: 1-1.4): it runs 2-4.5.
         #expect(dates("config-system") == [0, 1.5])
-        #expect(dates("nats-replacement") == [1.5, 4])
-        // NATS blocks the migration phase: container-agents (3-4w = 3.5w) starts at 4, ends 7.5.
-        #expect(dates("container-agents") == [4, 7.5])
-        // load-testing (3w) is FF+1w after container-agents: EF >= 8.5, so 5.5-8.5.
-        #expect(dates("load-testing") == [5.5, 8.5])
-        #expect(dates("migration-complete") == [12, 12])
-        #expect(schedule.finish == 12)
+        #expect(dates("auth-framework") == [0, 2])
+        #expect(dates("workshop-architecture") == [1, 1.4])
+        #expect(dates("nats-replacement") == [2, 4.5])
+        // NATS blocks the migration phase: container-agents (3-4w = 3.5w) starts at 4.5, ends 8.
+        #expect(dates("container-agents") == [4.5, 8])
+        // load-testing (2-4w = 3w) is FF+1w after container-agents: EF >= 9, so 6-9
+        // (its other bounds: fs-storage 4.5-6, stateless-components SS+1w = 5.5).
+        #expect(dates("load-testing") == [6, 9])
+        // traffic-shift 9-10.5, right-sizing 10.5-11.5, cost-optimization 11.5-12.5.
+        #expect(dates("traffic-shift") == [9, 10.5])
+        #expect(dates("migration-complete") == [12.5, 12.5])
+        #expect(schedule.finish == 12.5)
         #expect(schedule.criticalPath.map { plan.tasks[$0].id } == [
-            "config-system", "nats-replacement", "container-agents", "load-testing", "traffic-shift",
+            "auth-framework", "nats-replacement", "container-agents", "load-testing", "traffic-shift",
             "cutover-complete", "right-sizing", "cost-optimization", "migration-complete",
         ])
+        // The spawn limits follow the agent pool (SS+1w from 4.5): 5.5-6.5, past their week-3 target.
+        #expect(dates("agent-spawn-limits") == [5.5, 6.5])
         let late = schedule.resolutions.filter(\.late).map { plan.constraints[$0.constraint].id }
-        #expect(late == ["nats-protocol", "process-spawning", "config-management", "service-discovery", "hive-mind-db", "team-experience"])
+        #expect(late == ["nats-protocol", "process-spawning", "config-management", "service-discovery", "agent-spawning", "hive-mind-db", "team-experience"])
         #expect(diagnostics.warnings.contains { $0.id == "budget-exceeded" })
     }
 
@@ -72,6 +81,6 @@ struct AWSPlanGoldenTests {
         for key in ["id", "resolved", "target", "late"] {
             #expect(constraints.allSatisfy { $0.keys.contains(key) }, "every constraint has \(key)")
         }
-        #expect((object["criticalPath"] as? [String])?.first == "config-system")
+        #expect((object["criticalPath"] as? [String])?.first == "auth-framework")
     }
 }

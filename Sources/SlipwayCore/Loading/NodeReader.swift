@@ -115,8 +115,12 @@ final class NodeReader {
 }
 
 extension Double {
-    /// `1 week`, `0.5 weeks`, `2 weeks`.
-    public var weeksPhrase: String { compact == "1" ? "1 week" : "\(compact) weeks" }
+    /// `1 week`, `0.5 weeks`, `2.08 weeks`: for people, to a hundredth of a week
+    /// (about half an hour of a working week).
+    public var weeksPhrase: String { readable == "1" ? "1 week" : "\(readable) weeks" }
+
+    /// A number of weeks for people: rounded to two decimals, as `compact` writes it.
+    public var readable: String { ((self * 100).rounded() / 100).compact }
 
     /// `2` for 2.0, `1.5` for 1.5: the shortest text that reads back the same,
     /// after rounding away float noise below 1e-9.
