@@ -176,4 +176,44 @@ struct PlanLoaderTests {
         #expect(result.isValid)
         #expect(result.diagnostics.map(\.id) == ["start-not-monday"])
     }
+
+    /// The fields of a forecast: risk events (on a constraint and on a task, with
+    /// their defaults), waits, gate criteria, crash limits, skills, hard links.
+    @Test func readsTheForecastFields() throws {
+        let result = PlanLoader.load(text: """
+            plan: Forecast
+            owners: [{id: dev, skills: [ecs, iam]}]
+            constraints:
+              - id: c
+                risks: [{id: late-vendor, title: Vendor late, probability: 30%, impact: 1-2w, mode: delay, why: assumed}]
+                mitigations: [{id: m, duration: 1w, owner: dev}]
+            tasks:
+              - id: t
+                duration: 2-4w
+                owner: dev
+                skills: [ecs]
+                crash: {to: 2w, cost: 3000}
+                after: [{id: m, hard: true}, {id: approval, why: signed off}, {id: c, why: a, hard: false}]
+                risks: [{id: rework, probability: 0.25, impact: 1w}]
+              - {id: approval, duration: 1w, wait: true}
+              - id: gate
+                milestone: true
+                criteria: ["tests pass", {text: "rollback tested", status: met}]
+            """)
+        #expect(!result.diagnostics.hasErrors, "\(result.diagnostics)")
+        let plan = try #require(result.plan)
+        #expect(plan.owners[0].skills == ["ecs", "iam"])
+        #expect(plan.risks.map(\.id) == ["late-vendor", "rework"])
+        let vendor = plan.risks[0], rework = plan.risks[1]
+        #expect(vendor.probability == 0.3 && vendor.impact == Estimate(optimistic: 1, mostLikely: 1.5, pessimistic: 2) && vendor.mode == .delay)
+        #expect(vendor.carrier == .constraint(0) && vendor.on.map(\.id) == ["m"] && vendor.why == "assumed")
+        #expect(rework.probability == 0.25 && rework.mode == .extend && rework.on.map(\.referent) == [.task(plan.taskIndex(of: "t")!)])
+        let t = try #require(plan.taskIndex(of: "t").map { plan.tasks[$0] })
+        #expect(t.skills == ["ecs"] && t.crash?.minimum == 2 && t.crash?.costPerWeek == 3000)
+        #expect(t.after.map(\.isHard) == [true, true, false], "hard: true; a why makes a link hard; hard: false overrides a why")
+        #expect(plan.tasks[plan.taskIndex(of: "approval")!].isWait)
+        let gate = plan.tasks[plan.taskIndex(of: "gate")!]
+        #expect(gate.criteria.map(\.text) == ["tests pass", "rollback tested"] && gate.criteria.map(\.status) == [.open, .met])
+        #expect(plan.referent(of: "rework") == .risk(1))
+    }
 }
