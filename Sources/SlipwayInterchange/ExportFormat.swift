@@ -19,7 +19,7 @@ extension Interchange {
     ///   each task's baseline, the other formats have no place for it.
     public static func export(plan: Plan, schedule: Schedule, format: ExportFormat, baseline: Baseline? = nil) -> Exported {
         switch format {
-        case .tracker: return TrackerExport.render(plan: plan, schedule: schedule)
+        case .tracker: return TrackerExport.render(plan: plan, schedule: schedule, headline: Headline.compute(plan: plan, schedule: schedule))
         case .mspdi:
             let entries = (baseline?.tasks ?? []).reduce(into: [String: MSPDIExport.BaselineEntry]()) {
                 $0[$1.id] = MSPDIExport.BaselineEntry(start: $1.earlyStart, finish: $1.earlyFinish)

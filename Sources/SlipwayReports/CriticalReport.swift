@@ -21,7 +21,7 @@ public enum CriticalReport {
             .map(\.element)
     }
 
-    public static func render(plan: Plan, schedule: Schedule, near: Double, color: Bool) -> String {
+    public static func render(plan: Plan, schedule: Schedule, near: Double, color: Bool, headline: Headline? = nil) -> String {
         let format = TimeFormat(calendar: plan.calendar)
         let t = schedule.timing
         func table(_ tasks: [Int], style: String?) -> String {
@@ -37,6 +37,10 @@ public enum CriticalReport {
             return table.render()
         }
         var out = "Critical path of \(plan.title) (finish week \(format.weeks(schedule.finish))):\n\n"
+        if let headline {
+            out = "Critical path of \(plan.title)\(schedule.leveling != nil ? ", leveled by owner capacity" : ""):\n"
+                + HeadlineText.lines(plan: plan, headline: headline, leveledFirst: schedule.leveling != nil).joined(separator: "\n") + "\n\n"
+        }
         out += table(schedule.criticalPath, style: ScheduleTable.bold + ScheduleTable.red)
         let others = otherCritical(schedule: schedule)
         if !others.isEmpty {

@@ -11,7 +11,10 @@ public enum ScheduleTable {
     /// - Parameter color: use ANSI colour; callers pass true only for a terminal
     ///   and never when `NO_COLOR` is set.
     /// - Complexity: O(*T* + *C*).
-    public static func render(plan: Plan, schedule: Schedule, color: Bool) -> String {
+    /// - Parameter headline: the leveled finish and the chance of the deadline to
+    ///   state beside the finish (`Headline.compute`); without it the footer
+    ///   states the finish of this schedule alone.
+    public static func render(plan: Plan, schedule: Schedule, color: Bool, headline: Headline? = nil) -> String {
         let format = TimeFormat(calendar: plan.calendar)
         let timing = schedule.timing
         let hasDates = plan.calendar.start != nil
@@ -39,25 +42,19 @@ public enum ScheduleTable {
                 + "(finish week \(format.weeks(leveling.unleveledFinish)) before leveling).\n"
         }
         out += "\n" + table.render() + "\n"
-        out += summary(plan: plan, schedule: schedule, format: format)
+        out += summary(plan: plan, schedule: schedule, format: format, headline: headline)
         out += constraintsSection(plan: plan, schedule: schedule, format: format, color: color)
         return out
     }
 
     /// The lines under the table: finish, deadline, critical path, cost.
-    static func summary(plan: Plan, schedule: Schedule, format: TimeFormat) -> String {
-        let finish = schedule.finish
-        var out = "Finish: week \(format.weeks(finish))"
-        if let date = plan.calendar.date(at: finish, as: .end) { out += " (\(date))" }
-        if let deadline = plan.deadline {
-            let margin = deadline - finish
-            if margin >= -Timing.criticalTolerance {
-                out += "; deadline week \(format.weeks(deadline)): on time, \(max(0, margin).weeksPhrase) to spare"
-            } else {
-                out += "; deadline week \(format.weeks(deadline)): LATE by \((-margin).weeksPhrase)"
-            }
+    static func summary(plan: Plan, schedule: Schedule, format: TimeFormat, headline: Headline? = nil) -> String {
+        var out: String
+        if let headline {
+            out = HeadlineText.lines(plan: plan, headline: headline, leveledFirst: schedule.leveling != nil).joined(separator: "\n") + "\n"
+        } else {
+            out = HeadlineText.verdict("Finish", schedule.finish, plan: plan, format: format) + "\n"
         }
-        out += "\n"
         out += "Critical path: " + criticalChain(plan: plan, schedule: schedule) + "\n"
         if schedule.cost.isKnown {
             out += "Cost: \(schedule.cost.total.money)\(plan.currency.map { " \($0)" } ?? "")"

@@ -36,7 +36,8 @@ extension Slipway {
             if format == .json {
                 Console.write(CriticalReport.renderJSON(plan: plan, schedule: schedule, near: weeks))
             } else {
-                Console.write(CriticalReport.render(plan: plan, schedule: schedule, near: weeks, color: Console.useColor))
+                Console.write(CriticalReport.render(plan: plan, schedule: schedule, near: weeks, color: Console.useColor,
+                                                    headline: Headline.compute(plan: plan, schedule: schedule)))
             }
         }
     }

@@ -37,7 +37,8 @@ extension Slipway {
             let (plan, schedule) = try options.loadScheduled(level: level)
             let text: String
             switch format {
-            case .table: text = ScheduleTable.render(plan: plan, schedule: schedule, color: output == nil && Console.useColor)
+            case .table: text = ScheduleTable.render(plan: plan, schedule: schedule, color: output == nil && Console.useColor,
+                                                  headline: Headline.compute(plan: plan, schedule: schedule))
             case .json: text = ScheduleJSON.render(plan: plan, schedule: schedule)
             case .csv: text = ScheduleCSV.render(plan: plan, schedule: schedule)
             case .markdown: text = ScheduleMarkdown.render(plan: plan, schedule: schedule)

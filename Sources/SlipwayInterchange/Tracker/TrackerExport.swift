@@ -11,7 +11,9 @@ import SlipwayScheduling
 /// phases, activities and table fields.
 public enum TrackerExport {
     /// - Complexity: O(*T* + *C* log *C*).
-    public static func render(plan: Plan, schedule: Schedule) -> Interchange.Exported {
+    /// - Parameter headline: the forecast to state in the executive summary (the
+    ///   finish by the links, leveled, and the chance of the deadline).
+    public static func render(plan: Plan, schedule: Schedule, headline: Headline? = nil) -> Interchange.Exported {
         var out: [String] = []
         var diagnostics: [Diagnostic] = []
         let weeks = TimeFormat(calendar: plan.calendar)
@@ -30,6 +32,11 @@ public enum TrackerExport {
         out.append("- Total Constraints: \(plan.constraints.count)")
         for s in Constraint.Severity.allCases {
             out.append("- \(TrackerNames.titleCase(s.rawValue)): \(plan.constraints.filter { $0.severity == s }.count)")
+        }
+        if let headline {
+            out.append("")
+            out.append("**Forecast** (computed by Slipway from the plan, not tracked):")
+            for line in HeadlineText.lines(plan: plan, headline: headline) { out.append("- \(line)") }
         }
 
         // Sections in the order their categories first appear.

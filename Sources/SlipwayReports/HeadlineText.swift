@@ -1,0 +1,68 @@
+import SlipwayEngine
+import SlipwayCore
+import SlipwayScheduling
+
+/// The headline in words, for the lines under a table and the tracker export:
+/// the finish by the links, the leveled finish and the chance of the deadline,
+/// so that "on time" never stands alone when leveling or risk says otherwise.
+public enum HeadlineText {
+    /// `Finish: week 12 (2025-04-04); deadline week 12: on time, 0 weeks to spare`,
+    /// then the leveled finish and the chance, one line each.
+    public static func lines(plan: Plan, headline h: Headline, leveledFirst: Bool = false) -> [String] {
+        let format = TimeFormat(calendar: plan.calendar)
+        var lines: [String] = []
+        let byLinks = verdict("Finish" + (h.leveledFinish != nil ? " by the links" : ""), h.finish, plan: plan, format: format)
+        if let leveled = h.leveledFinish {
+            let line = verdict("Leveled by owner capacity", leveled, plan: plan, format: format)
+            lines += leveledFirst ? [line, byLinks] : [byLinks, line]
+        } else {
+            lines.append(byLinks)
+        }
+        if let c = h.chance {
+            var text = "Chance of the deadline: "
+            if let onTime = c.onTime { text += "\(percent(onTime)), " } else { text += "no deadline; " }
+            text += "P80 week \(format.weeks(c.p80))"
+            text += " (\(c.leveled ? "leveled, " : "")\(c.iterations.grouped) iterations, seed \(c.seed): a quick estimate; "
+            text += "'slipway simulate\(c.leveled ? " --level" : "")' for more)"
+            lines.append(text)
+        } else if h.simulationSkipped {
+            lines.append("Chance of the deadline: not estimated here (the plan is too large for a quick simulation); run 'slipway simulate'")
+        }
+        if h.onTimeByLinksOnly {
+            lines.append("On time only by the links: owners' capacities or the estimates and risks put the deadline at risk.")
+        }
+        return lines
+    }
+
+    static func verdict(_ label: String, _ finish: Double, plan: Plan, format: TimeFormat) -> String {
+        var out = "\(label): week \(format.weeks(finish))"
+        if let date = plan.calendar.date(at: finish, as: .end) { out += " (\(date))" }
+        if let deadline = plan.deadline {
+            let margin = deadline - finish
+            if margin >= -Timing.criticalTolerance {
+                out += "; deadline week \(format.weeks(deadline)): on time, \(max(0, margin).weeksPhrase) to spare"
+            } else {
+                out += "; deadline week \(format.weeks(deadline)): LATE by \((-margin).weeksPhrase)"
+            }
+        }
+        return out
+    }
+
+    /// `28.8%`, `0.4%`, `100%`.
+    public static func percent(_ share: Double) -> String {
+        "\((share * 1000).rounded() / 10)%".replacingOccurrences(of: ".0%", with: "%")
+    }
+}
+
+extension Int {
+    /// `2,000`.
+    var grouped: String {
+        let digits = String(self)
+        var out = ""
+        for (k, c) in digits.reversed().enumerated() {
+            if k > 0 && k % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return String(out.reversed())
+    }
+}
