@@ -102,13 +102,12 @@ public enum PlanLoader {
         if text.allSatisfy({ $0.isWhitespace }) {
             return .done(LoadResult(plan: nil, diagnostics: [.error(.emptyPlan, at: SourceLocation(line: 1, column: 1), "the plan file is empty; a plan needs at least 'plan: <title>'")]))
         }
+        // A real document has fewer nodes than bytes; more, with aliases
+        // expanded, is an alias bomb, refused while composing.
         let nodeLimit = 2 * bytes + 1_000
-        if let refusal = AliasExpansionGuard.check(text, limit: nodeLimit) {
-            return .done(LoadResult(plan: nil, diagnostics: [aliasBomb(at: refusal.location, bytes: bytes, limit: nodeLimit)]))
-        }
         var composeDiagnostics: [Diagnostic] = []
         do {
-            guard let node = try YAMLComposer.compose(text, diagnostics: &composeDiagnostics) else {
+            guard let node = try YAMLComposer.compose(text, diagnostics: &composeDiagnostics, nodeLimit: nodeLimit) else {
                 return .done(LoadResult(plan: nil, diagnostics: [.error(.emptyPlan, at: SourceLocation(line: 1, column: 1), "the plan file holds no YAML document")]))
             }
             return .next(Parsed(root: node, diagnostics: composeDiagnostics, bytes: bytes, nodeLimit: nodeLimit))
@@ -127,7 +126,7 @@ public enum PlanLoader {
             let plan = try planReader.read(parsed.root)
             return .next(Read(plan: plan, reader: reader, composeDiagnostics: parsed.diagnostics, nodeLimit: parsed.nodeLimit))
         } catch let exceeded as NodeReader.BudgetExceeded {
-            return .done(LoadResult(plan: nil, diagnostics: [aliasBomb(at: exceeded.location, bytes: parsed.bytes, limit: parsed.nodeLimit)]))
+            return .done(LoadResult(plan: nil, diagnostics: [YAMLComposer.aliasBomb(at: exceeded.location, bytes: parsed.bytes, limit: parsed.nodeLimit)]))
         } catch {
             return .done(LoadResult(plan: nil, diagnostics: [.error(.malformedYaml, at: nil, "\(error)")]))
         }
@@ -160,11 +159,6 @@ public enum PlanLoader {
         return LoadResult(plan: plan, diagnostics: diagnostics)
     }
 
-    private static func aliasBomb(at location: SourceLocation, bytes: Int, limit: Int) -> Diagnostic {
-        .error(.aliasExpansion, at: location,
-               "YAML aliases expand this file to more than \(limit / max(1, bytes)) nodes per byte of it; refusing to read it (an alias bomb?). Write the entries out instead of nesting aliases")
-    }
-
     private static func tooLarge(_ size: Int, limit: Int) -> LoadResult {
         LoadResult(plan: nil, diagnostics: [.error(
             .inputTooLarge, at: nil,
@@ -175,7 +169,6 @@ public enum PlanLoader {
 
 // The diagnostic codes raised here.
 extension DiagnosticCode {
-    public static let aliasExpansion = DiagnosticCode("alias-expansion")
     public static let emptyPlan = DiagnosticCode("empty-plan")
     public static let inputTooLarge = DiagnosticCode("input-too-large")
     public static let notUtf8 = DiagnosticCode("not-utf8")
