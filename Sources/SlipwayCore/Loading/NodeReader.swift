@@ -1,4 +1,4 @@
-/// Reads a composed YAML node tree field by field, collecting diagnostics instead
+/// Reads a composed YAML document field by field, collecting diagnostics instead
 /// of stopping at the first problem.
 ///
 /// It also bounds the work of reading: YAML aliases share one node under many
@@ -6,6 +6,9 @@
 /// "billion laughs" attack). Every node visited is counted against a budget
 /// proportional to the file's size; a real document never needs more nodes than
 /// it has bytes, so exceeding the budget means aliases are multiplying the tree.
+///
+/// Messages and the `what` of each read are closures, built only when a
+/// problem is reported: a valid plan of a million tasks builds none of them.
 final class NodeReader {
     struct BudgetExceeded: Error {
         var location: SourceLocation
@@ -25,10 +28,11 @@ final class NodeReader {
 
     var tooManyErrors: Bool { errorCount >= errorLimit }
 
-    func error(_ code: DiagnosticCode, at location: SourceLocation?, _ message: String, notes: [Diagnostic.Note] = []) {
+    func error(_ code: DiagnosticCode, at location: SourceLocation?, _ message: @autoclosure () -> String,
+               notes: @autoclosure () -> [Diagnostic.Note] = []) {
         errorCount += 1
         if errorCount <= errorLimit {
-            diagnostics.append(.error(code, at: location, message, notes: notes))
+            diagnostics.append(.error(code, at: location, message(), notes: notes()))
         }
     }
 
@@ -36,80 +40,208 @@ final class NodeReader {
         diagnostics.append(.warning(code, at: location, message))
     }
 
-    func visit(_ node: YAMLNode) throws {
+    @inline(__always) func visit(_ node: YAMLNode) throws {
         visitsLeft -= 1
         if visitsLeft < 0 { throw BudgetExceeded(location: node.location) }
     }
 
     /// The entries of a mapping node, in file order. Reports keys not in `known`
     /// (suggesting the nearest known key) and drops them.
-    func fields(of node: YAMLNode, known: [String], what: String) throws -> [(key: String, value: YAMLNode, location: SourceLocation)]? {
+    func fields(of node: YAMLNode, known: [String], what: @autoclosure () -> String) throws -> [(key: String, value: YAMLNode, location: SourceLocation)]? {
         try visit(node)
-        guard case .mapping(let mapping, _) = node else {
-            error(.expectedMapping, at: node.location, "\(what) must be a mapping of keys to values, not \(node.kindDescription)")
+        guard node.isMapping else {
+            error(.expectedMapping, at: node.location, "\(what()) must be a mapping of keys to values, not \(node.kindDescription)")
             return nil
         }
         var result: [(String, YAMLNode, SourceLocation)] = []
-        result.reserveCapacity(mapping.count)
-        for pair in mapping {
-            let keyNode = pair.key, value = pair.value
+        var pending: YAMLNode?
+        for child in node.tree.children(of: node.index) {
+            let child = YAMLNode(tree: node.tree, index: child)
+            guard let keyNode = pending else {
+                pending = child
+                continue
+            }
+            pending = nil
             try visit(keyNode)
-            guard case .scalar(let scalar) = keyNode else {
-                error(.expectedScalar, at: keyNode.location, "keys of \(what) must be plain names")
+            guard keyNode.isScalar else {
+                error(.expectedScalar, at: keyNode.location, "keys of \(what()) must be plain names")
                 continue
             }
-            let key = scalar.string
+            let key = keyNode.string
             guard known.contains(key) else {
-                error(.unknownKey, at: keyNode.location, "unknown key '\(key)' in \(what)\(Suggestion.hint(for: key, in: known))")
+                error(.unknownKey, at: keyNode.location, "unknown key '\(key)' in \(what())\(Suggestion.hint(for: key, in: known))")
                 continue
             }
-            result.append((key, value, keyNode.location))
+            result.append((key, child, keyNode.location))
         }
         return result
     }
 
+    /// The entries of a mapping node whose keys are a schema's: checks the node
+    /// and its keys as `fields(of:known:what:)` does (visiting the same nodes,
+    /// reporting the same errors), and returns a view that yields each known
+    /// key's case with its value. Keys are matched on their UTF-8 bytes.
+    ///
+    /// - Complexity: O(*p* · *k*) for *p* pairs and a schema of *k* keys.
+    func fields<Key: SchemaKey>(of node: YAMLNode, schema: Key.Type, what: @autoclosure () -> String) throws -> KnownFields<Key>? {
+        try visit(node)
+        guard node.isMapping else {
+            error(.expectedMapping, at: node.location, "\(what()) must be a mapping of keys to values, not \(node.kindDescription)")
+            return nil
+        }
+        let tree = node.tree
+        var iterator = tree.children(of: node.index).makeIterator()
+        while let key = iterator.next() {
+            _ = iterator.next()
+            try visit(YAMLNode(tree: tree, index: key))
+            guard tree.nodes[key].kind == .scalar else {
+                error(.expectedScalar, at: tree.location(key), "keys of \(what()) must be plain names")
+                continue
+            }
+            if Key.match(tree, key) == nil {
+                let name = tree.string(key)
+                error(.unknownKey, at: tree.location(key), "unknown key '\(name)' in \(what())\(Suggestion.hint(for: name, in: Key.names))")
+            }
+        }
+        return KnownFields(tree: tree, mapping: node.index)
+    }
+
     /// The items of a sequence node; a single scalar is read as a one-item list.
-    func items(of node: YAMLNode, what: String) throws -> [YAMLNode]? {
+    func items(of node: YAMLNode, what: @autoclosure () -> String) throws -> [YAMLNode]? {
+        guard node.isMapping else { return Array(try itemsView(of: node, what: what())) }
+        _ = try itemsView(of: node, what: what())
+        return nil
+    }
+
+    /// `items(of:what:)` without building an array: no items when the node is
+    /// not a list (and that is reported).
+    func itemsView(of node: YAMLNode, what: @autoclosure () -> String) throws -> Items {
         try visit(node)
-        switch node {
-        case .sequence(let items, _): return items
-        case .scalar: return [node]
+        switch node.kind {
+        case .sequence: return Items(tree: node.tree, sequence: node.index)
+        case .scalar, .alias: return Items(tree: node.tree, single: node.index)
         case .mapping:
-            error(.expectedSequence, at: node.location, "\(what) must be a list")
-            return nil
+            error(.expectedSequence, at: node.location, "\(what()) must be a list")
+            return Items.empty
         }
     }
 
-    func string(_ node: YAMLNode, what: String) throws -> String? {
+    func string(_ node: YAMLNode, what: @autoclosure () -> String) throws -> String? {
+        try scalar(node, what: what()) ? node.string : nil
+    }
+
+    /// Visits a node that must be a scalar; reports it when it is not.
+    func scalar(_ node: YAMLNode, what: @autoclosure () -> String) throws -> Bool {
         try visit(node)
-        guard case .scalar(let scalar) = node else {
-            error(.expectedScalar, at: node.location, "\(what) must be a single value, not \(node.kindDescription)")
-            return nil
+        guard node.isScalar else {
+            error(.expectedScalar, at: node.location, "\(what()) must be a single value, not \(node.kindDescription)")
+            return false
         }
-        return scalar.string
+        return true
     }
 
-    func number(_ node: YAMLNode, what: String, minimum: Double? = nil) throws -> Double? {
-        guard let text = try string(node, what: what) else { return nil }
+    func number(_ node: YAMLNode, what: @autoclosure () -> String, minimum: Double? = nil) throws -> Double? {
+        guard let text = try string(node, what: what()) else { return nil }
         guard let value = Double(text.trimmingSpaces()), value.isFinite else {
-            error(.expectedNumber, at: node.location, "\(what) must be a number, not '\(text)'")
+            error(.expectedNumber, at: node.location, "\(what()) must be a number, not '\(text)'")
             return nil
         }
         if let minimum, value < minimum {
-            error(.outOfRange, at: node.location, "\(what) must be at least \(minimum.compact), not \(text)")
+            error(.outOfRange, at: node.location, "\(what()) must be at least \(minimum.compact), not \(text)")
             return nil
         }
         return value
     }
 
-    func bool(_ node: YAMLNode, what: String) throws -> Bool? {
-        guard let text = try string(node, what: what) else { return nil }
+    func bool(_ node: YAMLNode, what: @autoclosure () -> String) throws -> Bool? {
+        guard let text = try string(node, what: what()) else { return nil }
         switch text.lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            error(.expectedBool, at: node.location, "\(what) must be true or false, not '\(text)'")
+            error(.expectedBool, at: node.location, "\(what()) must be true or false, not '\(text)'")
             return nil
+        }
+    }
+}
+
+/// The keys of one kind of mapping in a plan file, as an enum whose raw values
+/// are the keys as written, in the order suggestions consider them.
+protocol SchemaKey: RawRepresentable<String>, CaseIterable, Sendable {
+    /// The keys as bytes, built once (`PlanSchema`).
+    static var table: KeyTable<Self> { get }
+}
+
+/// The known keys of a checked mapping with their values, in file order.
+struct KnownFields<Key: SchemaKey>: Sequence {
+    let tree: YAMLTree
+    let mapping: Int
+
+    /// At least the number of fields, for reserving.
+    var capacity: Int { Int(tree.nodes[mapping].b) / 2 }
+
+    func makeIterator() -> Iterator { Iterator(tree: tree, children: tree.children(of: mapping).makeIterator()) }
+
+    struct Iterator: IteratorProtocol {
+        let tree: YAMLTree
+        var children: YAMLTree.Children.Iterator
+
+        mutating func next() -> (key: Key, value: YAMLNode, location: SourceLocation)? {
+            while let key = children.next(), let value = children.next() {
+                guard tree.nodes[key].kind == .scalar, let known = Key.match(tree, key) else { continue }
+                return (known, YAMLNode(tree: tree, index: value), tree.location(key))
+            }
+            return nil
+        }
+    }
+}
+
+/// The items of a list, or a single scalar read as a one-item list.
+struct Items: Sequence {
+    private let tree: YAMLTree?
+    private let sequence: Int?
+    private let single: Int?
+
+    init(tree: YAMLTree, sequence: Int) {
+        self.tree = tree
+        self.sequence = sequence
+        self.single = nil
+    }
+
+    init(tree: YAMLTree, single: Int) {
+        self.tree = tree
+        self.sequence = nil
+        self.single = single
+    }
+
+    private init() {
+        tree = nil
+        sequence = nil
+        single = nil
+    }
+
+    static var empty: Items { Items() }
+
+    var count: Int {
+        guard let tree else { return 0 }
+        return sequence.map { tree.children(of: $0).count } ?? 1
+    }
+
+    func makeIterator() -> Iterator {
+        guard let tree else { return Iterator(tree: nil, children: nil, single: nil) }
+        return Iterator(tree: tree, children: sequence.map { tree.children(of: $0).makeIterator() }, single: single)
+    }
+
+    struct Iterator: IteratorProtocol {
+        let tree: YAMLTree?
+        var children: YAMLTree.Children.Iterator?
+        var single: Int?
+
+        mutating func next() -> YAMLNode? {
+            guard let tree else { return nil }
+            if children != nil { return children!.next().map { YAMLNode(tree: tree, index: $0) } }
+            defer { single = nil }
+            return single.map { YAMLNode(tree: tree, index: $0) }
         }
     }
 }

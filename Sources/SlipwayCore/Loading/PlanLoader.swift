@@ -57,56 +57,106 @@ public enum PlanLoader {
     }
 
     private static func load(text: String, sidecar: ProgressLog.Source?, maximumBytes: Int) -> LoadResult {
-        let bytes = text.utf8.count
-        if bytes > maximumBytes { return tooLarge(bytes, limit: maximumBytes) }
-        if text.allSatisfy({ $0.isWhitespace }) {
-            return LoadResult(plan: nil, diagnostics: [.error(.emptyPlan, at: SourceLocation(line: 1, column: 1), "the plan file is empty; a plan needs at least 'plan: <title>'")])
-        }
-        let nodeLimit = 2 * bytes + 1_000
-        if let refusal = AliasExpansionGuard.check(text, limit: nodeLimit) {
-            return LoadResult(plan: nil, diagnostics: [aliasBomb(at: refusal.location, bytes: bytes, limit: nodeLimit)])
-        }
-        var composeDiagnostics: [Diagnostic] = []
-        let root: YAMLNode
-        do {
-            guard let node = try YAMLComposer.compose(text, diagnostics: &composeDiagnostics) else {
-                return LoadResult(plan: nil, diagnostics: [.error(.emptyPlan, at: SourceLocation(line: 1, column: 1), "the plan file holds no YAML document")])
+        switch parse(text, maximumBytes: maximumBytes) {
+        case .done(let result): return result
+        case .next(let parsed):
+            switch read(parsed) {
+            case .done(let result): return result
+            case .next(let read): return resolve(read, sidecar: sidecar)
             }
-            root = node
-        } catch {
-            return LoadResult(plan: nil, diagnostics: [error.diagnostic])
-        }
-        let reader = NodeReader(nodeLimit: nodeLimit)
-        do {
-            var planReader = PlanReader(reader: reader)
-            var plan = try planReader.read(root)
-            var progressDiagnostics: [Diagnostic] = []
-            if var p = plan, !reader.tooManyErrors {
-                ReferenceCheck(reader: reader).check(&p)
-                if let sidecar { progressDiagnostics = ProgressLog.apply(sidecar, to: &p) }
-                let progressReader = NodeReader(nodeLimit: nodeLimit)
-                ProgressCheck(reader: progressReader).check(p)
-                progressDiagnostics += progressReader.diagnostics
-                plan = p
-            }
-            // Report in file order, as a compiler does; the sort is stable, so
-            // findings at one place keep the order in which they were made. The
-            // sidecar's findings follow, in its own order.
-            var diagnostics = (composeDiagnostics + reader.diagnostics).sortedByLocation() + progressDiagnostics
-            if reader.errorCount > reader.errorLimit {
-                diagnostics.append(.error(.tooManyErrors, at: nil, "\(reader.errorCount - reader.errorLimit) more errors not shown; fix the ones above first"))
-            }
-            return LoadResult(plan: plan, diagnostics: diagnostics)
-        } catch let exceeded as NodeReader.BudgetExceeded {
-            return LoadResult(plan: nil, diagnostics: [aliasBomb(at: exceeded.location, bytes: bytes, limit: nodeLimit)])
-        } catch {
-            return LoadResult(plan: nil, diagnostics: [.error(.malformedYaml, at: nil, "\(error)")])
         }
     }
 
-    private static func aliasBomb(at location: SourceLocation, bytes: Int, limit: Int) -> Diagnostic {
-        .error(.aliasExpansion, at: location,
-               "YAML aliases expand this file to more than \(limit / max(1, bytes)) nodes per byte of it; refusing to read it (an alias bomb?). Write the entries out instead of nesting aliases")
+    // MARK: - Stages
+
+    /// What a stage hands on: the input of the next stage, or the final result
+    /// when loading ends early (no document, malformed YAML, an alias bomb).
+    @_spi(Stages) public enum Stage<Next> {
+        case next(Next)
+        case done(LoadResult)
+    }
+
+    /// The composed YAML tree of a plan file, before it is read.
+    @_spi(Stages) public struct Parsed {
+        let root: YAMLNode
+        let diagnostics: [Diagnostic]
+        let bytes: Int
+        let nodeLimit: Int
+    }
+
+    /// A plan read from its tree, before references are resolved.
+    @_spi(Stages) public struct Read {
+        var plan: Plan?
+        let reader: NodeReader
+        let composeDiagnostics: [Diagnostic]
+        let nodeLimit: Int
+    }
+
+    /// Stage 1: size checks and the YAML composition. The stages are public (as
+    /// SPI) so that the benchmark can time each one; `load(text:)` runs them in order.
+    ///
+    /// - Complexity: O(*n*) in the size of the text.
+    @_spi(Stages) public static func parse(_ text: String, maximumBytes: Int = maximumInputBytes) -> Stage<Parsed> {
+        let bytes = text.utf8.count
+        if bytes > maximumBytes { return .done(tooLarge(bytes, limit: maximumBytes)) }
+        if text.allSatisfy({ $0.isWhitespace }) {
+            return .done(LoadResult(plan: nil, diagnostics: [.error(.emptyPlan, at: SourceLocation(line: 1, column: 1), "the plan file is empty; a plan needs at least 'plan: <title>'")]))
+        }
+        // A real document has fewer nodes than bytes; more, with aliases
+        // expanded, is an alias bomb, refused while composing.
+        let nodeLimit = 2 * bytes + 1_000
+        var composeDiagnostics: [Diagnostic] = []
+        do {
+            guard let node = try YAMLComposer.compose(text, diagnostics: &composeDiagnostics, nodeLimit: nodeLimit) else {
+                return .done(LoadResult(plan: nil, diagnostics: [.error(.emptyPlan, at: SourceLocation(line: 1, column: 1), "the plan file holds no YAML document")]))
+            }
+            return .next(Parsed(root: node, diagnostics: composeDiagnostics, bytes: bytes, nodeLimit: nodeLimit))
+        } catch {
+            return .done(LoadResult(plan: nil, diagnostics: [error.diagnostic]))
+        }
+    }
+
+    /// Stage 2: the plan reader walks the tree into a `Plan`.
+    ///
+    /// - Complexity: O(*n*) in the number of YAML nodes.
+    @_spi(Stages) public static func read(_ parsed: consuming Parsed) -> Stage<Read> {
+        let reader = NodeReader(nodeLimit: parsed.nodeLimit)
+        do {
+            var planReader = PlanReader(reader: reader)
+            let plan = try planReader.read(parsed.root)
+            return .next(Read(plan: plan, reader: reader, composeDiagnostics: parsed.diagnostics, nodeLimit: parsed.nodeLimit))
+        } catch let exceeded as NodeReader.BudgetExceeded {
+            return .done(LoadResult(plan: nil, diagnostics: [YAMLComposer.aliasBomb(at: exceeded.location, bytes: parsed.bytes, limit: parsed.nodeLimit)]))
+        } catch {
+            return .done(LoadResult(plan: nil, diagnostics: [.error(.malformedYaml, at: nil, "\(error)")]))
+        }
+    }
+
+    /// Stage 3: ids and references across the plan, then the progress sidecar.
+    ///
+    /// - Complexity: that of `ReferenceCheck.check`, O(*n* + *r*) expected for *n*
+    ///   ids and *r* references, plus the sidecar's entries.
+    @_spi(Stages) public static func resolve(_ read: consuming Read, sidecar: ProgressLog.Source? = nil) -> LoadResult {
+        let reader = read.reader
+        var plan = read.plan
+        var progressDiagnostics: [Diagnostic] = []
+        if var p = plan, !reader.tooManyErrors {
+            plan = nil
+            ReferenceCheck(reader: reader).check(&p)
+            if let sidecar { progressDiagnostics = ProgressLog.apply(sidecar, to: &p) }
+            let progressReader = NodeReader(nodeLimit: read.nodeLimit)
+            ProgressCheck(reader: progressReader).check(p)
+            progressDiagnostics += progressReader.diagnostics
+            plan = p
+        }
+        // Report in file order, as a compiler does; the sort is stable, so
+        // findings at one place keep the order in which they were made. The
+        // sidecar's findings follow, in its own order.
+        var diagnostics = (read.composeDiagnostics + reader.diagnostics).sortedByLocation() + progressDiagnostics
+        if reader.errorCount > reader.errorLimit {
+            diagnostics.append(.error(.tooManyErrors, at: nil, "\(reader.errorCount - reader.errorLimit) more errors not shown; fix the ones above first"))
+        }
+        return LoadResult(plan: plan, diagnostics: diagnostics)
     }
 
     private static func tooLarge(_ size: Int, limit: Int) -> LoadResult {
@@ -119,7 +169,6 @@ public enum PlanLoader {
 
 // The diagnostic codes raised here.
 extension DiagnosticCode {
-    public static let aliasExpansion = DiagnosticCode("alias-expansion")
     public static let emptyPlan = DiagnosticCode("empty-plan")
     public static let inputTooLarge = DiagnosticCode("input-too-large")
     public static let notUtf8 = DiagnosticCode("not-utf8")

@@ -69,7 +69,7 @@ extension PlanReader {
     func criteria(_ node: YAMLNode) throws -> [Criterion] {
         var result: [Criterion] = []
         for item in try reader.items(of: node, what: "'criteria'") ?? [] {
-            if case .mapping = item {
+            if item.isMapping {
                 guard let fields = try reader.fields(of: item, known: PlanSchema.criterion, what: "a criterion") else { continue }
                 var text: String?, status = Criterion.Status.open
                 for (key, value, _) in fields {

@@ -6,13 +6,14 @@ extension PlanReader {
 
     func ownerUnits(_ node: YAMLNode) throws -> [OwnerUnits] {
         try reader.visit(node)
-        guard case .mapping(let mapping, _) = node else {
+        guard node.isMapping else {
             reader.error(.expectedMapping, at: node.location, "'needs' must map owner ids to units, like '{platform: 1, database: 0.5}'")
             return []
         }
         var result: [OwnerUnits] = []
-        for pair in mapping {
-            let key = pair.key, value = pair.value
+        var children = node.tree.children(of: node.index).makeIterator()
+        while let k = children.next(), let v = children.next() {
+            let key = YAMLNode(tree: node.tree, index: k), value = YAMLNode(tree: node.tree, index: v)
             guard let owner = try reader.string(key, what: "an owner id in 'needs'"),
                   let units = try reader.number(value, what: "the units of '\(owner)' in 'needs'") else { continue }
             guard units > 0 else {
@@ -26,26 +27,25 @@ extension PlanReader {
 
     /// `id`, `id SS`, `id SS+1w`, `id FF-2d`, or `{id, type, lag, why}`.
     func dependency(_ node: YAMLNode) throws -> Dependency? {
-        if case .mapping = node {
-            guard let fields = try reader.fields(of: node, known: PlanSchema.link, what: "a dependency") else { return nil }
+        if node.isMapping {
+            guard let fields = try reader.fields(of: node, schema: PlanSchema.LinkKey.self, what: "a dependency") else { return nil }
             var id: String?, type = LinkType.finishToStart, lag = 0.0, why: String?, hard: Bool?
             for (key, value, _) in fields {
                 switch key {
-                case "id": id = try reader.string(value, what: "'id'")
-                case "type":
+                case .id: id = try reader.string(value, what: "'id'")
+                case .type:
                     guard let text = try reader.string(value, what: "'type'") else { continue }
                     if let t = LinkType(rawValue: text.uppercased()) { type = t } else {
                         reader.error(.badLinkType, at: value.location, "dependency type must be FS, SS, FF or SF, not '\(text)'")
                     }
-                case "lag":
+                case .lag:
                     guard let text = try reader.string(value, what: "'lag'") else { continue }
                     switch syntax.duration(text) {
                     case .success(let w): lag = w
                     case .failure(let f): reader.error(.badDuration, at: value.location, f.message)
                     }
-                case "why": why = try reader.string(value, what: "'why'")
-                case "hard": hard = try reader.bool(value, what: "'hard'")
-                default: break
+                case .why: why = try reader.string(value, what: "'why'")
+                case .hard: hard = try reader.bool(value, what: "'hard'")
                 }
             }
             guard let id else {
@@ -56,7 +56,9 @@ extension PlanReader {
             dependency.hardness = hard
             return dependency
         }
-        guard let text = try reader.string(node, what: "a dependency") else { return nil }
+        guard try reader.scalar(node, what: "a dependency") else { return nil }
+        if let link = node.tree.withBytes(of: node.index, { shorthand($0, at: node.location) }) { return link }
+        let text = node.string
         let words = text.split(separator: " ", omittingEmptySubsequences: true)
         guard let first = words.first else {
             reader.error(.badDependency, at: node.location, "an empty dependency; name a task, milestone or constraint")
@@ -92,9 +94,50 @@ extension PlanReader {
         return Dependency(id: String(first), type: type, lag: lag, location: node.location)
     }
 
+    /// The common shorthand links, `id`, `id SS` and `id FS-2d` in plain ASCII,
+    /// read from the bytes; nil for anything else, which `dependency(_:)` then
+    /// reads (and reports) from the text, with the same result for these.
+    ///
+    /// - Complexity: O(*n*) in the length of the text.
+    private func shorthand(_ bytes: UnsafeBufferPointer<UInt8>, at location: SourceLocation) -> Dependency? {
+        // Words are split at spaces only, as `split(separator: " ")` does; any
+        // other byte outside printable ASCII takes the general path.
+        var words: [Range<Int>] = []
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] >= 0x20 && bytes[i] < 0x7F else { return nil }
+            if bytes[i] == 0x20 { i += 1; continue }
+            let start = i
+            while i < bytes.count && bytes[i] > 0x20 && bytes[i] < 0x7F { i += 1 }
+            words.append(start..<i)
+            if words.count > 2 { return nil }
+        }
+        guard let first = words.first else { return nil }
+        var type = LinkType.finishToStart, lag = 0.0
+        if words.count == 2 {
+            let spec = words[1]
+            guard spec.count >= 2 else { return nil }
+            let upper = { (b: UInt8) in b >= 0x61 && b <= 0x7A ? b - 0x20 : b }
+            switch (upper(bytes[spec.lowerBound]), upper(bytes[spec.lowerBound + 1])) {
+            case (UInt8(ascii: "F"), UInt8(ascii: "S")): type = .finishToStart
+            case (UInt8(ascii: "S"), UInt8(ascii: "S")): type = .startToStart
+            case (UInt8(ascii: "F"), UInt8(ascii: "F")): type = .finishToFinish
+            case (UInt8(ascii: "S"), UInt8(ascii: "F")): type = .startToFinish
+            default: return nil
+            }
+            if spec.count > 2 {
+                let sign = bytes[spec.lowerBound + 2]
+                guard sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"),
+                      let weeks = syntax.duration(ascii: UnsafeBufferPointer(rebasing: bytes[spec.lowerBound + 2..<spec.upperBound])) else { return nil }
+                lag = weeks
+            }
+        }
+        return Dependency(id: String(decoding: UnsafeBufferPointer(rebasing: bytes[first]), as: UTF8.self), type: type, lag: lag, location: location)
+    }
+
     func references(_ node: YAMLNode, what: String) throws -> [Reference] {
         var result: [Reference] = []
-        for item in try reader.items(of: node, what: what) ?? [] {
+        for item in try reader.itemsView(of: node, what: what) {
             if let id = try reader.string(item, what: "an id in \(what)") {
                 result.append(Reference(id: id, location: item.location))
             }
@@ -104,7 +147,7 @@ extension PlanReader {
 
     func strings(_ node: YAMLNode, what: String) throws -> [String] {
         var result: [String] = []
-        for item in try reader.items(of: node, what: what) ?? [] {
+        for item in try reader.itemsView(of: node, what: what) {
             if let s = try reader.string(item, what: "an entry of \(what)") { result.append(s) }
         }
         return result

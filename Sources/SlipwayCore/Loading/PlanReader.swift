@@ -12,13 +12,13 @@ struct PlanReader {
 
     /// - Complexity: O(*n*) in the number of YAML nodes.
     mutating func read(_ root: YAMLNode) throws -> Plan? {
-        guard case .mapping = root else {
+        guard root.isMapping else {
             reader.error(.notAMapping, at: root.location, "a plan file must be a mapping with at least 'plan: <title>', not \(root.kindDescription)")
             return nil
         }
-        guard let fields = try reader.fields(of: root, known: PlanSchema.plan, what: "the plan") else { return nil }
+        guard let fields = try reader.fields(of: root, schema: PlanSchema.PlanKey.self, what: "the plan") else { return nil }
         var plan = Plan(title: "")
-        for field in fields { plan.locations[field.key] = field.location }
+        for field in fields { plan.locations[field.key.rawValue] = field.location }
 
         // The time settings come first, whatever their place in the file: every
         // duration and date below is read with them.
@@ -26,17 +26,17 @@ struct PlanReader {
         var daysPerWeek = 5.0
         for (key, value, _) in fields {
             switch key {
-            case "unit":
+            case .unit:
                 guard let text = try reader.string(value, what: "'unit'") else { continue }
                 if let unit = TimeSyntax.Unit(rawValue: text) { syntax.unit = unit } else {
                     reader.error(.badUnit, at: value.location, "'unit' must be week or day, not '\(text)'\(Suggestion.hint(for: text, in: ["week", "day"]))")
                 }
-            case "days-per-week":
+            case .daysPerWeek:
                 guard let d = try reader.number(value, what: "'days-per-week'") else { continue }
                 if d >= 1 && d <= 7 { daysPerWeek = d } else {
                     reader.error(.outOfRange, at: value.location, "'days-per-week' must be between 1 and 7, not \(d.compact)")
                 }
-            case "start":
+            case .start:
                 guard let text = try reader.string(value, what: "'start'") else { continue }
                 if let date = CivilDate(iso: text) {
                     if date.weekdayFromMonday != 0 {
@@ -56,30 +56,32 @@ struct PlanReader {
         var sawTitle = false
         for (key, value, _) in fields {
             switch key {
-            case "plan":
+            case .plan:
                 if let t = try reader.string(value, what: "'plan'") { plan.title = t; sawTitle = true }
-            case "deadline":
+            case .deadline:
                 plan.deadline = try endPoint(value, what: "'deadline'")
-            case "budget":
+            case .budget:
                 plan.budget = try reader.number(value, what: "'budget'", minimum: 0)
-            case "currency":
+            case .currency:
                 plan.currency = try reader.string(value, what: "'currency'")
-            case "status-date":
+            case .statusDate:
                 plan.statusDate = try endPoint(value, what: "'status-date'")
-            case "owners":
-                for item in try reader.items(of: value, what: "'owners'") ?? [] {
+            case .owners:
+                for item in try reader.itemsView(of: value, what: "'owners'") {
                     if let owner = try readOwner(item) { plan.owners.append(owner) }
                 }
-            case "phases":
-                for item in try reader.items(of: value, what: "'phases'") ?? [] {
+            case .phases:
+                for item in try reader.itemsView(of: value, what: "'phases'") {
                     if let phase = try readPhase(item) { plan.phases.append(phase) }
                 }
-            case "constraints":
-                for item in try reader.items(of: value, what: "'constraints'") ?? [] {
+            case .constraints:
+                for item in try reader.itemsView(of: value, what: "'constraints'") {
                     try readConstraint(item, into: &plan)
                 }
-            case "tasks":
-                for item in try reader.items(of: value, what: "'tasks'") ?? [] {
+            case .tasks:
+                let items = try reader.itemsView(of: value, what: "'tasks'")
+                plan.tasks.reserveCapacity(plan.tasks.count + items.count)
+                for item in items {
                     if let task = try readTask(item, what: "a task") { PlanReader.append(task, to: &plan) }
                 }
             default: break
@@ -94,19 +96,18 @@ struct PlanReader {
     // MARK: - Entries
 
     private func readOwner(_ node: YAMLNode) throws -> Owner? {
-        guard let fields = try reader.fields(of: node, known: PlanSchema.owner, what: "an owner") else { return nil }
+        guard let fields = try reader.fields(of: node, schema: PlanSchema.OwnerKey.self, what: "an owner") else { return nil }
         var id: String?, name: String?, capacity = 1.0, rate: Double?, skills: [String] = []
         for (key, value, _) in fields {
             switch key {
-            case "id": id = try reader.string(value, what: "'id'")
-            case "name": name = try reader.string(value, what: "'name'")
-            case "capacity":
+            case .id: id = try reader.string(value, what: "'id'")
+            case .name: name = try reader.string(value, what: "'name'")
+            case .capacity:
                 if let c = try reader.number(value, what: "'capacity'") {
                     if c > 0 { capacity = c } else { reader.error(.outOfRange, at: value.location, "'capacity' must be more than 0, not \(c.compact)") }
                 }
-            case "rate": rate = try reader.number(value, what: "'rate'", minimum: 0)
-            case "skills": skills = try strings(value, what: "'skills'")
-            default: break
+            case .rate: rate = try reader.number(value, what: "'rate'", minimum: 0)
+            case .skills: skills = try strings(value, what: "'skills'")
             }
         }
         guard let id = requireID(id, in: node, what: "an owner") else { return nil }
@@ -116,16 +117,15 @@ struct PlanReader {
     }
 
     private func readPhase(_ node: YAMLNode) throws -> Phase? {
-        guard let fields = try reader.fields(of: node, known: PlanSchema.phase, what: "a phase") else { return nil }
+        guard let fields = try reader.fields(of: node, schema: PlanSchema.PhaseKey.self, what: "a phase") else { return nil }
         var id: String?, name: String?, window: (Double, Double)?, weeksText: String?
         for (key, value, _) in fields {
             switch key {
-            case "id": id = try reader.string(value, what: "'id'")
-            case "name": name = try reader.string(value, what: "'name'")
-            case "weeks":
+            case .id: id = try reader.string(value, what: "'id'")
+            case .name: name = try reader.string(value, what: "'name'")
+            case .weeks:
                 weeksText = try reader.string(value, what: "'weeks'")
                 if let text = weeksText { window = weekWindow(text, at: value.location) }
-            default: break
             }
         }
         guard let id = requireID(id, in: node, what: "a phase") else { return nil }
@@ -150,45 +150,44 @@ struct PlanReader {
     }
 
     private func readConstraint(_ node: YAMLNode, into plan: inout Plan) throws {
-        guard let fields = try reader.fields(of: node, known: PlanSchema.constraint, what: "a constraint") else { return }
+        guard let fields = try reader.fields(of: node, schema: PlanSchema.ConstraintKey.self, what: "a constraint") else { return }
         var id: String?, title: String?
         var c = Constraint(id: "", title: "", location: node.location)
         var mitigations: [PlanTask] = []
         var constraintRisks: [Risk] = []
         for (key, value, keyLocation) in fields {
-            c.fieldLocations.append(FieldLocation(key: key, location: keyLocation))
+            c.fieldLocations.append(FieldLocation(key: key.rawValue, location: keyLocation))
             switch key {
-            case "id": id = try reader.string(value, what: "'id'")
-            case "title": title = try reader.string(value, what: "'title'")
-            case "category": c.category = try reader.string(value, what: "'category'")
-            case "severity":
+            case .id: id = try reader.string(value, what: "'id'")
+            case .title: title = try reader.string(value, what: "'title'")
+            case .category: c.category = try reader.string(value, what: "'category'")
+            case .severity:
                 guard let text = try reader.string(value, what: "'severity'") else { continue }
                 if let s = Constraint.Severity(rawValue: text.lowercased()) { c.severity = s } else {
                     reader.error(.badSeverity, at: value.location, "'severity' must be critical, high, medium or low, not '\(text)'\(Suggestion.hint(for: text.lowercased(), in: Constraint.Severity.allCases.map(\.rawValue)))")
                 }
-            case "status": c.status = try reader.string(value, what: "'status'")
-            case "progress": c.progress = try percent(value)
-            case "owner": c.owner = try reader.string(value, what: "'owner'")
-            case "target":
+            case .status: c.status = try reader.string(value, what: "'status'")
+            case .progress: c.progress = try percent(value)
+            case .owner: c.owner = try reader.string(value, what: "'owner'")
+            case .target:
                 c.targetText = try reader.string(value, what: "'target'")
                 c.target = try endPoint(value, what: "'target'")
-            case "blocks": c.blocks = try references(value, what: "'blocks'")
-            case "description": c.description = try reader.string(value, what: "'description'")
-            case "impact": c.impact = try reader.string(value, what: "'impact'")
-            case "section": c.section = try reader.string(value, what: "'section'")
-            case "name": c.name = try reader.string(value, what: "'name'")
-            case "label": c.label = try reader.string(value, what: "'label'")
-            case "severity-note": c.severityNote = try reader.string(value, what: "'severity-note'")
-            case "timeline": c.timeline = try reader.string(value, what: "'timeline'")
-            case "options": c.options = try strings(value, what: "'options'")
-            case "limits": c.limits = try strings(value, what: "'limits'")
-            case "links": c.links = try strings(value, what: "'links'")
-            case "risks": constraintRisks = try risks(value, carrier: .constraint(plan.constraints.count))
-            case "mitigations":
-                for item in try reader.items(of: value, what: "'mitigations'") ?? [] {
+            case .blocks: c.blocks = try references(value, what: "'blocks'")
+            case .description: c.description = try reader.string(value, what: "'description'")
+            case .impact: c.impact = try reader.string(value, what: "'impact'")
+            case .section: c.section = try reader.string(value, what: "'section'")
+            case .name: c.name = try reader.string(value, what: "'name'")
+            case .label: c.label = try reader.string(value, what: "'label'")
+            case .severityNote: c.severityNote = try reader.string(value, what: "'severity-note'")
+            case .timeline: c.timeline = try reader.string(value, what: "'timeline'")
+            case .options: c.options = try strings(value, what: "'options'")
+            case .limits: c.limits = try strings(value, what: "'limits'")
+            case .links: c.links = try strings(value, what: "'links'")
+            case .risks: constraintRisks = try risks(value, carrier: .constraint(plan.constraints.count))
+            case .mitigations:
+                for item in try reader.itemsView(of: value, what: "'mitigations'") {
                     if let task = try readTask(item, what: "a mitigation") { mitigations.append(task) }
                 }
-            default: break
             }
         }
         guard let cid = requireID(id, in: node, what: "a constraint") else { return }
@@ -206,60 +205,64 @@ struct PlanReader {
 
     private func readTask(_ node: YAMLNode, what: String) throws -> PlanTask? {
         let errorsBefore = reader.errorCount
-        guard let fields = try reader.fields(of: node, known: PlanSchema.task, what: what) else { return nil }
+        guard let fields = try reader.fields(of: node, schema: PlanSchema.TaskKey.self, what: what) else { return nil }
         // A misspelt key is already reported; "no duration" after `duraton:` would be noise.
         let hadUnknownKey = reader.errorCount > errorsBefore
         var id: String?, title: String?, estimate: Estimate?, milestone = false
         var task = PlanTask(id: "", title: "", estimate: .zero, location: node.location)
+        task.fieldLocations.reserveCapacity(fields.capacity)
+        var needs: YAMLNode?, hasDuration = false
         for (key, value, keyLocation) in fields {
-            task.fieldLocations.append(FieldLocation(key: key, location: keyLocation))
+            task.fieldLocations.append(FieldLocation(key: key.rawValue, location: keyLocation))
             switch key {
-            case "id": id = try reader.string(value, what: "'id'")
-            case "title": title = try reader.string(value, what: "'title'")
-            case "duration":
+            case .id: id = try reader.string(value, what: "'id'")
+            case .title: title = try reader.string(value, what: "'title'")
+            case .duration:
+                hasDuration = true
                 guard let text = try reader.string(value, what: "'duration'") else { continue }
                 switch syntax.estimate(text) {
                 case .success(let e): estimate = e
                 case .failure(let f): reader.error(.badDuration, at: value.location, f.message)
                 }
-            case "milestone": milestone = try reader.bool(value, what: "'milestone'") ?? false
-            case "owner": task.owner = try reader.string(value, what: "'owner'")
-            case "needs": break // read below: its keys are owner ids, not schema keys
-            case "phase": task.phase = try reader.string(value, what: "'phase'")
-            case "group": task.group = try reader.string(value, what: "'group'")
-            case "after":
-                for item in try reader.items(of: value, what: "'after'") ?? [] {
+            case .milestone: milestone = try reader.bool(value, what: "'milestone'") ?? false
+            case .owner: task.owner = try reader.string(value, what: "'owner'")
+            case .needs: needs = value // read below: its keys are owner ids, not schema keys
+            case .phase: task.phase = try reader.string(value, what: "'phase'")
+            case .group: task.group = try reader.string(value, what: "'group'")
+            case .after:
+                let items = try reader.itemsView(of: value, what: "'after'")
+                task.after.reserveCapacity(items.count)
+                for item in items {
                     if let d = try dependency(item) { task.after.append(d) }
                 }
-            case "not-before": task.notBefore = try startPoint(value, what: "'not-before'")
-            case "due": task.due = try endPoint(value, what: "'due'")
-            case "cost": task.cost = try reader.number(value, what: "'cost'", minimum: 0)
-            case "why": task.why = try reader.string(value, what: "'why'")
-            case "wait": task.isWait = try reader.bool(value, what: "'wait'") ?? false
-            case "skills": task.skills = try strings(value, what: "'skills'")
-            case "crash": task.crash = try crash(value)
-            case "risks": task.declaredRisks = try risks(value, carrier: .task(-1))
-            case "criteria": task.criteria = try criteria(value)
-            case "notes":
-                for item in try reader.items(of: value, what: "'notes'") ?? [] {
+            case .notBefore: task.notBefore = try startPoint(value, what: "'not-before'")
+            case .due: task.due = try endPoint(value, what: "'due'")
+            case .cost: task.cost = try reader.number(value, what: "'cost'", minimum: 0)
+            case .why: task.why = try reader.string(value, what: "'why'")
+            case .wait: task.isWait = try reader.bool(value, what: "'wait'") ?? false
+            case .skills: task.skills = try strings(value, what: "'skills'")
+            case .crash: task.crash = try crash(value)
+            case .risks: task.declaredRisks = try risks(value, carrier: .task(-1))
+            case .criteria: task.criteria = try criteria(value)
+            case .notes:
+                for item in try reader.itemsView(of: value, what: "'notes'") {
                     if let s = try reader.string(item, what: "a note") { task.notes.append(s) }
                 }
-            case "actual-start": task.progress.actualStart = try startPoint(value, what: "'actual-start'")
-            case "actual-finish": task.progress.actualFinish = try endPoint(value, what: "'actual-finish'")
-            case "progress": task.progress.percent = try percent(value)
-            case "remaining":
+            case .actualStart: task.progress.actualStart = try startPoint(value, what: "'actual-start'")
+            case .actualFinish: task.progress.actualFinish = try endPoint(value, what: "'actual-finish'")
+            case .progress: task.progress.percent = try percent(value)
+            case .remaining:
                 guard let text = try reader.string(value, what: "'remaining'") else { continue }
                 switch syntax.duration(text) {
                 case .success(let w) where w >= 0: task.progress.remaining = w
                 case .success: reader.error(.badDuration, at: value.location, "'remaining' cannot be negative")
                 case .failure(let f): reader.error(.badDuration, at: value.location, f.message)
                 }
-            default: break
             }
         }
         // `needs` is a free-keyed mapping (owner ids), read apart from the schema check.
-        if let needsField = fields.first(where: { $0.key == "needs" }) {
-            task.needs = try ownerUnits(needsField.value)
+        if let needs {
+            task.needs = try ownerUnits(needs)
         }
         guard let tid = requireID(id, in: node, what: what) else { return nil }
         task.id = tid
@@ -272,7 +275,7 @@ struct PlanReader {
             task.estimate = .zero
         } else if let e = estimate {
             task.estimate = e
-        } else if fields.contains(where: { $0.key == "duration" }) || hadUnknownKey {
+        } else if hasDuration || hadUnknownKey {
             // Already reported as a bad duration.
         } else {
             reader.error(.missingDuration, at: node.location, "'\(tid)' has no 'duration'; add one like 'duration: 2w' or mark it 'milestone: true'")

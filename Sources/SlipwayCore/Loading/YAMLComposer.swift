@@ -1,13 +1,25 @@
 import CYaml
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// Builds `YAMLNode` trees from libyaml's event stream (the C parser that Yams
-/// bundles as its `CYaml` module).
+/// Builds a `YAMLTree` from libyaml's event stream (the C parser that Yams
+/// bundles as its `CYaml` module), in one pass that also refuses alias bombs.
 ///
 /// Why not `Yams.compose`: on a 100,000-task plan (13 MB) it took 2-7 s of the
 /// 5 s budget for a whole `slipway schedule` run, building class-backed nodes and
 /// resolving tags that the plan reader never uses. Streaming the same events into
-/// plain enums takes a fraction of that. The loop is iterative, so deep nesting
+/// flat arrays takes a fraction of that. The loop is iterative, so deep nesting
 /// cannot overflow the stack.
+///
+/// Alias bombs: an alias stands for the whole node it names, so nine lists of
+/// nine aliases each are 9^9 nodes in 200 bytes (the "billion laughs" attack).
+/// The tree itself never copies a node, but a reader walking it would visit every
+/// copy and never end. So while composing, each node counts toward the expanded
+/// size: an anchored node remembers its size, and an alias adds the size of what
+/// it names. Past `nodeLimit` the text is refused at the event that crossed it.
 enum YAMLComposer {
     struct Failure: Error {
         var diagnostic: Diagnostic
@@ -16,108 +28,259 @@ enum YAMLComposer {
     /// The first document of `text`, or nil for a stream with no document.
     /// Duplicate keys are reported in `diagnostics` (the first one wins).
     ///
-    /// - Complexity: O(*n*) in the size of the text.
-    static func compose(_ text: String, diagnostics: inout [Diagnostic]) throws(Failure) -> YAMLNode? {
+    /// - Parameter nodeLimit: the most nodes the document may stand for with its
+    ///   aliases expanded (every document of the stream counts). Only text with
+    ///   a `*` in it is counted, since only it can hold an alias.
+    /// - Throws: malformed YAML, an undefined alias, or an expansion past `nodeLimit`.
+    /// - Complexity: O(*n*) in the size of the text, plus O(*k*) for each key of a
+    ///   mapping of *k* keys up to 16 (the duplicate check), expected O(1) beyond.
+    static func compose(_ text: String, diagnostics: inout [Diagnostic], nodeLimit: Int = .max) throws(Failure) -> YAMLNode? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             throw Failure(diagnostic: .error(.malformedYaml, at: nil, "cannot start the YAML parser (out of memory?)"))
         }
         defer { yaml_parser_delete(&parser) }
-        var bytes = Array(text.utf8)
-        return try bytes.withUnsafeMutableBufferPointer { buffer throws(Failure) -> YAMLNode? in
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            return try run(&parser, diagnostics: &diagnostics)
+        // Offsets and indices are 32-bit; the plan loader refuses files far smaller.
+        let bytes = text.utf8.count
+        guard bytes < Int(UInt32.max / 4) else {
+            throw Failure(diagnostic: .error(.inputTooLarge, at: nil, "the YAML text has \(bytes) bytes, more than can be read"))
         }
+        var text = text
+        // `withUTF8` rethrows untyped errors, so the failure travels in a Result.
+        let result = text.withUTF8 { buffer -> Result<YAMLNode?, Failure> in
+            // No text, no document.
+            guard let base = buffer.baseAddress else { return .success(nil) }
+            yaml_parser_set_input_string(&parser, base, buffer.count)
+            // Without a limit nothing is counted, so that no sum can overflow.
+            let hasAlias = memchr(base, 0x2A, buffer.count) != nil
+            var composer = Composer(bytes: bytes, nodeLimit: nodeLimit, counting: hasAlias && nodeLimit < Int.max / 2)
+            do throws(Failure) {
+                return .success(try composer.run(&parser, diagnostics: &diagnostics))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
     }
 
-    /// An open collection. A class, so that appending to its array mutates the one
-    /// buffer in place (an enum payload would be copied on every append).
-    private final class Frame {
-        let isMapping: Bool
-        let location: SourceLocation
-        let anchor: String?
-        var items: [YAMLNode] = []
-        var pairs: [YAMLPair] = []
-        var pendingKey: YAMLNode?
-
-        init(isMapping: Bool, location: SourceLocation, anchor: String?) {
-            self.isMapping = isMapping
-            self.location = location
-            self.anchor = anchor
-        }
-
-        var node: YAMLNode { isMapping ? .mapping(pairs, location) : .sequence(items, location) }
+    /// The alias-bomb refusal, located where the expansion crossed the limit.
+    static func aliasBomb(at location: SourceLocation, bytes: Int, limit: Int) -> Diagnostic {
+        .error(.aliasExpansion, at: location,
+               "YAML aliases expand this file to more than \(limit / max(1, bytes)) nodes per byte of it; refusing to read it (an alias bomb?). Write the entries out instead of nesting aliases")
     }
 
-    private static func run(_ parser: inout yaml_parser_t, diagnostics: inout [Diagnostic]) throws(Failure) -> YAMLNode? {
-        var anchors: [String: YAMLNode] = [:]
-        var stack: [Frame] = []
-        var root: YAMLNode?
+    private struct Composer {
+        let bytes: Int
+        let nodeLimit: Int
+        /// False when the text has no `*`, hence no alias: nothing to count.
+        let counting: Bool
+
+        var nodes: [YAMLTree.Node] = []
+        var text: [UInt8] = []
+        /// Anchor name -> the node it names (-1 past the first document, where
+        /// nodes are not kept) and its expanded size.
+        var anchors: [String: (node: Int32, size: Int)] = [:]
+        var open: [Frame] = []
+        var root: Int?
         var documents = 0
-        var event = yaml_event_t()
+        /// Nodes of the whole stream with aliases expanded.
+        var total = 0
+        /// An undefined alias, thrown at the end of the stream: until then the
+        /// expanded size is still counted, and a bomb further on is refused first.
+        var undefined: Failure?
 
-        func add(_ node: YAMLNode) {
-            guard let top = stack.last else {
-                if root == nil { root = node }
-                return
-            }
-            guard top.isMapping else {
-                top.items.append(node)
-                return
-            }
-            guard let key = top.pendingKey else {
-                top.pendingKey = node
-                return
-            }
-            top.pendingKey = nil
-            // Mappings in plans have a handful of keys, so a linear look-up is cheapest.
-            if case .scalar(let k) = key, let first = top.pairs.first(where: { if case .scalar(let f) = $0.key { return f.string == k.string } else { return false } }) {
-                diagnostics.append(.error(.duplicateKey, at: k.location,
-                                          "duplicate key '\(k.string)' in one mapping; each key may appear once (the first is used)",
-                                          notes: [.init("'\(k.string)' is first given here", at: first.key.location)]))
-            } else {
-                top.pairs.append(YAMLPair(key: key, value: node))
+        /// An open collection.
+        struct Frame {
+            var node: Int32
+            var isMapping: Bool
+            var anchor: String?
+            var totalAtOpen: Int
+            var children: UInt32 = 0
+            /// For a mapping of more than 16 keys: its kept keys, by text.
+            var keyIndex: [String: Int32]?
+        }
+
+        init(bytes: Int, nodeLimit: Int, counting: Bool) {
+            self.bytes = bytes
+            self.nodeLimit = nodeLimit
+            self.counting = counting
+            // About one node per 8 bytes and half the bytes in scalars, for plans.
+            nodes.reserveCapacity(bytes / 8)
+            text.reserveCapacity(bytes / 2)
+        }
+
+        /// Nodes are kept for the first document only; later ones are read for
+        /// their anchors, their size and their errors.
+        var keeping: Bool { documents <= 1 && undefined == nil }
+
+        mutating func run(_ parser: inout yaml_parser_t, diagnostics: inout [Diagnostic]) throws(Failure) -> YAMLNode? {
+            var event = yaml_event_t()
+            while true {
+                guard yaml_parser_parse(&parser, &event) == 1 else {
+                    throw undefined ?? Failure(diagnostic: YAMLComposer.parseError(parser))
+                }
+                defer { yaml_event_delete(&event) }
+                let line = UInt32(truncatingIfNeeded: event.start_mark.line + 1)
+                let column = UInt32(truncatingIfNeeded: event.start_mark.column + 1)
+                switch event.type {
+                case YAML_STREAM_END_EVENT:
+                    if let undefined { throw undefined }
+                    return root.map { YAMLNode(tree: YAMLTree(nodes: nodes, text: text), index: $0) }
+                case YAML_DOCUMENT_START_EVENT:
+                    documents += 1
+                    if documents == 2 && undefined == nil {
+                        diagnostics.append(.warning(.extraDocument, at: SourceLocation(line: Int(line), column: Int(column)),
+                                                    "the file holds more than one YAML document; only the first is read"))
+                    }
+                case YAML_SCALAR_EVENT:
+                    try count(1, line: line, column: column)
+                    let scalar = event.data.scalar
+                    var index: Int32 = -1
+                    if keeping {
+                        index = Int32(nodes.count)
+                        let start = UInt32(text.count)
+                        text.append(contentsOf: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)))
+                        nodes.append(YAMLTree.Node(line: line, column: column, a: start, b: UInt32(scalar.length), kind: .scalar))
+                    }
+                    if let anchor = scalar.anchor { anchors[String(cString: anchor)] = (index, 1) }
+                    if keeping { added(Int(index), diagnostics: &diagnostics) }
+                case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                    try count(1, line: line, column: column)
+                    let isMapping = event.type == YAML_MAPPING_START_EVENT
+                    let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
+                    var index: Int32 = -1
+                    if keeping {
+                        index = Int32(nodes.count)
+                        nodes.append(YAMLTree.Node(line: line, column: column, a: 0, b: 0, kind: isMapping ? .mapping : .sequence))
+                    }
+                    open.append(Frame(node: index, isMapping: isMapping, anchor: anchor.map { String(cString: $0) }, totalAtOpen: total - 1))
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                    guard let frame = open.popLast() else { break }
+                    if let anchor = frame.anchor { anchors[anchor] = (frame.node, total - frame.totalAtOpen) }
+                    if keeping && frame.node >= 0 {
+                        nodes[Int(frame.node)].a = UInt32(nodes.count)
+                        nodes[Int(frame.node)].b = frame.children
+                        added(Int(frame.node), diagnostics: &diagnostics)
+                    }
+                case YAML_ALIAS_EVENT:
+                    let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
+                    let named = anchors[name]
+                    try count(named?.size ?? 1, line: line, column: column)
+                    guard let named else {
+                        if undefined == nil {
+                            undefined = Failure(diagnostic: .error(.malformedYaml, at: SourceLocation(line: Int(line), column: Int(column)),
+                                                                   "malformed YAML: found undefined alias '*\(name)'; define it with '&\(name)' before using it"))
+                        }
+                        // Without a '*' there could be no alias: the count is on.
+                        continue
+                    }
+                    if keeping {
+                        let index = nodes.count
+                        nodes.append(YAMLTree.Node(line: line, column: column, a: UInt32(named.node), b: 0, kind: .alias))
+                        added(index, diagnostics: &diagnostics)
+                    }
+                default:
+                    break
+                }
             }
         }
 
-        while true {
-            guard yaml_parser_parse(&parser, &event) == 1 else {
-                throw Failure(diagnostic: parseError(parser))
+        /// Counts `size` more nodes of the expanded document; past the limit, the
+        /// text is refused at this event.
+        @inline(__always) mutating func count(_ size: Int, line: UInt32, column: UInt32) throws(Failure) {
+            guard counting else { return }
+            total += size
+            if total > nodeLimit {
+                throw Failure(diagnostic: YAMLComposer.aliasBomb(at: SourceLocation(line: Int(line), column: Int(column)), bytes: bytes, limit: nodeLimit))
             }
-            defer { yaml_event_delete(&event) }
-            let location = SourceLocation(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
-            switch event.type {
-            case YAML_STREAM_END_EVENT:
-                return root
-            case YAML_DOCUMENT_START_EVENT:
-                documents += 1
-                if documents == 2 {
-                    diagnostics.append(.warning(.extraDocument, at: location, "the file holds more than one YAML document; only the first is read"))
-                }
-            case YAML_SCALAR_EVENT:
-                let scalar = event.data.scalar
-                let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self)
-                let node = YAMLNode.scalar(YAMLScalar(string: value, location: location))
-                if let anchor = scalar.anchor { anchors[String(cString: anchor)] = node }
-                if documents <= 1 { add(node) }
-            case YAML_SEQUENCE_START_EVENT:
-                stack.append(Frame(isMapping: false, location: location, anchor: event.data.sequence_start.anchor.map { String(cString: $0) }))
-            case YAML_MAPPING_START_EVENT:
-                stack.append(Frame(isMapping: true, location: location, anchor: event.data.mapping_start.anchor.map { String(cString: $0) }))
-            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                guard let frame = stack.popLast() else { break }
-                let node = frame.node
-                if let anchor = frame.anchor { anchors[anchor] = node }
-                if documents <= 1 { add(node) }
-            case YAML_ALIAS_EVENT:
-                let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
-                guard let node = anchors[name] else {
-                    throw Failure(diagnostic: .error(.malformedYaml, at: location, "malformed YAML: found undefined alias '*\(name)'; define it with '&\(name)' before using it"))
-                }
-                if documents <= 1 { add(node) }
-            default:
-                break
+        }
+
+        /// Node `index` (complete, with its descendants) joins its parent.
+        mutating func added(_ index: Int, diagnostics: inout [Diagnostic]) {
+            guard !open.isEmpty else {
+                if root == nil { root = index }
+                return
             }
+            let top = open.count - 1
+            let position = open[top].children
+            open[top].children += 1
+            guard open[top].isMapping, position % 2 == 0 else { return }
+            // A key: only a scalar key can repeat one given before.
+            let key = nodes[index].kind == .alias ? Int(nodes[index].a) : index
+            guard nodes[key].kind == .scalar else { return }
+            if let first = firstKey(equalTo: key, in: top) {
+                nodes[index].dropped = true
+                let name = string(key)
+                diagnostics.append(.error(.duplicateKey, at: location(key),
+                                          "duplicate key '\(name)' in one mapping; each key may appear once (the first is used)",
+                                          notes: [.init("'\(name)' is first given here", at: location(first))]))
+            }
+        }
+
+        /// The first kept scalar key of open mapping `frame` with the same text as
+        /// scalar `key` (`key` itself is the mapping's newest child), remembered
+        /// by text once the mapping has more than 16 keys.
+        mutating func firstKey(equalTo key: Int, in frame: Int) -> Int? {
+            let mapping = Int(open[frame].node)
+            let keys = Int(open[frame].children + 1) / 2
+            if keys > 16 {
+                if open[frame].keyIndex == nil {
+                    var index: [String: Int32] = [:]
+                    forEachKeptKey(of: mapping, before: nodes.count - 1) { k in
+                        if index[string(k)] == nil { index[string(k)] = Int32(k) }
+                    }
+                    open[frame].keyIndex = index
+                }
+                let name = string(key)
+                if let first = open[frame].keyIndex![name] { return Int(first) }
+                open[frame].keyIndex![name] = Int32(key)
+                return nil
+            }
+            var found: Int?
+            forEachKeptKey(of: mapping, before: nodes.count - 1) { k in
+                if found == nil && sameText(k, key) { found = k }
+            }
+            return found
+        }
+
+        /// Calls `body` with each kept scalar key of `mapping` among its children
+        /// before node index `limit`, seen through aliases.
+        func forEachKeptKey(of mapping: Int, before limit: Int, _ body: (Int) -> Void) {
+            var i = mapping + 1
+            while i < limit {
+                let key = nodes[i].kind == .alias ? Int(nodes[i].a) : i
+                if !nodes[i].dropped && nodes[key].kind == .scalar { body(key) }
+                let value = skipping(i)
+                guard value < limit else { return }
+                i = skipping(value)
+            }
+        }
+
+        func skipping(_ i: Int) -> Int {
+            switch nodes[i].kind {
+            case .sequence, .mapping: return Int(nodes[i].a)
+            case .scalar, .alias: return i + 1
+            }
+        }
+
+        /// String equality: equal bytes, or, when either is not ASCII, equal as
+        /// Swift strings (canonically equivalent).
+        func sameText(_ x: Int, _ y: Int) -> Bool {
+            let (ax, bx, ay, by) = (Int(nodes[x].a), Int(nodes[x].b), Int(nodes[y].a), Int(nodes[y].b))
+            return text.withUnsafeBufferPointer { t in
+                if bx == by && (bx == 0 || memcmp(t.baseAddress! + ax, t.baseAddress! + ay, bx) == 0) { return true }
+                let ascii = !t[ax..<ax + bx].contains { $0 >= 0x80 } && !t[ay..<ay + by].contains { $0 >= 0x80 }
+                return ascii ? false : string(x) == string(y)
+            }
+        }
+
+        func string(_ i: Int) -> String {
+            let start = Int(nodes[i].a), count = Int(nodes[i].b)
+            return text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<start + count]), as: UTF8.self) }
+        }
+
+        func location(_ i: Int) -> SourceLocation {
+            SourceLocation(line: Int(nodes[i].line), column: Int(nodes[i].column))
         }
     }
 
@@ -134,6 +297,7 @@ enum YAMLComposer {
 
 // The diagnostic codes raised here.
 extension DiagnosticCode {
+    public static let aliasExpansion = DiagnosticCode("alias-expansion")
     public static let duplicateKey = DiagnosticCode("duplicate-key")
     public static let extraDocument = DiagnosticCode("extra-document")
     public static let malformedYaml = DiagnosticCode("malformed-yaml")

@@ -1,33 +1,136 @@
-/// A composed YAML node with the place it was written: the light tree the plan
-/// reader walks. Tags are not resolved: every scalar keeps its text, and the
-/// reader interprets it by the field it belongs to.
-enum YAMLNode {
-    case scalar(YAMLScalar)
-    case sequence([YAMLNode], SourceLocation)
-    case mapping([YAMLPair], SourceLocation)
+/// A composed YAML document, flat: every node in document order (a collection
+/// before its children), and the text of every scalar back to back in one byte
+/// array. Tags are not resolved: every scalar keeps its text, and the reader
+/// interprets it by the field it belongs to.
+///
+/// Why flat: a plan of a million tasks has some twenty million nodes. As a tree of
+/// enums, each collection was an array of its own and each scalar a `String`;
+/// building, walking and freeing those allocations was most of the time spent
+/// loading. Here a node is 20 bytes in one array, and a scalar becomes a `String`
+/// only when the reader keeps it.
+///
+/// An alias is a node of its own that names the node of its anchor; readers see
+/// through it (`YAMLNode` is always the named node), so nothing is ever copied
+/// and an alias costs one node whatever it stands for.
+final class YAMLTree {
+    struct Node {
+        /// 1-based, as editors count.
+        var line: UInt32
+        var column: UInt32
+        /// A scalar: where its text starts in `text`. A collection: the index just
+        /// past its last descendant. An alias: the index of the node it names.
+        var a: UInt32
+        /// A scalar: the length of its text. A collection: its number of children
+        /// (two per pair of a mapping, dropped pairs included).
+        var b: UInt32
+        var kind: Kind
+        /// On the key of a mapping pair whose key was already given: the pair is
+        /// left out when the mapping is read (the first one wins).
+        var dropped = false
+    }
 
-    var location: SourceLocation {
-        switch self {
-        case .scalar(let s): return s.location
-        case .sequence(_, let l), .mapping(_, let l): return l
+    enum Kind: UInt8 { case scalar, sequence, mapping, alias }
+
+    let nodes: [Node]
+    let text: [UInt8]
+
+    init(nodes: [Node], text: [UInt8]) {
+        self.nodes = nodes
+        self.text = text
+    }
+
+    /// The node an alias names; any other node itself.
+    @inline(__always) func resolved(_ i: Int) -> Int {
+        nodes[i].kind == .alias ? Int(nodes[i].a) : i
+    }
+
+    /// The index just past node `i` and its descendants.
+    @inline(__always) func skipping(_ i: Int) -> Int {
+        switch nodes[i].kind {
+        case .sequence, .mapping: return Int(nodes[i].a)
+        case .scalar, .alias: return i + 1
         }
     }
+
+    func location(_ i: Int) -> SourceLocation {
+        SourceLocation(line: Int(nodes[i].line), column: Int(nodes[i].column))
+    }
+
+    /// Calls `body` with the UTF-8 bytes of scalar `i`, without copying them.
+    @inline(__always) func withBytes<R>(of i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let start = Int(nodes[i].a), count = Int(nodes[i].b)
+        return try text.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<start + count])) }
+    }
+
+    func string(_ i: Int) -> String {
+        withBytes(of: i) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The children of collection `i` (aliases seen through), in order. Pairs of a
+    /// mapping come as key, value, key, value; dropped pairs are left out.
+    func children(of i: Int) -> Children { Children(tree: self, index: i) }
+
+    struct Children: Sequence {
+        let tree: YAMLTree
+        let index: Int
+
+        var count: Int { Int(tree.nodes[index].b) }
+
+        func makeIterator() -> Iterator {
+            Iterator(tree: tree, cursor: index + 1, end: Int(tree.nodes[index].a), isMapping: tree.nodes[index].kind == .mapping)
+        }
+
+        struct Iterator: IteratorProtocol {
+            let tree: YAMLTree
+            var cursor: Int
+            let end: Int
+            let isMapping: Bool
+            var atValue = false
+
+            mutating func next() -> Int? {
+                while cursor < end {
+                    let i = cursor
+                    cursor = tree.skipping(i)
+                    if isMapping && !atValue && tree.nodes[i].dropped {
+                        cursor = tree.skipping(cursor)
+                        continue
+                    }
+                    if isMapping { atValue.toggle() }
+                    return tree.resolved(i)
+                }
+                return nil
+            }
+        }
+    }
+}
+
+/// One node of a composed document, with the place it was written: the handle
+/// the plan and progress readers pass around. Always a scalar, a sequence or a
+/// mapping, never an alias (an alias is read as the node it names).
+struct YAMLNode {
+    let tree: YAMLTree
+    let index: Int
+
+    init(tree: YAMLTree, index: Int) {
+        self.tree = tree
+        self.index = tree.resolved(index)
+    }
+
+    var kind: YAMLTree.Kind { tree.nodes[index].kind }
+    var isScalar: Bool { kind == .scalar }
+    var isMapping: Bool { kind == .mapping }
+    var isSequence: Bool { kind == .sequence }
+
+    var location: SourceLocation { tree.location(index) }
+
+    /// The text of a scalar.
+    var string: String { tree.string(index) }
 
     var kindDescription: String {
-        switch self {
-        case .scalar(let s): return "'\(s.string)'"
+        switch kind {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
+        case .scalar, .alias: return "'\(string)'"
         }
     }
-}
-
-struct YAMLScalar {
-    var string: String
-    var location: SourceLocation
-}
-
-struct YAMLPair {
-    var key: YAMLNode
-    var value: YAMLNode
 }

@@ -1,0 +1,108 @@
+import Foundation
+@_spi(Stages) import SlipwayCore
+import SlipwayReports
+import SlipwayScheduling
+
+/// `slipway schedule PLAN --format json` on plans shaped like users' files
+/// (`SyntheticPlan.mixed`: shuffled order, references ahead of definitions, all
+/// link types and forms, estimates), whole process as a user runs it, with wall
+/// time and peak memory of the child; then the same stages in process, each timed
+/// on its own, to show where the time goes.
+enum LoadingBench {
+    static let seed: UInt64 = 11
+
+    /// The issue's targets: whole-process seconds and peak MiB for each size.
+    static func target(tasks: Int) -> (seconds: Double, mebibytes: Double)? {
+        switch tasks {
+        case 100_000: return (1.5, 1024)
+        case 1_000_000: return (15, 6 * 1024)
+        default: return nil
+        }
+    }
+
+    static func run(slipway: String, sizes: [Int] = [100_000, 1_000_000], runs: Int = 3) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("slipway-loading-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for tasks in sizes {
+            print("\n== Loading: slipway schedule PLAN --format json, mixed plan of \(tasks) tasks ==")
+            let (text, generating) = Measure.time { SyntheticPlan.mixed(tasks: tasks, seed: seed) }
+            let path = directory.appendingPathComponent("mixed-\(tasks).yaml").path
+            try AtomicFile.write(text, to: path)
+            print("plan file: \(text.utf8.count / (1024 * 1024)) MiB, generated in \(Measure.format(generating))")
+
+            // Whole process; the fastest of `runs` (the least disturbed), and the
+            // largest peak. One run for big plans, where a run takes seconds.
+            let repeats = tasks >= 1_000_000 ? 1 : runs
+            var wall = Double.infinity, peak = 0.0
+            for _ in 0..<repeats {
+                let child = try ChildProcess.run(slipway, ["schedule", path, "--format", "json"],
+                                                 stdout: directory.appendingPathComponent("out.json").path)
+                guard child.status == 0 else { throw RenderBench.BenchFailure(description: "slipway exited with \(child.status)") }
+                wall = min(wall, child.seconds)
+                peak = max(peak, child.peakMiB)
+            }
+            let check = try ChildProcess.run(slipway, ["check", path], stdout: "/dev/null")
+            let goal = target(tasks: tasks)
+            print("whole process (best of \(repeats)): wall \(Measure.format(wall))" + (goal.map { "   target <= \($0.seconds) s   \(wall <= $0.seconds ? "MET" : "MISSED")" } ?? ""))
+            print("peak memory of slipway: \(Int(peak)) MiB" + (goal.map { "   target < \(Int($0.mebibytes)) MiB   \(peak < $0.mebibytes ? "MET" : "MISSED")" } ?? ""))
+            print("slipway check alone: wall \(Measure.format(check.seconds)), peak \(Int(check.peakMiB)) MiB")
+            try stages(text)
+        }
+    }
+
+    /// The steps of `slipway schedule --format json`, each timed by calling the
+    /// library directly, in the order the command runs them.
+    static func stages(_ text: String) throws {
+        print("where the time goes (in process):")
+        let (parsed, parsing) = Measure.time { PlanLoader.parse(text) }
+        print("  parse (YAML compose):                 \(Measure.format(parsing))")
+        guard case .next(let tree) = parsed else { throw RenderBench.BenchFailure(description: "generated plan did not parse") }
+        let (read, reading) = Measure.time { PlanLoader.read(tree) }
+        print("  read (PlanReader):                    \(Measure.format(reading))")
+        guard case .next(let entries) = read else { throw RenderBench.BenchFailure(description: "generated plan could not be read") }
+        let (loaded, resolving) = Measure.time { PlanLoader.resolve(entries) }
+        print("  resolve (reference and progress check): \(Measure.format(resolving))")
+        guard loaded.isValid else {
+            throw RenderBench.BenchFailure(description: "generated plan is invalid: \(loaded.diagnostics.first.map { $0.rendered(path: "plan") } ?? "?")")
+        }
+        let (checked, scheduling) = Measure.time { CheckedPlan.from(loaded) }
+        print("  schedule (graph, order, passes, checks): \(Measure.format(scheduling))")
+        guard let plan = checked.plan, let schedule = checked.schedule else { throw RenderBench.BenchFailure(description: "generated plan is cyclic") }
+        let (bytes, writing) = Measure.time { Data(ScheduleJSON.render(plan: plan, schedule: schedule).utf8).count }
+        print("  write JSON (\(bytes / (1024 * 1024)) MiB):                 \(Measure.format(writing))")
+        print("  total in process:                     \(Measure.format(parsing + reading + resolving + scheduling + writing))")
+    }
+}
+
+/// A child process run to completion, with its own resource usage: `wait4`
+/// reports the peak memory of that child alone, where `getrusage(RUSAGE_CHILDREN)`
+/// gives the largest of all children so far.
+enum ChildProcess {
+    struct Outcome {
+        var status: Int32
+        var seconds: Double
+        var peakMiB: Double
+    }
+
+    static func run(_ path: String, _ arguments: [String], stdout: String) throws -> Outcome {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let start = DispatchTime.now().uptimeNanoseconds
+        let spawned = posix_spawn(&pid, path, &actions, nil, argv, environ)
+        guard spawned == 0 else { throw RenderBench.BenchFailure(description: "cannot run \(path): \(String(cString: strerror(spawned)))") }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        // Linux reports ru_maxrss in KiB. Exit code as the shell shows it.
+        let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return Outcome(status: exit, seconds: seconds, peakMiB: Double(usage.ru_maxrss) / 1024)
+    }
+}
