@@ -25,39 +25,11 @@ public enum RiskChart {
     static let taskColor = "#3f6fa8"
     static let riskColor = "#c0392b"
 
-    /// One row of the tornado.
-    public struct Driver: Sendable, Equatable {
-        public var name: String
-        public var isRisk: Bool
-        public var sensitivity: Double
-        public var cruciality: Double?
-        public var criticality: Double
-    }
+    public typealias Driver = SimulationReport.Driver
 
-    /// The top drivers of a simulation: tasks and risks by cruciality (the
-    /// correlation of their draw with the finish), then schedule sensitivity
-    /// index, then plan order; only those that move the finish.
-    ///
-    /// Why cruciality first: the sensitivity index counts a task as critical even
-    /// when its duration cannot move the finish (a task whose finish is set by a
-    /// finish-to-finish link is critical through its start); the correlation sees
-    /// only what moves the finish when it varies.
-    ///
-    /// - Complexity: O(*T* log *T* + *R*).
+    /// The top drivers, as `simulate` lists them.
     public static func drivers(plan: Plan, result: RiskSimulation.Result, limit: Int = 10) -> [Driver] {
-        var rows: [(Driver, Int)] = []
-        for j in plan.tasks.indices where (result.cruciality[j] ?? 0) > 0.005 {
-            rows.append((Driver(name: plan.tasks[j].id, isRisk: false, sensitivity: result.sensitivity[j],
-                                cruciality: result.cruciality[j], criticality: result.criticality[j]), j))
-        }
-        for outcome in result.risks where outcome.included && (outcome.cruciality ?? 0) > 0.005 {
-            rows.append((Driver(name: plan.risks[outcome.risk].id, isRisk: true, sensitivity: outcome.sensitivity,
-                                cruciality: outcome.cruciality, criticality: outcome.occurrence), plan.tasks.count + outcome.risk))
-        }
-        rows.sort { a, b in
-            (-(a.0.cruciality ?? 0), -a.0.sensitivity, a.1) < (-(b.0.cruciality ?? 0), -b.0.sensitivity, b.1)
-        }
-        return rows.prefix(limit).map(\.0)
+        SimulationReport.driverRows(plan: plan, result: result, limit: limit)
     }
 
     /// The chart as a graph of pinned shapes.
