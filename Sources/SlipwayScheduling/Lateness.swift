@@ -22,11 +22,11 @@ public struct Lateness: Sendable, Equatable {
     }
 }
 
-extension Lateness: InlineEncodable {
+extension Lateness: Encodable {
     private enum CodingKeys: String, CodingKey { case late, lateBy }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
+        var container = encoder.inlineContainer(keyedBy: CodingKeys.self)
         try container.encode(late, forKey: .late)
         // `encode`, not `encodeIfPresent`: on time is `null` in any encoder.
         try container.encode(lateBy, forKey: .lateBy)

@@ -118,9 +118,17 @@ struct JSONOutputTests {
         #expect(JSONOutput.encode(OrderedObject([(key: text, value: text)])) == "{\n  \(expected): \(expected)\n}\n")
     }
 
-    struct Pair: InlineEncodable {
+    struct Pair: Encodable {
         var late = true
         var lateBy: Double? = 2
+
+        enum CodingKeys: CodingKey { case late, lateBy }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.inlineContainer(keyedBy: CodingKeys.self)
+            try container.encode(late, forKey: .late)
+            try container.encodeIfPresent(lateBy, forKey: .lateBy)
+        }
     }
 
     struct Holder: Encodable {
@@ -148,6 +156,8 @@ struct JSONOutputTests {
             }
 
             """)
+        // Without a holder, in an array or at the top level, it is an object of its own.
+        #expect(JSONOutput.encode([Pair()]) == "[\n  {\n    \"late\": true,\n    \"lateBy\": 2\n  }\n]\n")
     }
 
     /// Written with nested containers, which `Encoder` never closes explicitly.

@@ -15,8 +15,8 @@
 ///   `encodeIfPresent` a synthesized `Encodable` uses (`JSONEncoder` would drop the
 ///   key): the contract's keys are always present. A key that must be absent when
 ///   its value is nil is declared `@OmittedWhenNil`.
-/// - An `InlineEncodable` property writes its keys into the object that holds it
-///   (see `Lateness`).
+/// - A value whose `encode(to:)` asks for `inlineContainer(keyedBy:)` writes its
+///   keys into the object that holds it (see `Lateness`).
 ///
 /// `Date`, `Data` and `URL` get no special treatment: they encode as their own
 /// `Encodable` conformances say.

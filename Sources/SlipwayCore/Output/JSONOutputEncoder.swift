@@ -13,10 +13,13 @@
 final class JSONOutputEncoder: Encoder {
     /// What one encoding shares: the text and the containers open in it.
     final class State {
-        var writer = JSONWriter()
+        // Unchecked: only this encoding, on one thread, ever touches the state, and
+        // the dynamic exclusivity checks of a class's properties cost more than the
+        // writing itself on a large schedule.
+        @exclusivity(unchecked) var writer = JSONWriter()
         /// Identities of containers, so that a write to a closed one is caught;
         /// 0 is the top level.
-        private var lastID = 0
+        @exclusivity(unchecked) private var lastID = 0
 
         func finish() -> String {
             while writer.depth > 0 { writer.close() }
@@ -54,23 +57,12 @@ final class JSONOutputEncoder: Encoder {
 
         /// Writes `value` as an element of container `id`. The scalars arrays and
         /// ordered objects are made of are written directly, without an encoder
-        /// each; an `InlineEncodable` in an object writes its keys into that object.
-        func encode<T: Encodable>(_ value: T, depth: Int, id: Int, key: String?, inlineAllowed: Bool,
+        /// each (a comparison of types, cheaper than a dynamic cast).
+        func encode<T: Encodable>(_ value: T, depth: Int, id: Int, key: String?,
                                   parent: JSONOutputEncoder, pathKey: any CodingKey) throws {
-            switch value {
-            case let v as String: return string(v, depth: depth, id: id, key: key)
-            case let v as Double: return scalar(JSONWriter.number(v), depth: depth, id: id, key: key)
-            case let v as Bool: return scalar(v ? "true" : "false", depth: depth, id: id, key: key)
-            case let v as Int: return scalar(String(v), depth: depth, id: id, key: key)
-            default: break
-            }
-            if inlineAllowed && value is any InlineEncodable {
-                try value.encode(to: JSONOutputEncoder(state: self, depth: depth - 1, parentID: -1, key: nil,
-                                                       inlineInto: id, parent: parent, pathKey: pathKey))
-            } else {
-                try value.encode(to: JSONOutputEncoder(state: self, depth: depth, parentID: id, key: key,
-                                                       parent: parent, pathKey: pathKey))
-            }
+            if T.self == String.self { return string(value as! String, depth: depth, id: id, key: key) }
+            if T.self == Double.self { return scalar(JSONWriter.number(value as! Double), depth: depth, id: id, key: key) }
+            try value.encode(to: JSONOutputEncoder(state: self, depth: depth, parentID: id, key: key, parent: parent, pathKey: pathKey))
         }
     }
 
@@ -80,21 +72,18 @@ final class JSONOutputEncoder: Encoder {
     let parentID: Int
     /// The key this value is written under; nil in an array and at the top level.
     let key: String?
-    /// The container this value has opened: asked again, the encoder returns it
-    /// (for an inline value, the object it writes into).
+    /// The container this value has opened: asked again, the encoder returns it.
     private var opened: (id: Int, isObject: Bool)?
     private var wroteScalar = false
     /// Only for `codingPath`, which is built when asked, not on every value.
     private let parent: JSONOutputEncoder?
     private let pathKey: (any CodingKey)?
 
-    init(state: State, depth: Int, parentID: Int, key: String?, inlineInto object: Int? = nil,
-         parent: JSONOutputEncoder? = nil, pathKey: (any CodingKey)? = nil) {
+    init(state: State, depth: Int, parentID: Int, key: String?, parent: JSONOutputEncoder? = nil, pathKey: (any CodingKey)? = nil) {
         self.state = state
         self.depth = depth
         self.parentID = parentID
         self.key = key
-        self.opened = object.map { ($0, true) }
         self.parent = parent
         self.pathKey = pathKey
     }
@@ -120,6 +109,13 @@ final class JSONOutputEncoder: Encoder {
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer { SingleValue(encoder: self) }
+
+    /// The object that holds this value, when the value is a member of one and has
+    /// written nothing yet (see `Encoder.inlineContainer(keyedBy:)`).
+    func holderContainer<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key>? {
+        guard key != nil, opened == nil, !wroteScalar else { return nil }
+        return KeyedEncodingContainer(Keyed<Key>(encoder: self, depth: depth, id: parentID))
+    }
 
     private func openOnce(object: Bool) -> Int {
         if let opened {
@@ -194,29 +190,58 @@ extension JSONOutputEncoder {
         mutating func encode(_ value: UInt64, forKey key: Key) throws { scalar(String(value), key) }
         mutating func encode(_ value: UInt128, forKey key: Key) throws { scalar(String(value), key) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            try encoder.state.encode(value, depth: depth, id: id, key: key.stringValue, inlineAllowed: true,
-                                     parent: encoder, pathKey: key)
+            try encoder.state.encode(value, depth: depth, id: id, key: key.stringValue, parent: encoder, pathKey: key)
         }
 
-        mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try encodeOrNull(value, key) }
-        mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { try encodeOrNull(value, key) }
-        mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { try encodeOrNull(value, key) }
-        mutating func encodeIfPresent(_ value: Float?, forKey key: Key) throws { try encodeOrNull(value, key) }
-        mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { try encodeOrNull(value, key) }
-        mutating func encodeIfPresent(_ value: Int8?, forKey key: Key) throws { try encodeOrNull(value, key) }
-        mutating func encodeIfPresent(_ value: Int16?, forKey key: Key) throws { try encodeOrNull(value, key) }
-        mutating func encodeIfPresent(_ value: Int32?, forKey key: Key) throws { try encodeOrNull(value, key) }
-        mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws { try encodeOrNull(value, key) }
-        mutating func encodeIfPresent(_ value: Int128?, forKey key: Key) throws { try encodeOrNull(value, key) }
-        mutating func encodeIfPresent(_ value: UInt?, forKey key: Key) throws { try encodeOrNull(value, key) }
-        mutating func encodeIfPresent(_ value: UInt8?, forKey key: Key) throws { try encodeOrNull(value, key) }
-        mutating func encodeIfPresent(_ value: UInt16?, forKey key: Key) throws { try encodeOrNull(value, key) }
-        mutating func encodeIfPresent(_ value: UInt32?, forKey key: Key) throws { try encodeOrNull(value, key) }
-        mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws { try encodeOrNull(value, key) }
-        mutating func encodeIfPresent(_ value: UInt128?, forKey key: Key) throws { try encodeOrNull(value, key) }
-        mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws { try encodeOrNull(value, key) }
-
-        private mutating func encodeOrNull<T: Encodable>(_ value: T?, _ key: Key) throws {
+        mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: Float?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: Int8?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: Int16?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: Int32?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: Int128?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: UInt?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: UInt8?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: UInt16?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: UInt32?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: UInt128?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        }
+        mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
             if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
         }
 
@@ -284,7 +309,7 @@ extension JSONOutputEncoder {
         mutating func encode<T: Encodable>(_ value: T) throws {
             let index = IndexKey(intValue: count)
             count += 1
-            try encoder.state.encode(value, depth: depth, id: id, key: nil, inlineAllowed: false, parent: encoder, pathKey: index)
+            try encoder.state.encode(value, depth: depth, id: id, key: nil, parent: encoder, pathKey: index)
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
