@@ -54,26 +54,6 @@ public enum CriticalReport {
     }
 
     public static func renderJSON(plan: Plan, schedule: Schedule, near: Double) -> String {
-        var w = JSONWriter()
-        let t = schedule.timing
-        w.beginObject()
-        w.value("finish", schedule.finish)
-        w.beginArray("criticalPath")
-        for i in schedule.criticalPath { w.value(nil, plan.tasks[i].id) }
-        w.endArray()
-        w.beginArray("otherCritical")
-        for i in otherCritical(schedule: schedule) { w.value(nil, plan.tasks[i].id) }
-        w.endArray()
-        w.value("near", near)
-        w.beginArray("nearCritical")
-        for i in nearCritical(schedule: schedule, near: near) {
-            w.beginObject()
-            w.value("id", plan.tasks[i].id)
-            w.value("totalFloat", t.totalFloat[i])
-            w.endObject()
-        }
-        w.endArray()
-        w.endObject()
-        return w.text + "\n"
+        JSONOutput.encode(CriticalDocument(plan: plan, schedule: schedule, near: near))
     }
 }

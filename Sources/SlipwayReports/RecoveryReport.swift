@@ -55,57 +55,7 @@ public enum RecoveryReport {
     }
 
     public static func renderJSON(plan: Plan, report r: Recovery.Report) -> String {
-        var w = JSONWriter()
-        w.beginObject()
-        w.value("target", r.target)
-        w.value("finish", r.forecastFinish)
-        w.value("needed", r.needed)
-        w.value("leveled", r.leveled)
-        w.value("reachable", r.anyReachesTarget)
-        w.beginArray("options")
-        for option in r.options {
-            w.beginObject()
-            w.value("kind", option.kind.rawValue)
-            w.value("finish", option.finish)
-            w.value("reachesTarget", option.reachesTarget)
-            w.value("totalShortening", option.totalShortening)
-            w.value("cost", option.cost)
-            w.beginArray("cuts")
-            for cut in option.cuts {
-                w.beginObject()
-                w.value("id", plan.tasks[cut.task].id)
-                w.value("by", cut.by)
-                w.value("cost", cut.cost)
-                w.endObject()
-            }
-            w.endArray()
-            w.beginArray("moves")
-            for move in option.moves {
-                w.beginObject()
-                w.value("id", plan.tasks[move.task].id)
-                w.value("from", plan.owners[move.from].id)
-                w.value("to", plan.owners[move.to].id)
-                w.endObject()
-            }
-            w.endArray()
-            w.beginArray("fastTracks")
-            for ft in option.fastTracks {
-                w.beginObject()
-                w.value("from", plan.tasks[ft.from].id)
-                w.value("to", plan.tasks[ft.to].id)
-                w.value("type", "SS")
-                w.value("lag", ft.lag)
-                w.endObject()
-            }
-            w.endArray()
-            w.endObject()
-        }
-        w.endArray()
-        w.beginArray("notes")
-        for note in r.notes { w.value(nil, sentence(note)) }
-        w.endArray()
-        w.endObject()
-        return w.text + "\n"
+        JSONOutput.encode(RecoveryDocument(plan: plan, report: r))
     }
 
     /// A recovery note in words.

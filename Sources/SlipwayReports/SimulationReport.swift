@@ -6,22 +6,7 @@ public enum SimulationReport {
     /// `{"iterations", "seed", "finish": {mean, stdev, p10 ... p95}, "deadline",
     /// "probabilityOnTime", "criticality": {task id: share}}`, tasks in schedule order.
     public static func renderJSON(plan: Plan, schedule: Schedule, result r: RiskSimulation.Result) -> String {
-        var w = JSONWriter()
-        w.beginObject()
-        w.value("iterations", UInt64(r.iterations))
-        w.value("seed", r.seed)
-        w.beginObject("finish")
-        w.value("mean", r.mean)
-        w.value("stdev", r.stdev)
-        for (p, finish) in r.quantiles { w.value("p\(Int((p * 100).rounded()))", finish) }
-        w.endObject()
-        w.value("deadline", plan.deadline)
-        w.value("probabilityOnTime", r.probabilityOnTime)
-        w.beginObject("criticality")
-        for i in schedule.taskOrder { w.value(plan.tasks[i].id, r.criticality[i]) }
-        w.endObject()
-        w.endObject()
-        return w.text + "\n"
+        JSONOutput.encode(SimulationDocument(plan: plan, schedule: schedule, result: r))
     }
 
     /// The finish distribution as percentiles and a text histogram, the chance of

@@ -110,68 +110,6 @@ public enum SlipReport {
     }
 
     public static func renderJSON(plan: Plan, result r: SlipAnalysis.Outcome) -> String {
-        var w = JSONWriter()
-        w.beginObject()
-        w.beginArray("slips")
-        for s in r.slips {
-            w.beginObject()
-            w.value("id", plan.tasks[s.task].id)
-            w.value("by", s.by)
-            w.value("start", s.start || plan.tasks[s.task].isMilestone)
-            w.value("clamped", r.clamped.contains(s.task))
-            w.endObject()
-        }
-        w.endArray()
-        w.value("finishBefore", r.before.finish)
-        w.value("finish", r.after.finish)
-        w.value("finishDelta", r.finishDelta)
-        w.value("deadline", plan.deadline)
-        w.value("lateByBefore", r.before.lateBy)
-        w.value("lateBy", r.after.lateBy)
-        w.beginArray("moves")
-        for m in r.moves {
-            w.beginObject()
-            w.value("id", plan.tasks[m.task].id)
-            w.value("startBefore", m.startBefore)
-            w.value("start", m.startAfter)
-            w.value("finishBefore", m.finishBefore)
-            w.value("finish", m.finishAfter)
-            w.value("startDelta", m.startDelta)
-            w.value("finishDelta", m.finishDelta)
-            w.endObject()
-        }
-        w.endArray()
-        w.beginArray("constraints")
-        for (b, a) in zip(r.before.resolutions, r.after.resolutions) {
-            w.beginObject()
-            w.value("id", plan.constraints[a.constraint].id)
-            w.value("target", a.target)
-            w.value("resolvedBefore", b.resolved)
-            w.value("resolved", a.resolved)
-            w.value("lateBefore", b.late)
-            w.value("late", a.late)
-            w.value("lateByBefore", b.lateBy)
-            w.value("lateBy", a.lateBy)
-            w.endObject()
-        }
-        w.endArray()
-        w.beginArray("phaseOverruns")
-        for i in plan.tasks.indices where r.after.phaseOverrun[i] != nil {
-            w.beginObject()
-            w.value("id", plan.tasks[i].id)
-            w.value("phase", plan.tasks[i].phase)
-            w.value("overrun", r.after.phaseOverrun[i])
-            w.value("new", r.before.phaseOverrun[i] == nil)
-            w.endObject()
-        }
-        w.endArray()
-        w.beginArray("criticalPathBefore")
-        for i in r.before.criticalPath { w.value(nil, plan.tasks[i].id) }
-        w.endArray()
-        w.beginArray("criticalPath")
-        for i in r.after.criticalPath { w.value(nil, plan.tasks[i].id) }
-        w.endArray()
-        w.endObject()
-        return w.text + "\n"
+        JSONOutput.encode(SlipDocument(plan: plan, result: r))
     }
 }

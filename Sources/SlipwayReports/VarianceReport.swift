@@ -66,60 +66,7 @@ public enum VarianceReport {
     }
 
     public static func renderJSON(plan: Plan, variance v: Variance) -> String {
-        var w = JSONWriter()
-        w.beginObject()
-        w.value("baseline", v.baselineName)
-        w.value("savedAt", v.savedAt)
-        w.value("planUnchanged", v.planUnchanged)
-        w.value("baselineFinish", v.baselineFinish)
-        w.value("finish", v.finish)
-        w.value("finishVariance", v.finishVariance)
-        w.value("deadline", v.deadline)
-        w.value("baselineLateBy", v.baselineLateBy)
-        w.value("lateBy", v.lateBy)
-        w.beginArray("tasks")
-        for row in v.tasks {
-            w.beginObject()
-            w.value("id", row.id)
-            w.value("status", row.status.rawValue)
-            w.value("baselineStart", row.baselineStart)
-            w.value("start", row.start)
-            w.value("startVariance", row.startVariance)
-            w.value("baselineFinish", row.baselineFinish)
-            w.value("finish", row.finish)
-            w.value("finishVariance", row.finishVariance)
-            if let b = row.baselineCritical { w.value("baselineCritical", b) } else { w.value("baselineCritical", nil as String?) }
-            if let c = row.critical { w.value("critical", c) } else { w.value("critical", nil as String?) }
-            w.endObject()
-        }
-        w.endArray()
-        w.beginArray("missedTargets")
-        for t in v.missedTargets {
-            w.beginObject()
-            w.value("id", t.id)
-            w.value("target", t.target)
-            w.value("resolved", t.resolved)
-            w.value("baselineResolved", t.baselineResolved)
-            w.value("late", t.late)
-            w.value("lateBy", t.lateBy)
-            w.value("new", t.newlyMissed)
-            w.endObject()
-        }
-        w.endArray()
-        w.beginArray("becameCritical")
-        for id in v.becameCritical { w.value(nil, id) }
-        w.endArray()
-        w.beginArray("leftCritical")
-        for id in v.leftCritical { w.value(nil, id) }
-        w.endArray()
-        w.beginArray("baselineCriticalPath")
-        for id in v.baselineCriticalPath { w.value(nil, id) }
-        w.endArray()
-        w.beginArray("criticalPath")
-        for id in v.criticalPath { w.value(nil, id) }
-        w.endArray()
-        w.endObject()
-        return w.text + "\n"
+        JSONOutput.encode(VarianceDocument(variance: v))
     }
 
     /// A variance warning in words.

@@ -70,9 +70,12 @@ public struct Schedule: Sendable {
         public var constraint: Int
         public var resolved: Double
         public var target: Double?
+        /// Against the target; on time without one. Derived, never stored, so that
+        /// it cannot disagree with `resolved` and `target`.
+        public var lateness: Lateness { Lateness(finish: resolved, due: target) }
         /// Weeks late against the target (positive), or nil when on time or without target.
-        public var lateBy: Double?
-        public var late: Bool { lateBy != nil }
+        public var lateBy: Double? { lateness.lateBy }
+        public var late: Bool { lateness.late }
     }
 
     /// The dates and floats of one node, in weeks.
@@ -107,12 +110,16 @@ public struct Schedule: Sendable {
     /// When a constraint is resolved.
     public func resolved(_ constraint: Int) -> Double { timing.earlyFinish[graph.resolutionNode(ofConstraint: constraint)] }
 
-    /// Weeks a task finishes after its `due`, or nil when it is on time or has none.
-    public func lateBy(task j: Int, in plan: Plan) -> Double? {
-        guard let due = plan.tasks[j].due else { return nil }
-        let late = timing.earlyFinish[j] - due
-        return late > Timing.criticalTolerance ? late : nil
+    /// A task's finish against its `due`; on time when it has none.
+    public func lateness(task j: Int, in plan: Plan) -> Lateness {
+        Lateness(finish: timing.earlyFinish[j], due: plan.tasks[j].due)
     }
+
+    /// Weeks a task finishes after its `due`, or nil when it is on time or has none.
+    public func lateBy(task j: Int, in plan: Plan) -> Double? { lateness(task: j, in: plan).lateBy }
+
+    /// The plan's finish against its deadline; on time without one.
+    public func lateness(in plan: Plan) -> Lateness { Lateness(finish: finish, due: plan.deadline) }
 
     /// Where leveling moved a task from: its start before leveling, when leveled.
     public func unleveledStart(_ task: Int) -> Double? { leveling?.unleveledStart[task] }

@@ -13,14 +13,14 @@ public enum ScheduleChecks {
     public static func findings(plan: Plan, timing: Timing, resolutions: [Schedule.Resolution], cost: CostSummary) -> [Diagnostic] {
         let tolerance = Timing.criticalTolerance
         var result: [Diagnostic] = []
-        if let deadline = plan.deadline, timing.finish - deadline > tolerance {
+        if let deadline = plan.deadline, let late = Lateness(finish: timing.finish, due: deadline).lateBy {
             result.append(.warning(.deadlineMissed, at: plan.locations["deadline"],
-                                   "the plan finishes at week \(timing.finish.readable), \((timing.finish - deadline).weeksPhrase) after the deadline (week \(deadline.compact))"))
+                                   "the plan finishes at week \(timing.finish.readable), \(late.weeksPhrase) after the deadline (week \(deadline.compact))"))
         }
         for (i, task) in plan.tasks.enumerated() {
-            if let due = task.due, timing.earlyFinish[i] - due > tolerance {
+            if let due = task.due, let late = Lateness(finish: timing.earlyFinish[i], due: due).lateBy {
                 result.append(.warning(.dueMissed, at: task.location(of: "due"),
-                                       "'\(task.id)' finishes at week \(timing.earlyFinish[i].readable), \((timing.earlyFinish[i] - due).weeksPhrase) after it is due (week \(due.compact))"))
+                                       "'\(task.id)' finishes at week \(timing.earlyFinish[i].readable), \(late.weeksPhrase) after it is due (week \(due.compact))"))
             }
         }
         for r in resolutions {

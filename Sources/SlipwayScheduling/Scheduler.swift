@@ -52,11 +52,8 @@ public enum Scheduler {
             guard position > 0, leveling != nil else { return Schedule.ChainStep(node: step, waitedForOwner: nil) }
             return Schedule.ChainStep(node: step, waitedForOwner: waitedOwner(from: Int(chain[position - 1]), to: i, ordered.network, graph, timing))
         }
-        let resolutions = plan.constraints.indices.map { c -> Schedule.Resolution in
-            let resolved = timing.earlyFinish[t + c]
-            let target = plan.constraints[c].target
-            let late = target.flatMap { resolved - $0 > Timing.criticalTolerance ? resolved - $0 : nil }
-            return Schedule.Resolution(constraint: c, resolved: resolved, target: target, lateBy: late)
+        let resolutions = plan.constraints.indices.map { c in
+            Schedule.Resolution(constraint: c, resolved: timing.earlyFinish[t + c], target: plan.constraints[c].target)
         }
         let cost = CostModel.summary(plan)
         var findings = ScheduleChecks.findings(plan: plan, timing: timing, resolutions: resolutions, cost: cost)

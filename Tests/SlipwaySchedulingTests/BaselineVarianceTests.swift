@@ -83,6 +83,85 @@ struct BaselineVarianceTests {
         #expect(read.planHash.hasPrefix("fnv1a64:"))
     }
 
+    /// The file as `JSONOutput` writes it: keys in declaration order, one task per
+    /// line, nil as `null`. Dates checked by hand in `varianceOfAKnownPair`.
+    @Test func baselineFileHasOneTaskPerLine() throws {
+        let (saved, _, _) = try Self.baseline(Self.before)
+        #expect(String(decoding: saved.encoded(), as: UTF8.self) == """
+            {
+              "format": "slipway-baseline",
+              "version": 1,
+              "name": "default",
+              "plan": "Pair",
+              "planFile": "pair.yaml",
+              "planHash": "\(saved.planHash)",
+              "progressHash": null,
+              "savedAt": "2025-01-13T09:00:00Z",
+              "statusDate": null,
+              "finish": 4,
+              "deadline": 5,
+              "criticalPath": [
+                "a",
+                "b",
+                "end"
+              ],
+              "tasks": [
+                {"id":"a","earlyStart":0,"earlyFinish":2,"duration":2,"totalFloat":0,"critical":true},
+                {"id":"fix","earlyStart":2,"earlyFinish":3,"duration":1,"totalFloat":1,"critical":false},
+                {"id":"b","earlyStart":2,"earlyFinish":4,"duration":2,"totalFloat":0,"critical":true},
+                {"id":"side","earlyStart":0,"earlyFinish":3,"duration":3,"totalFloat":1,"critical":false},
+                {"id":"end","earlyStart":4,"earlyFinish":4,"duration":0,"totalFloat":0,"critical":true}
+              ],
+              "constraints": [
+                {"id":"risk","resolved":3,"target":3}
+              ]
+            }
+
+            """)
+    }
+
+    /// Baselines saved before `JSONOutput` wrote them (`JSONEncoder`: keys sorted,
+    /// nil values left out, numbers unrounded) still load.
+    @Test func baselinesInTheEarlierLayoutStillLoad() throws {
+        let text = """
+            {
+              "constraints" : [
+                {
+                  "id" : "risk",
+                  "resolved" : 3
+                }
+              ],
+              "criticalPath" : [
+                "a"
+              ],
+              "finish" : 2.0000000000000004,
+              "format" : "slipway-baseline",
+              "name" : "default",
+              "plan" : "Pair",
+              "planFile" : "pair.yaml",
+              "planHash" : "fnv1a64:0123456789abcdef",
+              "savedAt" : "2025-01-13T09:00:00Z",
+              "tasks" : [
+                {
+                  "critical" : true,
+                  "duration" : 2,
+                  "earlyFinish" : 2.0000000000000004,
+                  "earlyStart" : 0,
+                  "id" : "a",
+                  "totalFloat" : 0
+                }
+              ],
+              "version" : 1
+            }
+
+            """
+        let read = try Baseline.decode(Data(text.utf8), path: "old.baseline.json").get()
+        #expect(read.finish == 2.0000000000000004)
+        #expect(read.deadline == nil && read.progressHash == nil && read.statusDate == nil)
+        #expect(read.constraints.map(\.target) == [nil])
+        #expect(read.tasks.map(\.id) == ["a"])
+    }
+
     @Test func fnv1aMatchesPublishedVectors() {
         // FNV-1a 64 test vectors (draft-eastlake-fnv): "" and "a".
         #expect(ContentHash.fnv1a64(Data()) == "fnv1a64:cbf29ce484222325")
@@ -113,7 +192,7 @@ struct BaselineVarianceTests {
         #expect(problem.message.contains("belongs to another plan"))
         var newer = saved
         newer.version = 99
-        guard case .failure(let p2) = Baseline.decode(try newer.encoded(), path: "p") else { Issue.record("read a newer version"); return }
+        guard case .failure(let p2) = Baseline.decode(newer.encoded(), path: "p") else { Issue.record("read a newer version"); return }
         #expect(p2.message.contains("newer slipway"))
     }
 

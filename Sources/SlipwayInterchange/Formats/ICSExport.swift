@@ -29,7 +29,7 @@ public enum ICSExport {
             let t = schedule.timing.earlyFinish[i]
             var text = "\(task.id): forecast \(weeks.moment(t))"
             if schedule.timing.isCritical(i) { text += ", on the critical path" }
-            if let due = task.due, t - due > Timing.criticalTolerance { text += ", \(weeks.weeks(t - due)) weeks after it is due" }
+            if let late = schedule.lateness(task: i, in: plan).lateBy { text += ", \(weeks.weeks(late)) weeks after it is due" }
             event(uid: "milestone-\(task.id)", at: t, summary: "Milestone: \(task.title)", description: text)
         }
         for r in schedule.resolutions {
@@ -41,9 +41,9 @@ public enum ICSExport {
             event(uid: "target-\(c.id)", at: target, summary: "Target: \(c.name ?? c.title)\(severity)", description: text)
         }
         if let deadline = plan.deadline {
-            let late = schedule.finish - deadline
+            let late = schedule.lateness(in: plan).lateBy
             event(uid: "deadline", at: deadline, summary: "Deadline: \(plan.title)",
-                  description: "Forecast finish: \(weeks.moment(schedule.finish))" + (late > Timing.criticalTolerance ? ", \(weeks.weeks(late)) weeks late." : ", on time."))
+                  description: "Forecast finish: \(weeks.moment(schedule.finish))" + (late.map { ", \(weeks.weeks($0)) weeks late." } ?? ", on time."))
         }
         lines.append("END:VCALENDAR")
         return Interchange.Exported(text: lines.map(fold).joined(separator: "\r\n") + "\r\n", diagnostics: [])

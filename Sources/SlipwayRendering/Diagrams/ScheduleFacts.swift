@@ -52,10 +52,11 @@ struct ScheduleFacts {
         if schedule.leveling != nil { text = "leveled by owner capacity, " + text }
         if let date = plan.calendar.date(at: schedule.finish, as: .end) { text += " (\(date))" }
         if let deadline = plan.deadline {
-            let late = schedule.finish - deadline
-            text += late > Timing.criticalTolerance
-                ? ", \(weeks(late))w after the deadline (\(time.moment(deadline)))"
-                : ", deadline: \(time.moment(deadline))"
+            if let late = schedule.lateness(in: plan).lateBy {
+                text += ", \(weeks(late))w after the deadline (\(time.moment(deadline)))"
+            } else {
+                text += ", deadline: \(time.moment(deadline))"
+            }
         }
         return text
     }

@@ -111,18 +111,15 @@ public struct Outlook: Sendable {
         let tol = Timing.criticalTolerance
         self.timing = timing
         deadline = plan.deadline
-        lateBy = plan.deadline.flatMap { timing.finish - $0 > tol ? timing.finish - $0 : nil }
+        lateBy = Lateness(finish: timing.finish, due: plan.deadline).lateBy
         resolutions = plan.constraints.indices.map { c in
-            let resolved = timing.earlyFinish[t + c]
-            let target = plan.constraints[c].target
-            return Schedule.Resolution(constraint: c, resolved: resolved, target: target,
-                                       lateBy: target.flatMap { resolved - $0 > tol ? resolved - $0 : nil })
+            Schedule.Resolution(constraint: c, resolved: timing.earlyFinish[t + c], target: plan.constraints[c].target)
         }
         phaseOverrun = plan.tasks.indices.map { i in
             plan.tasks[i].phaseIndex.flatMap { plan.phases[$0].windowEnd }.flatMap { timing.earlyFinish[i] - $0 > tol ? timing.earlyFinish[i] - $0 : nil }
         }
         dueLate = plan.tasks.indices.map { i in
-            plan.tasks[i].due.flatMap { timing.earlyFinish[i] - $0 > tol ? timing.earlyFinish[i] - $0 : nil }
+            Lateness(finish: timing.earlyFinish[i], due: plan.tasks[i].due).lateBy
         }
         criticalPath = CriticalPathMethod.criticalChain(network, timing: timing).map(Int.init).filter { $0 < t }
     }

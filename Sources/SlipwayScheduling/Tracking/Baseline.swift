@@ -77,15 +77,18 @@ public struct Baseline: Codable, Sendable, Equatable {
         Dictionary(tasks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The JSON text: keys sorted, indented, so that saves diff well.
+    /// The JSON text, written as every JSON output is (`JSONOutput`): keys in the
+    /// order declared above, one task per line, so that two saves diff well; a nil
+    /// value is `null`. Numbers are rounded to 1e-9 weeks, below the tolerance
+    /// variance compares them with. A number JSON cannot hold (never in a
+    /// schedule) would be `null`, which `decode` refuses.
     ///
-    /// - Throws: `EncodingError` for a value JSON cannot hold (a non-finite number).
-    public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(UInt8(ascii: "\n"))
-        return data
+    /// Baselines saved before this layout (`JSONEncoder`, keys sorted, nil values
+    /// left out) read the same: `decode` does not depend on either.
+    ///
+    /// - Complexity: O(*T* + *C*).
+    public func encoded() -> Data {
+        Data(JSONOutput.encode(self).utf8)
     }
 
     /// Why a baseline file cannot be used: a kind with its data, worded only

@@ -29,7 +29,7 @@ public enum BaselineStore {
     /// Writes a baseline atomically: a reader, or a process killed mid-save,
     /// sees the old file or the new one, never half of one.
     public static func save(_ baseline: Baseline, to path: String) throws {
-        try AtomicFile.write(try baseline.encoded(), to: path)
+        try AtomicFile.write(baseline.encoded(), to: path)
     }
 
     /// One baseline file found next to a plan.

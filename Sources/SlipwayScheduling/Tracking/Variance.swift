@@ -25,9 +25,10 @@ public struct Variance: Sendable {
         public var target: Double
         public var resolved: Double
         public var baselineResolved: Double?
+        public var lateness: Lateness { Lateness(finish: resolved, due: target) }
         /// Weeks late against the target, or nil when on time.
-        public var lateBy: Double? { resolved - target > Timing.criticalTolerance ? resolved - target : nil }
-        public var late: Bool { lateBy != nil }
+        public var lateBy: Double? { lateness.lateBy }
+        public var late: Bool { lateness.late }
         /// Late now, but on time (or absent) in the baseline.
         public var newlyMissed: Bool {
             guard late else { return false }
@@ -47,8 +48,8 @@ public struct Variance: Sendable {
     public var finish: Double
     public var finishVariance: Double { finish - baselineFinish }
     public var deadline: Double?
-    public var lateBy: Double? { deadline.flatMap { finish - $0 > Timing.criticalTolerance ? finish - $0 : nil } }
-    public var baselineLateBy: Double? { deadline.flatMap { baselineFinish - $0 > Timing.criticalTolerance ? baselineFinish - $0 : nil } }
+    public var lateBy: Double? { Lateness(finish: finish, due: deadline).lateBy }
+    public var baselineLateBy: Double? { Lateness(finish: baselineFinish, due: deadline).lateBy }
     /// Every constraint with a target, in plan order.
     public var targets: [TargetStatus]
     public var missedTargets: [TargetStatus] { targets.filter(\.late) }
