@@ -8,6 +8,13 @@ public enum EntityEscape {
     ///     (all below U+0020 except tab, line feed and carriage return).
     /// - Complexity: O(*n*) in the length of the text.
     public static func escape(_ s: String, apostrophe: Bool = true, dropControls: Bool = true) -> String {
+        // Most values (ids, numbers, dates, titles) need nothing: return them as
+        // they are, without building a new string scalar by scalar.
+        let plain = s.utf8.allSatisfy { byte in
+            byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "\"")
+                && (!apostrophe || byte != UInt8(ascii: "'")) && (!dropControls || byte >= 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D)
+        }
+        if plain { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for u in s.unicodeScalars {
