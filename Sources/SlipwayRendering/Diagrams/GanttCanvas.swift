@@ -23,6 +23,9 @@ struct GanttCanvas {
     static let windowFill = "#dfe9f5"
     static let deadlineColor = "#6a3d9a"
     static let statusColor = "#1b7837"
+    /// Waits (approvals, lead times) take time but no one's work: a pale bar.
+    static let waitFill = "#c9b8e0"
+    static let criticalWaitFill = "#e8a1a8"
 
     struct Shape {
         var name: String
@@ -146,8 +149,9 @@ struct GanttCanvas {
                 ("color", .text(critical ? Self.criticalFill : Self.normalFill)), ("class", .text("milestone\(criticalClass)")),
             ]))
         } else {
+            let fill = task.isWait ? (critical ? Self.criticalWaitFill : Self.waitFill) : (critical ? Self.criticalFill : Self.normalFill)
             box("bar:\(task.id)", x: x(es), y: barTop, width: max(1, (ef - es) * weekWidth), height: Self.barHeight,
-                fill: critical ? Self.criticalFill : Self.normalFill, classes: "bar\(criticalClass)")
+                fill: fill, classes: "bar\(task.isWait ? " wait" : "")\(criticalClass)")
         }
         // Work done, as a dark band along the bar: what a status review looks for.
         if !task.isMilestone, let done = doneFraction(j), done > 0 {
@@ -206,6 +210,7 @@ struct GanttCanvas {
             ("milestone", "milestone", Self.normalFill, 14, "diamond"),
             ("window", "phase window", Self.windowFill, Self.barHeight, "box"),
         ]
+        if plan.tasks.contains(where: \.isWait) { items.append(("wait", "wait (no one's work)", Self.waitFill, Self.barHeight, "box")) }
         if plan.deadline != nil { items.append(("deadline", "deadline", Self.deadlineColor, 2, "box")) }
         if plan.statusDate != nil { items.append(("status", "status date", Self.statusColor, 2, "box")) }
         if !baseline.isEmpty { items.append(("baseline", "baseline", Self.baselineFill, Self.thinBar, "box")) }
