@@ -29,7 +29,7 @@ extension Slipway {
         @Flag(help: "Level the schedule by owner capacity first (as 'schedule --level').")
         var level = false
 
-        @Option(help: "The diagram: network, constraints, gantt or risk (finish distribution and top drivers).")
+        @Option(help: "The diagram: network, constraints, gantt, risk (finish distribution and top drivers) or compare (options and scenarios).")
         var diagram: DiagramKind = .network
 
         @Option(help: "The file format: svg, png, pdf or dot.")
@@ -85,8 +85,22 @@ extension Slipway {
             let risk = jobs.contains { $0.0 == .risk }
                 ? RiskSimulation.run(plan: plan, schedule: schedule, settings: .init(iterations: iterations, seed: seed, leveled: level))
                 : nil
+            // The options and scenarios of the plan, compared once for every format.
+            var comparison: [Comparison.Outcome]?
+            if jobs.contains(where: { $0.0 == .compare }) {
+                guard options.plan != "-", case .success(let data) = InputFile.read(options.plan) else {
+                    Console.error("error: the compare chart needs the plan file (it loads the plan once per alternative)")
+                    throw ExitCode(2)
+                }
+                let outcomes = Comparison.run(text: String(decoding: data, as: UTF8.self), sidecar: PlanLoader.sidecar(forPlan: options.plan),
+                                              alternatives: Comparison.alternatives(of: plan),
+                                              settings: .init(iterations: iterations, seed: seed))
+                for o in outcomes where !o.errors.isEmpty { Console.report(o.errors, path: options.displayPath) }
+                comparison = outcomes
+            }
             for (kind, format) in jobs {
-                let spec = Diagram.graph(kind, plan: plan, schedule: schedule, filter: filter, baseline: baselineSpans, risk: risk)
+                let spec = Diagram.graph(kind, plan: plan, schedule: schedule, filter: filter, baseline: baselineSpans, risk: risk,
+                                         comparison: comparison)
                 if !force, format != .dot, let warning = LayoutBudget.excess(of: spec, engine: Diagram.engine(for: kind)) {
                     Console.error("error: the \(kind.rawValue) diagram has \(warning); draw a part of it with "
                                   + "--phase ID or --critical-only, or pass --force to wait for it")

@@ -57,13 +57,89 @@ public enum PlanLoader {
     }
 
     private static func load(text: String, sidecar: ProgressLog.Source?, maximumBytes: Int) -> LoadResult {
+        load(text: text, sidecar: sidecar, variant: PlanVariant(), maximumBytes: maximumBytes)
+    }
+
+    /// A plan as a variant: with options chosen from outside and a scenario
+    /// applied, never written back.
+    public struct PlanVariant: Sendable {
+        /// Constraint id → option id, on top of the scenario's choices.
+        public var choices: [String: String]
+        public var scenario: Scenario?
+
+        public init(choices: [String: String] = [:], scenario: Scenario? = nil) {
+            self.choices = choices
+            self.scenario = scenario
+        }
+    }
+
+    /// Loads plan text as a variant (`slipway compare`): the options it chooses
+    /// are scheduled instead of those marked `chosen`, and the scenario's changes
+    /// are applied before references are resolved, so a change that names
+    /// something the plan lacks is an error at the change.
+    ///
+    /// - Complexity: that of `load(text:)`, plus the scenario's changes.
+    public static func load(text: String, sidecar: ProgressLog.Source?, variant: PlanVariant,
+                            maximumBytes: Int = maximumInputBytes) -> LoadResult {
         switch parse(text, maximumBytes: maximumBytes) {
         case .done(let result): return result
         case .next(let parsed):
-            switch read(parsed) {
+            let choices = (variant.scenario?.choices ?? [:]).merging(variant.choices) { _, explicit in explicit }
+            switch read(parsed, choices: choices) {
             case .done(let result): return result
-            case .next(let read): return resolve(read, sidecar: sidecar)
+            case .next(var read):
+                if let scenario = variant.scenario, var plan = read.plan {
+                    read.plan = nil
+                    ScenarioApplication.apply(scenario, to: &plan, reader: read.reader)
+                    read.plan = plan
+                }
+                return resolve(read, sidecar: sidecar)
             }
+        }
+    }
+
+    /// Reads an overlay file of scenarios (one scenario as the top-level mapping,
+    /// or `scenarios: [...]`) with the plan's time settings; diagnostics and the
+    /// scenarios' locations name the overlay file.
+    ///
+    /// - Complexity: O(*n*) in the size of the overlay.
+    public static func readScenarios(overlay text: String, path: String, for plan: Plan) -> (scenarios: [Scenario], diagnostics: [Diagnostic]) {
+        func stamped(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+            diagnostics.map { d in
+                var d = d
+                if let l = d.location { d.location = SourceLocation(line: l.line, column: l.column, file: path) }
+                d.notes = d.notes.map { n in var n = n; if let l = n.location { n.location = SourceLocation(line: l.line, column: l.column, file: path) }; return n }
+                return d
+            }
+        }
+        switch parse(text) {
+        case .done(let result): return ([], stamped(result.diagnostics))
+        case .next(let parsed):
+            let reader = NodeReader(nodeLimit: parsed.nodeLimit)
+            var planReader = PlanReader(reader: reader)
+            planReader.syntax = TimeSyntax(unit: plan.unit, calendar: plan.calendar)
+            var scenarios: [Scenario] = []
+            do {
+                let root = parsed.root
+                var keys: [String] = []
+                if root.isMapping {
+                    var children = root.tree.children(of: root.index).makeIterator()
+                    while let k = children.next(), children.next() != nil { keys.append(YAMLNode(tree: root.tree, index: k).string) }
+                }
+                if keys.contains("scenarios") {
+                    guard let top = try reader.fields(of: root, known: ["scenarios"], what: "a scenario file") else { return ([], stamped(reader.diagnostics)) }
+                    for (_, list, _) in top {
+                        for item in try reader.itemsView(of: list, what: "'scenarios'") {
+                            if let s = try planReader.readScenario(item) { scenarios.append(s) }
+                        }
+                    }
+                } else if let s = try planReader.readScenario(root) {
+                    scenarios.append(s)
+                }
+            } catch {
+                return ([], stamped(parsed.diagnostics + reader.diagnostics + [.error(.malformedYaml, at: nil, "\(error)")]))
+            }
+            return (scenarios.map { $0.relocated(file: path) }, stamped(parsed.diagnostics + reader.diagnostics))
         }
     }
 
@@ -119,10 +195,10 @@ public enum PlanLoader {
     /// Stage 2: the plan reader walks the tree into a `Plan`.
     ///
     /// - Complexity: O(*n*) in the number of YAML nodes.
-    @_spi(Stages) public static func read(_ parsed: consuming Parsed) -> Stage<Read> {
+    @_spi(Stages) public static func read(_ parsed: consuming Parsed, choices: [String: String] = [:]) -> Stage<Read> {
         let reader = NodeReader(nodeLimit: parsed.nodeLimit)
         do {
-            var planReader = PlanReader(reader: reader)
+            var planReader = PlanReader(reader: reader, choices: choices)
             let plan = try planReader.read(parsed.root)
             return .next(Read(plan: plan, reader: reader, composeDiagnostics: parsed.diagnostics, nodeLimit: parsed.nodeLimit))
         } catch let exceeded as NodeReader.BudgetExceeded {

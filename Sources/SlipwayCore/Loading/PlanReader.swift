@@ -5,9 +5,13 @@ import SlipwayEngine
 struct PlanReader {
     let reader: NodeReader
     var syntax = TimeSyntax()
+    /// Options chosen from outside the file (a scenario, `slipway compare`):
+    /// constraint id → option id; the file's `chosen: true` otherwise.
+    var choices: [String: String]
 
-    init(reader: NodeReader) {
+    init(reader: NodeReader, choices: [String: String] = [:]) {
         self.reader = reader
+        self.choices = choices
     }
 
     /// - Complexity: O(*n*) in the number of YAML nodes.
@@ -77,6 +81,10 @@ struct PlanReader {
             case .constraints:
                 for item in try reader.itemsView(of: value, what: "'constraints'") {
                     try readConstraint(item, into: &plan)
+                }
+            case .scenarios:
+                for item in try reader.itemsView(of: value, what: "'scenarios'") {
+                    if let scenario = try readScenario(item) { plan.scenarios.append(scenario) }
                 }
             case .tasks:
                 let items = try reader.itemsView(of: value, what: "'tasks'")
@@ -180,7 +188,16 @@ struct PlanReader {
             case .label: c.label = try reader.string(value, what: "'label'")
             case .severityNote: c.severityNote = try reader.string(value, what: "'severity-note'")
             case .timeline: c.timeline = try reader.string(value, what: "'timeline'")
-            case .options: c.options = try strings(value, what: "'options'")
+            case .options:
+                // Strings are alternatives noted without tasks (as a tracker lists
+                // them); mappings are options with their own work, one of them chosen.
+                for item in try reader.itemsView(of: value, what: "'options'") {
+                    if item.isMapping {
+                        if let option = try readOption(item, constraint: plan.constraints.count) { c.choices.append(option) }
+                    } else if let text = try reader.string(item, what: "an option") {
+                        c.options.append(text)
+                    }
+                }
             case .limits: c.limits = try strings(value, what: "'limits'")
             case .links: c.links = try strings(value, what: "'links'")
             case .risks: constraintRisks = try risks(value, carrier: .constraint(plan.constraints.count))
@@ -199,11 +216,67 @@ struct PlanReader {
             c.mitigations.append(plan.tasks.count)
             PlanReader.append(task, to: &plan)
         }
+        if !c.choices.isEmpty, let k = chooseOption(of: c, at: node.location) {
+            c.chosen = k
+            var optionTasks: [Reference] = []
+            for var task in c.choices[k].tasks {
+                task.constraint = constraintIndex
+                task.option = k
+                optionTasks.append(Reference(id: task.id, location: task.location, referent: .task(plan.tasks.count)))
+                c.mitigations.append(plan.tasks.count)
+                PlanReader.append(task, to: &plan)
+            }
+            // An option's risks hit the option's own work unless they say otherwise.
+            for var risk in c.choices[k].risks {
+                if risk.on.isEmpty { risk.on = optionTasks }
+                constraintRisks.append(risk)
+            }
+        }
         plan.constraints.append(c)
         plan.risks += constraintRisks
     }
 
-    private func readTask(_ node: YAMLNode, what: String) throws -> PlanTask? {
+    /// `{id, title, chosen, why, mitigations, risks}` under a constraint's `options`.
+    private func readOption(_ node: YAMLNode, constraint: Int) throws -> ConstraintOption? {
+        guard let fields = try reader.fields(of: node, known: PlanSchema.option, what: "an option") else { return nil }
+        var id: String?, title: String?, chosen = false, why: String?, tasks: [PlanTask] = [], risks: [Risk] = []
+        for (key, value, _) in fields {
+            switch key {
+            case "id": id = try reader.string(value, what: "'id'")
+            case "title": title = try reader.string(value, what: "'title'")
+            case "chosen": chosen = try reader.bool(value, what: "'chosen'") ?? false
+            case "why": why = try reader.string(value, what: "'why'")
+            case "mitigations":
+                for item in try reader.itemsView(of: value, what: "'mitigations'") {
+                    if let task = try readTask(item, what: "a mitigation") { tasks.append(task) }
+                }
+            case "risks": risks = try self.risks(value, carrier: .constraint(constraint))
+            default: break
+            }
+        }
+        guard let oid = requireID(id, in: node, what: "an option") else { return nil }
+        if tasks.isEmpty {
+            reader.error(.optionWithoutWork, at: node.location, "option '\(oid)' has no mitigations: an option is a way to resolve the constraint, so it lists the work it takes")
+        }
+        return ConstraintOption(id: oid, title: title ?? oid, markedChosen: chosen, why: why, tasks: tasks, risks: risks, location: node.location)
+    }
+
+    /// The option to schedule: the one a variant chooses (`choices`), or the one
+    /// marked `chosen: true`; an error when none or several are marked.
+    private func chooseOption(of c: Constraint, at location: SourceLocation) -> Int? {
+        if let wanted = choices[c.id], let k = c.choices.firstIndex(where: { $0.id == wanted }) { return k }
+        let marked = c.choices.indices.filter { c.choices[$0].markedChosen }
+        if marked.isEmpty {
+            reader.error(.noChosenOption, at: location, "constraint '\(c.id)' has \(c.choices.count) options but none is chosen; mark the one the plan follows 'chosen: true' (slipway compare weighs them all)")
+            return nil
+        }
+        for extra in marked.dropFirst() {
+            reader.error(.severalChosenOptions, at: c.choices[extra].location, "option '\(c.choices[extra].id)' is chosen, but so is '\(c.choices[marked[0]].id)'; a constraint is resolved one way: keep one 'chosen: true'")
+        }
+        return marked[0]
+    }
+
+    func readTask(_ node: YAMLNode, what: String) throws -> PlanTask? {
         let errorsBefore = reader.errorCount
         guard let fields = try reader.fields(of: node, schema: PlanSchema.TaskKey.self, what: what) else { return nil }
         // A misspelt key is already reported; "no duration" after `duraton:` would be noise.
@@ -306,6 +379,9 @@ struct PlanReader {
 
 // The diagnostic codes raised here.
 extension DiagnosticCode {
+    public static let optionWithoutWork = DiagnosticCode("option-without-work")
+    public static let noChosenOption = DiagnosticCode("no-chosen-option")
+    public static let severalChosenOptions = DiagnosticCode("several-chosen-options")
     public static let waitWithOwner = DiagnosticCode("wait-with-owner")
     public static let criteriaOnWork = DiagnosticCode("criteria-on-work")
     public static let badDate = DiagnosticCode("bad-date")

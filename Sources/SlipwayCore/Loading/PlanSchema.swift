@@ -7,7 +7,7 @@
 enum PlanSchema {
     enum PlanKey: String, SchemaKey {
         case plan, start, unit, daysPerWeek = "days-per-week", deadline, budget, currency,
-             statusDate = "status-date", owners, phases, constraints, tasks
+             statusDate = "status-date", owners, phases, constraints, tasks, scenarios
         static let table = KeyTable<Self>()
     }
 
@@ -49,6 +49,10 @@ enum PlanSchema {
     static var link: [String] { LinkKey.names }
     // Kinds read through the string table (rare, small mappings).
     static let risk = ["id", "title", "probability", "impact", "on", "mode", "why"]
+    static let option = ["id", "title", "chosen", "why", "mitigations", "risks"]
+    static let scenario = ["id", "title", "why", "choose", "durations", "capacity", "start", "not-before",
+                           "add-links", "remove-links", "without-risks", "tasks"]
+    static let linkChange = ["task", "after"]
     static let criterion = ["text", "status"]
     static let crash = ["to", "cost"]
 

@@ -7,8 +7,16 @@ struct ReferenceCheck {
 
     enum Kind: String {
         case owner, phase, constraint, task, milestone, risk
+        /// A task of an option that is not chosen: not in the plan, but its id is taken.
+        case optionTask
 
-        var article: String { self == .owner ? "an owner" : "a \(rawValue)" }
+        var article: String {
+            switch self {
+            case .owner: return "an owner"
+            case .optionTask: return "a task of an option not chosen"
+            default: return "a \(rawValue)"
+            }
+        }
     }
 
     private struct Entry {
@@ -35,6 +43,17 @@ struct ReferenceCheck {
         for (c, constraint) in plan.constraints.enumerated() { declare(constraint.id, .constraint, .constraint(c), constraint.location) }
         for (j, task) in plan.tasks.enumerated() { declare(task.id, task.isMilestone ? .milestone : .task, .task(j), task.location) }
         for (q, risk) in plan.risks.enumerated() { declare(risk.id, .risk, .risk(q), risk.location) }
+        // The tasks of options not chosen are not in the plan, but their ids are
+        // taken: switching options must not make two tasks share one.
+        var notChosen: [String: (constraint: Int, option: Int)] = [:]
+        for (c, constraint) in plan.constraints.enumerated() {
+            for (k, option) in constraint.choices.enumerated() where k != constraint.chosen {
+                for task in option.tasks {
+                    declare(task.id, .optionTask, .constraint(c), task.location)
+                    notChosen[task.id] = (c, k)
+                }
+            }
+        }
 
         // Suggestions compare with every id of the allowed kinds: build each list
         // once, and only while errors are still being shown.
@@ -72,7 +91,19 @@ struct ReferenceCheck {
             }
             for k in plan.tasks[j].after.indices {
                 let d = plan.tasks[j].after[k]
-                plan.tasks[j].after[k].predecessor = resolve(d.id, at: d.location, workItems, role: "'after' of '\(id)'")
+                if let (c, o) = notChosen[d.id] {
+                    reader.error(.optionTaskReference, at: d.location, "'\(d.id)' is work of option '\(plan.constraints[c].choices[o].id)' of '\(plan.constraints[c].id)', which is not chosen; refer to the constraint '\(plan.constraints[c].id)' (its resolution) instead, which every option resolves")
+                    continue
+                }
+                let referent = resolve(d.id, at: d.location, workItems, role: "'after' of '\(id)'")
+                // Work outside an option may follow the constraint, not one option's
+                // tasks: another option would not have them.
+                if case .task(let i)? = referent, let o = plan.tasks[i].option, let c = plan.tasks[i].constraint,
+                   plan.tasks[j].option != o || plan.tasks[j].constraint != c {
+                    reader.error(.optionTaskReference, at: d.location, "'\(d.id)' is work of option '\(plan.constraints[c].choices[o].id)' of '\(plan.constraints[c].id)'; work outside that option cannot follow it, since another option would not have it: refer to the constraint '\(plan.constraints[c].id)' instead")
+                    continue
+                }
+                plan.tasks[j].after[k].predecessor = referent
             }
         }
         for c in plan.constraints.indices {
@@ -108,7 +139,7 @@ struct ReferenceCheck {
                 }
             }
         }
-        plan.setIDs(entries.mapValues(\.referent))
+        plan.setIDs(entries.filter { $0.value.kind != .optionTask }.mapValues(\.referent))
     }
 }
 
@@ -118,4 +149,5 @@ extension DiagnosticCode {
     public static let noMitigation = DiagnosticCode("no-mitigation")
     public static let unknownReference = DiagnosticCode("unknown-reference")
     public static let wrongKindReference = DiagnosticCode("wrong-kind-reference")
+    public static let optionTaskReference = DiagnosticCode("option-task-reference")
 }

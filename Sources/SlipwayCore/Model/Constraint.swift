@@ -36,6 +36,10 @@ public struct Constraint: Hashable, Sendable {
     public var severityNote: String?
     public var timeline: String?
     public var options: [String] = []
+    /// Ways to resolve it, each with its own tasks (`options` as mappings).
+    public var choices: [ConstraintOption] = []
+    /// The index in `choices` of the option scheduled, when there are choices.
+    public var chosen: Int?
     public var limits: [String] = []
     public var links: [String] = []
     public var location: SourceLocation

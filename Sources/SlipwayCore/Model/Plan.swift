@@ -19,6 +19,8 @@ public struct Plan: Sendable {
     public var tasks: [PlanTask]
     /// Every risk event, from constraints and tasks, in file order.
     public var risks: [Risk] = []
+    /// Named what-ifs declared in the plan (`scenarios:`); not applied to it.
+    public var scenarios: [Scenario] = []
     public var locations: [String: SourceLocation]
     /// Every id of the plan and what it names, built once when references are
     /// resolved (`resolveReferences`); for ids a user types (slip, progress).

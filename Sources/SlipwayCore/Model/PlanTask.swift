@@ -38,6 +38,9 @@ public struct PlanTask: Hashable, Sendable {
     public var notes: [String]
     /// The index into `Plan.constraints` of the constraint this task mitigates.
     public var constraint: Int?
+    /// The option of its constraint this task belongs to (an index into the
+    /// constraint's `choices`), when it is one option's work.
+    public var option: Int?
     public var progress: Progress
     public var location: SourceLocation
     /// Where individual fields were written, for diagnostics that concern them. A

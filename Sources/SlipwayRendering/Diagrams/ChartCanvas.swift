@@ -80,7 +80,8 @@ struct ChartCanvas {
         var spec = GraphSpec(
             name: name,
             nodeDefaults: [("fixedsize", "true"), ("fontname", .text(DiagramStyle.font)), ("penwidth", "0")],
-            edgeDefaults: [("arrowhead", "none"), ("dir", "none")])
+            // Unclipped, so that consecutive segments of a curve meet without gaps.
+            edgeDefaults: [("arrowhead", "none"), ("dir", "none"), ("headclip", "false"), ("tailclip", "false")])
         spec.graphAttributes = [("pad", "0.2"), ("bgcolor", "white"), ("outputorder", "nodesfirst"), ("splines", "line")]
         func pin(_ x: Double, _ y: Double) -> GraphSpec.Value { .text("\(DiagramStyle.format(x)),\(DiagramStyle.format(total - y))!") }
         for shape in shapes {

@@ -12,6 +12,8 @@ public enum DiagramKind: String, Sendable, CaseIterable {
     case gantt
     /// The finish distribution (histogram and S-curve) and the top risk drivers.
     case risk
+    /// The S-curves of the plan's options and scenarios on one axis.
+    case compare
 }
 
 /// Builds and renders diagrams of a scheduled plan.
@@ -23,7 +25,8 @@ public enum Diagram {
     /// - Parameter risk: for the risk chart, the simulation to draw (one is run
     ///   with `RiskChart.defaultSettings` when none is given).
     public static func graph(_ kind: DiagramKind, plan: Plan, schedule: Schedule, filter: DiagramFilter = .all,
-                             baseline: [Int: GanttChart.Span]? = nil, risk: RiskSimulation.Result? = nil) -> GraphSpec {
+                             baseline: [Int: GanttChart.Span]? = nil, risk: RiskSimulation.Result? = nil,
+                             comparison: [Comparison.Outcome]? = nil) -> GraphSpec {
         switch kind {
         case .network: return NetworkDiagram.graph(plan: plan, schedule: schedule, filter: filter)
         case .constraints: return ConstraintMap.graph(plan: plan, schedule: schedule, filter: filter)
@@ -31,11 +34,17 @@ public enum Diagram {
         case .risk:
             let result = risk ?? RiskSimulation.run(plan: plan, schedule: schedule, settings: RiskChart.defaultSettings)
             return RiskChart.graph(plan: plan, result: result)
+        case .compare:
+            let outcomes = comparison ?? []
+            let curves = outcomes.compactMap { o in o.simulation.map { (label: o.alternative.label + (o.isBest ? " (best)" : ""), result: $0) } }
+            let iterations = outcomes.first?.simulation?.iterations ?? 0
+            return RiskChart.graph(plan: plan, curves: curves,
+                                   title: "\(plan.title): options and scenarios compared — chance of finishing by each week (\(iterations) iterations each\(outcomes.first?.simulation?.leveled == true ? ", leveled" : ""))")
         }
     }
 
     public static func engine(for kind: DiagramKind) -> LayoutEngine {
-        kind == .gantt || kind == .risk ? .pinned : .dot
+        kind == .gantt || kind == .risk || kind == .compare ? .pinned : .dot
     }
 
     /// Renders one diagram in one format.

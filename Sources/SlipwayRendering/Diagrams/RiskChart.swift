@@ -40,7 +40,7 @@ public enum RiskChart {
         var canvas = ChartCanvas(name: "risk")
         let time = TimeFormat(calendar: plan.calendar)
         let heading = title ?? "\(plan.title): schedule risk — \(result.iterations) iterations, seed \(result.seed)\(result.leveled ? ", leveled by owner capacity" : "")"
-        canvas.text(heading, x: 0, y: 0, width: 900, height: 24, size: DiagramStyle.titleFontSize)
+        canvas.text(heading, x: 0, y: 0, width: titleWidth(heading), height: 24, size: DiagramStyle.titleFontSize)
         drawDistribution(&canvas, plan: plan, curves: [(result, curveColor, nil)], time: time)
         drawTornado(&canvas, drivers: drivers(plan: plan, result: result), x: left + plotWidth + 90, y: top)
         return canvas.spec()
@@ -51,7 +51,7 @@ public enum RiskChart {
     public static func graph(plan: Plan, curves: [(label: String, result: RiskSimulation.Result)], title: String) -> GraphSpec {
         var canvas = ChartCanvas(name: "compare")
         let palette = [curveColor, "#d95f02", "#1b9e77", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d"]
-        canvas.text(title, x: 0, y: 0, width: 900, height: 24, size: DiagramStyle.titleFontSize)
+        canvas.text(title, x: 0, y: 0, width: titleWidth(title), height: 24, size: DiagramStyle.titleFontSize)
         let time = TimeFormat(calendar: plan.calendar)
         drawDistribution(&canvas, plan: plan, curves: curves.enumerated().map { ($0.element.result, palette[$0.offset % palette.count], $0.element.label) },
                          time: time, histogram: false)
@@ -149,6 +149,9 @@ public enum RiskChart {
         canvas.box(x: x + labelWidth + 100, y: legendTop + 4, width: 10, height: 10, fill: riskColor, classes: "legend")
         canvas.text("risk event", x: x + labelWidth + 114, y: legendTop + 1, width: 80, height: 16, size: 9)
     }
+
+    /// Wide enough for a title at the title size (about 9 points a character).
+    static func titleWidth(_ text: String) -> Double { max(600, Double(text.count) * 9.2) }
 
     static func format(_ v: Double) -> String { DiagramStyle.format((v * 100).rounded() / 100) }
 }
