@@ -25,6 +25,7 @@ run: build
 	$(SLIPWAY) critical $(PLAN) --near 1w
 	$(SLIPWAY) simulate $(PLAN) --iterations 10000 --seed 7
 	$(SLIPWAY) simulate $(PLAN) --level --iterations 10000 --seed 7
+	$(SLIPWAY) compare $(PLAN) --iterations 10000 --seed 7
 	$(SLIPWAY) render $(PLAN) --all
 	for f in svg png pdf; do $(SLIPWAY) render $(PLAN) --diagram risk --level --seed 7 --format $$f -o output/$(NAME)-risk-leveled.$$f || exit 1; done
 	@echo "Wrote output/$(NAME)-schedule.json and output/$(NAME)-schedule.md"

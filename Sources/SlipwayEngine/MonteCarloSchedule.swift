@@ -98,6 +98,15 @@ public enum MonteCarloSchedule {
         precondition(estimates.count == n, "one estimate slot per node")
         precondition(iterations >= 0, "a number of iterations")
         let varying = estimates.indices.filter { estimates[$0].map { !$0.isFixed } ?? false }
+        // The nodes whose duration or wait can change in an iteration; every other
+        // node keeps its duration, so its sums are known without adding them up.
+        var isTracked = [Bool](repeating: false, count: n)
+        for j in varying { isTracked[j] = true }
+        for risk in risks { for node in risk.nodes { isTracked[Int(node)] = true } }
+        let tracked = (0..<n).filter { isTracked[$0] }
+        var slot = [Int](repeating: -1, count: n)
+        for (s, j) in tracked.enumerated() { slot[j] = s }
+        let m = tracked.count
         let samplers = varying.map { PERTBeta.Sampler(estimates[$0]!) }
         let impactSamplers = risks.map { $0.impact.isFixed ? nil : PERTBeta.Sampler($0.impact) }
         let hasDelays = risks.contains { $0.mode == .delay }
@@ -109,7 +118,7 @@ public enum MonteCarloSchedule {
         let riskCritical = Buffer<Int>(count: workers * r)
         let riskOccurred = Buffer<Int>(count: workers * r)
         // Per block: 3 sums per node, 4 per risk.
-        let stride = 3 * n + 4 * r
+        let stride = 3 * m + 4 * r
         let sums = Buffer<Double>(count: blocks * stride)
 
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -125,9 +134,9 @@ public enum MonteCarloSchedule {
                 for iteration in (block * blockSize)..<min(iterations, (block + 1) * blockSize) {
                     var rng = generator(seed: seed, iteration: iteration)
                     var normals = NormalSource()
-                    for j in 0..<n where sampled.network.duration[j] != base[j] { sampled.setDuration(base[j], of: j) }
+                    for j in tracked { sampled.setDuration(base[j], of: j) }
                     for (k, j) in varying.enumerated() { sampled.setDuration(samplers[k].sample(using: &rng, normals: &normals), of: j) }
-                    if hasDelays { for j in delay.indices { delay[j] = 0 } }
+                    if hasDelays { for j in tracked { delay[j] = 0 } }
                     for (q, risk) in risks.enumerated() {
                         let u = Double.random(in: 0..<1, using: &rng)
                         occurred[q] = u < risk.probability
@@ -158,16 +167,14 @@ public enum MonteCarloSchedule {
                     timing.totalFloat.withUnsafeBufferPointer { float in
                         for j in 0..<n where float[j] <= Timing.criticalTolerance { myCounts[j] += 1 }
                     }
-                    sampled.network.duration.withUnsafeBufferPointer { d in
-                        for j in 0..<n {
-                            let x = d[j] + (hasDelays ? delay[j] : 0)
-                            row[3 * j] += x
-                            row[3 * j + 1] += x * x
-                            row[3 * j + 2] += x * f
-                        }
+                    for (s, j) in tracked.enumerated() {
+                        let x = sampled.network.duration[j] + (hasDelays ? delay[j] : 0)
+                        row[3 * s] += x
+                        row[3 * s + 1] += x * x
+                        row[3 * s + 2] += x * f
                     }
                     for q in 0..<r {
-                        let x = impacts[q], at = 3 * n + 4 * q
+                        let x = impacts[q], at = 3 * m + 4 * q
                         row[at] += x
                         row[at + 1] += x * x
                         row[at + 2] += x * f
@@ -199,18 +206,26 @@ public enum MonteCarloSchedule {
         }
         for block in 0..<blocks {
             let row = sums.pointer.baseAddress! + block * stride
-            for j in 0..<n {
-                outcome.durationSum[j] += row[3 * j]
-                outcome.durationSquareSum[j] += row[3 * j + 1]
-                outcome.durationFinishSum[j] += row[3 * j + 2]
+            for (s, j) in tracked.enumerated() {
+                outcome.durationSum[j] += row[3 * s]
+                outcome.durationSquareSum[j] += row[3 * s + 1]
+                outcome.durationFinishSum[j] += row[3 * s + 2]
             }
             for q in 0..<r {
-                let at = 3 * n + 4 * q
+                let at = 3 * m + 4 * q
                 outcome.riskImpactSum[q] += row[at]
                 outcome.riskImpactSquareSum[q] += row[at + 1]
                 outcome.riskImpactFinishSum[q] += row[at + 2]
                 outcome.riskFinishSumWhenOccurred[q] += row[at + 3]
             }
+        }
+        // Nodes that never change: iterations x d, x d², and d x the sum of finishes.
+        let finishTotal = outcome.finishes.reduce(0, +)
+        let base = ordered.network.duration
+        for j in 0..<n where slot[j] < 0 {
+            outcome.durationSum[j] = Double(iterations) * base[j]
+            outcome.durationSquareSum[j] = Double(iterations) * base[j] * base[j]
+            outcome.durationFinishSum[j] = base[j] * finishTotal
         }
         return outcome
     }

@@ -48,9 +48,12 @@ public enum HeadlineText {
         return out
     }
 
-    /// `28.8%`, `0.4%`, `100%`.
+    /// `28.8%`, `0.4%`, `100%`; `<0.1%` and `>99.9%` rather than a rounded 0% or 100%
+    /// that is not quite so.
     public static func percent(_ share: Double) -> String {
-        "\((share * 1000).rounded() / 10)%".replacingOccurrences(of: ".0%", with: "%")
+        if share > 0 && share < 0.0005 { return "<0.1%" }
+        if share < 1 && share > 0.9995 { return ">99.9%" }
+        return "\((share * 1000).rounded() / 10)%".replacingOccurrences(of: ".0%", with: "%")
     }
 }
 

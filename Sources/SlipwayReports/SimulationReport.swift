@@ -62,8 +62,7 @@ public enum SimulationReport {
         return out
     }
 
-    static func percent(_ share: Double) -> String { "\((share * 1000).rounded() / 10)%".replacingOccurrences(of: ".0%", with: "%") }
-
+    static func percent(_ share: Double) -> String { HeadlineText.percent(share) }
     /// Ten equal bins from the least to the greatest finish, as rows of '#'.
     static func histogram(_ sorted: [Double], bins: Int = 10, width: Int = 40) -> String {
         guard let low = sorted.first, let high = sorted.last, high - low > 1e-9 else { return "" }

@@ -57,4 +57,35 @@ enum ExportBench {
         let child = try ChildProcess.run(slipway, ["simulate", path, "--iterations", "10000", "--seed", "7"], stdout: "/dev/null")
         print("8,000-task plan, 10,000 iterations: \(Measure.format(child.seconds))   target <= 4 s   \(child.seconds <= 4 ? "MET" : "MISSED")")
     }
+
+    /// `slipway compare` of the AWS plan (its three NATS options and three
+    /// scenarios, 10,000 leveled iterations each; target <= 5 s) and of a
+    /// 1,000-task mixed plan with five scenarios (2,000 iterations each; <= 5 s).
+    static func runCompare(slipway: String, awsPlan: String = "plans/aws-migration.yaml") throws {
+        print("\n== compare, whole process ==")
+        if FileManager.default.fileExists(atPath: awsPlan) {
+            let child = try ChildProcess.run(slipway, ["compare", awsPlan, "--option", "nats-protocol=all", "--scenario", "hire-consultant",
+                                                       "--scenario", "second-core-stream", "--scenario", "slow-quota-approval",
+                                                       "--iterations", "10000", "--seed", "7"], stdout: "/dev/null")
+            print("AWS plan, 3 options + 3 scenarios, 10,000 leveled iterations each: \(Measure.format(child.seconds))   target <= 5 s   \(child.seconds <= 5 ? "MET" : "MISSED")")
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("slipway-compare-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // Five what-ifs on the generated plan's first teams and tasks.
+        let scenarios = """
+
+            scenarios:
+              - {id: more-team-0, capacity: {team-0: 3}}
+              - {id: more-team-1, capacity: {team-1: 4}}
+              - {id: faster-two, durations: {t574: 0.5w, t987: 0.5w}}
+              - {id: later-start, start: 2025-02-03}
+              - {id: extra-work, tasks: [{id: extra-1, duration: 2w, owner: team-0}, {id: extra-2, duration: 1w, owner: team-1, after: [extra-1]}]}
+            """
+        let path = directory.appendingPathComponent("mixed-1000.yaml").path
+        try AtomicFile.write(SyntheticPlan.mixed(tasks: 1_000, seed: LoadingBench.seed) + scenarios, to: path)
+        let child = try ChildProcess.run(slipway, ["compare", path, "--iterations", "2000", "--seed", "7"], stdout: "/dev/null")
+        guard child.status == 0 else { throw RenderBench.BenchFailure(description: "compare exited with \(child.status)") }
+        print("1,000-task plan, plan + 5 scenarios, 2,000 iterations each: \(Measure.format(child.seconds))   target <= 5 s   \(child.seconds <= 5 ? "MET" : "MISSED")")
+    }
 }

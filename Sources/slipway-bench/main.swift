@@ -47,6 +47,7 @@ if only == nil || only == "export" {
 }
 if only == nil || only == "simulate" {
     try ExportBench.runSimulation(slipway: slipway)
+    try ExportBench.runCompare(slipway: slipway)
 }
 if only == nil || only == "render" {
     try runRenderBench(slipwayPath: slipway, dotDirectory: dotDirectory)

@@ -147,14 +147,17 @@ public enum Comparison {
 
     /// The best alternative: the greatest chance of the deadline (or, without a
     /// deadline, the earliest P80), ties broken by the lower cost, then the
-    /// earlier forecast, then the order given.
+    /// earlier forecast, then the order given. Chances count to a tenth of a
+    /// percent, as reported: one iteration in 10,000 is noise, not a reason.
     static func markBest(_ outcomes: inout [Outcome]) {
         let scored = outcomes.indices.filter { outcomes[$0].simulation != nil }
+        func merit(_ o: Outcome) -> Double {
+            if let chance = o.chance { return -(chance * 1000).rounded() }
+            return ((o.p80 ?? .infinity) * 100).rounded()
+        }
         guard let best = scored.min(by: { a, b in
             let x = outcomes[a], y = outcomes[b]
-            let keyX = (-(x.chance ?? -(x.p80 ?? .infinity)), x.cost ?? .infinity, x.forecast ?? .infinity, a)
-            let keyY = (-(y.chance ?? -(y.p80 ?? .infinity)), y.cost ?? .infinity, y.forecast ?? .infinity, b)
-            return keyX < keyY
+            return (merit(x), x.cost ?? .infinity, x.forecast ?? .infinity, a) < (merit(y), y.cost ?? .infinity, y.forecast ?? .infinity, b)
         }) else { return }
         outcomes[best].isBest = true
     }
