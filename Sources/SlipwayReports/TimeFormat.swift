@@ -10,10 +10,14 @@ public struct TimeFormat: Sendable {
     public func weeks(_ t: Double) -> String { (t * 100).rounded() / 100 == t ? t.compact : ((t * 100).rounded() / 100).compact }
 
     /// The week a start falls in: t = 0 is week 1, t = 1.5 week 2.
-    public func startWeek(_ t: Double) -> Int { Int((t + 1e-9).rounded(.down)) + 1 }
+    public func startWeek(_ t: Double) -> Int { Int(clamped(t + 1e-9).rounded(.down)) + 1 }
 
     /// The week an end falls in: t = 2 is the end of week 2, t = 1.5 is in week 2.
-    public func endWeek(_ t: Double) -> Int { max(1, Int((t - 1e-9).rounded(.up))) }
+    public func endWeek(_ t: Double) -> Int { max(1, Int(clamped(t - 1e-9).rounded(.up))) }
+
+    /// Week numbers of any time a schedule can hold: plan times are limited to
+    /// 10,000 years, but sums of them are not, and an `Int` conversion must not trap.
+    private func clamped(_ t: Double) -> Double { t.isFinite ? min(max(t, -1e15), 1e15) : 0 }
 
     /// `W1-W2` for a span, `W3` when it starts and ends in the same week.
     /// A moment in words: `end of week 8` at a week boundary, `week 7.5` (in the

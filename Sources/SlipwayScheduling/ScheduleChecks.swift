@@ -1,3 +1,4 @@
+import Foundation
 import SlipwayEngine
 import SlipwayCore
 
@@ -47,6 +48,9 @@ public enum ScheduleChecks {
 extension Double {
     /// Whole currency units with thousands separators: `52,500`.
     public var money: String {
+        // Sums of plan money stay far below 2^63; anything else (a computed
+        // overflow) is written in scientific notation rather than trapping.
+        guard isFinite, abs(self) < 9e18 else { return isFinite ? String(format: "%.3g", self) : "unknown" }
         let whole = Int64(self.rounded())
         var digits = String(abs(whole))
         var groups: [String] = []

@@ -243,4 +243,29 @@ struct SlipwayCLITests {
         #expect(run.status == 0)
         Golden.check(run.stdout, against: "help-" + (arguments.count == 1 ? "slipway" : arguments[0]) + ".txt")
     }
+
+    /// Numbers beyond the plan's limits on the command line are refused with a
+    /// message and exit 2, never a trap (issue 13: integer conversions, inf in JSON).
+    @Test(arguments: [
+        ["slip", "-", "a", "99999999999999999999w"],
+        ["recover", "-", "--target", "1e300"],
+        ["slip", "-", "a=123456789012345678901234567890w"],
+    ])
+    func hugeNumbersOnTheCommandLineAreRefused(_ arguments: [String]) throws {
+        let run = try Self.slipway(arguments, stdin: "plan: p\ndeadline: 1w\ntasks:\n  - {id: a, duration: 2w}\n")
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("beyond the 10,000 years"), "\(run.stderr)")
+    }
+
+    /// A started date beyond the limits is refused and nothing is written.
+    @Test func progressWithAHugeStartIsRefused() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("slipway-huge-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let plan = directory.appendingPathComponent("p.yaml").path
+        try "plan: p\ntasks:\n  - {id: a, duration: 2w}\n".write(toFile: plan, atomically: true, encoding: .utf8)
+        let run = try Self.slipway(["progress", plan, "a", "--started", "1e300", "--as-of", "week 1"])
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("p.progress.yaml").path))
+    }
 }

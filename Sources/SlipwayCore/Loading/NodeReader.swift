@@ -140,6 +140,11 @@ final class NodeReader {
         return true
     }
 
+    /// Numbers a plan may hold (money, capacities, units): below 10^15 in size.
+    /// Money beyond it is a typo (`cost: 1e19`), and sums of it would no longer be
+    /// exact to the unit or formattable as whole numbers.
+    static let numberLimit = 1e15
+
     func number(_ node: YAMLNode, what: @autoclosure () -> String, minimum: Double? = nil) throws -> Double? {
         guard let text = try string(node, what: what()) else { return nil }
         guard let value = Double(text.trimmingSpaces()), value.isFinite else {
@@ -148,6 +153,10 @@ final class NodeReader {
         }
         if let minimum, value < minimum {
             error(.outOfRange, at: node.location, "\(what()) must be at least \(minimum.compact), not \(text)")
+            return nil
+        }
+        if abs(value) >= Self.numberLimit {
+            error(.outOfRange, at: node.location, "\(what()) must be below 10^15 (1,000,000,000,000,000), not \(text)")
             return nil
         }
         return value

@@ -18,8 +18,28 @@ public struct TimeSyntax: Sendable {
 
     public struct Failure: Error, Equatable { public var message: String }
 
-    /// A signed duration such as `2w`, `-2d`, `1.5w` or `3` (in the plan's unit).
+    /// Times and durations a plan may use: within 10,000 years of t = 0, either
+    /// way (521,775 weeks). Beyond that a number is a typo or an attack on the
+    /// arithmetic (`1e300` weeks, a 300-digit duration), not a plan; refusing it
+    /// here keeps every later sum, date and JSON number finite.
+    public static let limitWeeks = 521_775.0
+
+    static func beyondLimit(_ text: String) -> Failure {
+        Failure(message: "'\(text)' is beyond the 10,000 years (\(Int(limitWeeks)) weeks) either side of the start that a plan may use")
+    }
+
+    static func inRange(_ weeks: Double) -> Bool { weeks.isFinite && abs(weeks) <= limitWeeks }
+
+    /// A signed duration such as `2w`, `-2d`, `1.5w` or `3` (in the plan's unit),
+    /// within `limitWeeks`.
     public func duration(_ text: String) -> Result<Double, Failure> {
+        switch unlimitedDuration(text) {
+        case .success(let weeks) where !Self.inRange(weeks): return .failure(Self.beyondLimit(text))
+        case let other: return other
+        }
+    }
+
+    private func unlimitedDuration(_ text: String) -> Result<Double, Failure> {
         if let weeks = text.utf8.withContiguousStorageIfAvailable({ duration(ascii: $0) }) ?? nil { return .success(weeks) }
         let trimmed = text.trimmingSpaces()
         guard let (value, unitText) = splitNumber(trimmed), let weeks = toWeeks(value, unitText) else {
@@ -28,8 +48,16 @@ public struct TimeSyntax: Sendable {
         return .success(weeks)
     }
 
-    /// A task duration: a non-negative fixed duration or an estimate.
+    /// A task duration: a non-negative fixed duration or an estimate, within `limitWeeks`.
     public func estimate(_ text: String) -> Result<Estimate, Failure> {
+        switch unlimitedEstimate(text) {
+        case .success(let e) where !(Self.inRange(e.optimistic) && Self.inRange(e.mostLikely) && Self.inRange(e.pessimistic)):
+            return .failure(Self.beyondLimit(text))
+        case let other: return other
+        }
+    }
+
+    private func unlimitedEstimate(_ text: String) -> Result<Estimate, Failure> {
         if let e = text.utf8.withContiguousStorageIfAvailable({ estimate(ascii: $0) }) ?? nil { return .success(e) }
         let trimmed = text.trimmingSpaces()
         let bad = Failure(message: "'\(text)' is not a duration or estimate; write it like 2w, 3d, 2-3w or 1w/2w/4w")
@@ -46,7 +74,7 @@ public struct TimeSyntax: Sendable {
             let (o, p) = (values[0], values[1])
             return checked(Estimate(optimistic: o, mostLikely: (o + p) / 2, pessimistic: p), text)
         }
-        switch duration(trimmed) {
+        switch unlimitedDuration(trimmed) {
         case .success(let weeks):
             if weeks < 0 { return .failure(Failure(message: "duration '\(text)' is negative; a task cannot take less than no time")) }
             return .success(.fixed(weeks))
@@ -58,6 +86,13 @@ public struct TimeSyntax: Sendable {
     /// A point in time: `week N`, an ISO date (needs the plan's `start`), or a plain
     /// number of weeks from t = 0. `week N` is t = N-1 as a start and t = N as an end.
     public func point(_ text: String, as edge: WorkCalendar.Edge) -> Result<Double, Failure> {
+        switch unlimitedPoint(text, as: edge) {
+        case .success(let t) where !Self.inRange(t): return .failure(Self.beyondLimit(text))
+        case let other: return other
+        }
+    }
+
+    private func unlimitedPoint(_ text: String, as edge: WorkCalendar.Edge) -> Result<Double, Failure> {
         if let t = text.utf8.withContiguousStorageIfAvailable({ week(ascii: $0, as: edge) }) ?? nil { return .success(t) }
         let trimmed = text.trimmingSpaces()
         let lower = trimmed.lowercased()
@@ -289,6 +324,9 @@ struct ASCIIRange {
         }
         var mantissa: UInt64 = 0, digits = 0, decimals = 0
         while i < end, bytes[i] >= 0x30 && bytes[i] <= 0x39 {
+            // Past 15 digits the fast path gives up (to the String path) before
+            // the mantissa could overflow.
+            guard digits < 15 else { return nil }
             mantissa = mantissa * 10 + UInt64(bytes[i] - 0x30)
             digits += 1
             i += 1
@@ -297,6 +335,7 @@ struct ASCIIRange {
         if i < end, bytes[i] == UInt8(ascii: ".") {
             i += 1
             while i < end, bytes[i] >= 0x30 && bytes[i] <= 0x39 {
+                guard digits + decimals < 18 else { return nil }
                 mantissa = mantissa * 10 + UInt64(bytes[i] - 0x30)
                 decimals += 1
                 i += 1

@@ -32,8 +32,10 @@ public struct WorkCalendar: Hashable, Sendable {
     }
 
     /// The calendar date of a plan time, or nil when the plan has no `start`.
+    /// Beyond a million weeks (about 19,000 years) there is no date to print: such
+    /// a time comes only from sums of plan times near their limit.
     public func date(at t: Double, as edge: Edge) -> CivilDate? {
-        guard let start else { return nil }
+        guard let start, t.isFinite, abs(t) < 1_000_000 else { return nil }
         // Round away float noise so that 0.6 * 5 counts as 3 whole days.
         let totalDays = ((t * daysPerWeek) * 1e6).rounded() / 1e6
         var week = Int((totalDays / daysPerWeek).rounded(.down))
