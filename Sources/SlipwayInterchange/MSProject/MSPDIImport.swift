@@ -25,14 +25,14 @@ public enum MSPDIImport {
     }
 
     public static func run(xml: String) -> Outcome {
-        let document: XMLDocument
-        do {
-            document = try XMLDocument(xmlString: xml, options: [])
-        } catch {
-            return .failed(.error(.malformedXml, at: nil, "the file is not well-formed XML: \(error.localizedDescription)"))
+        let project: XMLTree.Element
+        switch XMLTree.parse(xml) {
+        case .failed(let diagnostic): return .failed(diagnostic)
+        case .document(let root): project = root
         }
-        guard let project = document.rootElement(), project.localName == "Project" else {
-            return .failed(.error(.notMspdi, at: nil, "the root element is not <Project>; this is not Microsoft Project XML"))
+        guard project.localName == "Project" else {
+            return .failed(.error(.notMspdi, at: SourceLocation(line: project.line, column: project.column),
+                                  "the root element is <\(project.localName)>, not <Project>; this is not Microsoft Project XML"))
         }
         var warnings: [Diagnostic] = []
         func warn(_ message: String) { warnings.append(.warning(.notImported, at: nil, message)) }
@@ -67,7 +67,7 @@ public enum MSPDIImport {
         }
 
         var taskOfUID: [String: Int] = [:]
-        var pendingLinks: [(task: Int, link: XMLElement)] = []
+        var pendingLinks: [(task: Int, link: XMLTree.Element)] = []
         var phaseStack: [(level: Int, phase: Int?, group: String?)] = []
         for element in project.children("Tasks", "Task") {
             guard let uid = element.value("UID"), element.value("IsNull") != "1" else { continue }
@@ -146,22 +146,6 @@ public enum MSPDIImport {
             if needs.count == 1 && first.units == 1 { plan.tasks[t].needs = [] }
         }
         return .imported(Result(plan: plan, warnings: warnings))
-    }
-}
-
-extension XMLElement {
-    /// The text of the first child element with this name.
-    func value(_ name: String) -> String? {
-        elements(forName: name).first?.stringValue
-    }
-
-    func children(_ container: String, _ name: String) -> [XMLElement] {
-        elements(forName: container).first?.elements(forName: name) ?? []
-    }
-
-    /// The value of a custom field (`<ExtendedAttribute><FieldID>...`).
-    func extended(_ field: String) -> String? {
-        elements(forName: "ExtendedAttribute").first { $0.value("FieldID") == field }?.value("Value")
     }
 }
 
