@@ -178,19 +178,32 @@ public struct PlanGraph: Sendable {
         cycle.loops().map { loop in
             var notes: [Diagnostic.Note] = []
             var firstLocation: SourceLocation?
-            for (position, node) in loop.enumerated() {
+            // A loop of a million tasks is told by its ends and its length, not in
+            // a million notes: the first and last links, and a count between.
+            let shown = Set(loop.indices.prefix(Self.loopEnds) + loop.indices.suffix(Self.loopEnds))
+            for (position, node) in loop.enumerated() where shown.contains(position) {
+                if position == loop.count - Self.loopEnds && loop.count > 2 * Self.loopEnds {
+                    notes.append(.init("... \(loop.count - 2 * Self.loopEnds) more links of the loop ...", at: nil))
+                }
                 let next = loop[(position + 1) % loop.count]
                 let location = network.predecessors(of: Int(next)).first { network.predNode[$0] == node }
                     .map { self.location(ofLink: Int(network.predLinkIndex[$0]), in: plan) }
                 if firstLocation == nil { firstLocation = location }
                 notes.append(.init(linkDescription(from: Int(node), to: Int(next), plan: plan), at: location))
             }
-            let names = (loop + [loop[0]]).map { "'\(name(ofNode: Int($0), in: plan))'" }
+            let ring = loop + [loop[0]]
+            var names = ring.map { "'\(name(ofNode: Int($0), in: plan))'" }
+            if ring.count > 2 * Self.loopEnds + 1 {
+                names = Array(names.prefix(Self.loopEnds)) + ["... (\(loop.count) tasks in all) ..."] + Array(names.suffix(Self.loopEnds))
+            }
             return .error(.dependencyCycle, at: firstLocation,
                           "dependency cycle: \(names.joined(separator: " -> ")); remove or reverse one of these links",
                           notes: notes)
         }
     }
+
+    /// How many ids and links of a long loop are shown at each end.
+    static let loopEnds = 10
 
     private func linkDescription(from: Int, to: Int, plan: Plan) -> String {
         let a = name(ofNode: from, in: plan), b = name(ofNode: to, in: plan)

@@ -27,7 +27,8 @@ public enum PlanLoader {
             return LoadResult(plan: nil, diagnostics: [.error(.unreadableFile, at: nil, "cannot read the plan: \(failure)")])
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            return LoadResult(plan: nil, diagnostics: [.error(.notUtf8, at: nil, "the plan file is not UTF-8 text")])
+            return LoadResult(plan: nil, diagnostics: [.error(.notUtf8, at: UTF8Check.firstInvalid(in: data),
+                                                              "the plan file is not UTF-8 text: this byte cannot be read as UTF-8; save the file as UTF-8")])
         }
         return load(text: text, sidecar: path == "-" ? nil : sidecar(forPlan: path), maximumBytes: maximumBytes)
     }

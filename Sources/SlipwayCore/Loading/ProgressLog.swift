@@ -211,6 +211,13 @@ public enum ProgressLog {
         var text = existing ?? header(planFile: planFile)
         if text.allSatisfy({ $0.isWhitespace }) { text = header(planFile: planFile) }
         if !text.hasSuffix("\n") { text += "\n" }
+        // A file of comments alone (every command reads it as no updates) gets the
+        // `updates:` key before its first entry, keeping the comments.
+        let onlyComments = text.split(separator: "\n").allSatisfy { line in
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            return trimmed.isEmpty || trimmed.hasPrefix("#")
+        }
+        if onlyComments { text += "updates:\n" }
         return text + entryText(update, calendar: calendar)
     }
 

@@ -1,3 +1,4 @@
+import SlipwayEngine
 /// Resolves what can only be resolved once the whole file is read: ids are unique
 /// across owners, phases, constraints and tasks, and every reference names
 /// something of the right kind. Each reference gets its index here, once; after
@@ -17,6 +18,12 @@ struct ReferenceCheck {
             default: return "a \(rawValue)"
             }
         }
+    }
+
+    private struct LinkKey: Hashable {
+        var predecessor: PlanReferent
+        var type: LinkType
+        var lag: Double
     }
 
     private struct Entry {
@@ -105,6 +112,28 @@ struct ReferenceCheck {
                 }
                 plan.tasks[j].after[k].predecessor = referent
             }
+            // The same link written twice (or 200,000 times) is noise at best.
+            // One warning per duplicated link, at its first copy, with the count.
+            if plan.tasks[j].after.count > 1 {
+                var copies: [LinkKey: (count: Int, first: Dependency)] = [:]
+                var order: [LinkKey] = []
+                for d in plan.tasks[j].after {
+                    guard let p = d.predecessor else { continue }
+                    let key = LinkKey(predecessor: p, type: d.type, lag: d.lag)
+                    if let seen = copies[key] {
+                        if seen.count == 1 { order.append(key) }
+                        copies[key] = (seen.count + 1, seen.first.location < d.location ? seen.first : d)
+                    } else {
+                        copies[key] = (1, d)
+                    }
+                }
+                for key in order {
+                    guard let (count, _) = copies[key] else { continue }
+                    let copy = plan.tasks[j].after.last { $0.predecessor == key.predecessor && $0.type == key.type && $0.lag == key.lag }!
+                    reader.warning(.duplicateLink, at: copy.location,
+                                   "'\(id)' follows '\(copy.id)' \(count) times with the same type and lag; the \(count - 1) cop\(count == 2 ? "y adds" : "ies add") nothing: remove \(count == 2 ? "it" : "them")")
+                }
+            }
         }
         for c in plan.constraints.indices {
             let id = plan.constraints[c].id
@@ -150,4 +179,5 @@ extension DiagnosticCode {
     public static let unknownReference = DiagnosticCode("unknown-reference")
     public static let wrongKindReference = DiagnosticCode("wrong-kind-reference")
     public static let optionTaskReference = DiagnosticCode("option-task-reference")
+    public static let duplicateLink = DiagnosticCode("duplicate-link")
 }

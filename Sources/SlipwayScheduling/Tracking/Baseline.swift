@@ -99,6 +99,8 @@ public struct Baseline: Codable, Sendable, Equatable {
             case unreadable
             /// Not JSON of a baseline; the decoder's account of where, when it has one.
             case malformed(detail: String?)
+            /// Not UTF-8 from this byte on.
+            case notUTF8(line: Int, column: Int)
             case wrongFormat(String)
             case newerVersion(Int)
             case duplicateTask(String)
@@ -117,6 +119,7 @@ public struct Baseline: Codable, Sendable, Equatable {
             case .unreadable: return "cannot read the baseline file; check its permissions"
             case .malformed(let detail?): return "not a valid Slipway baseline (\(detail)); \(saveAgain)"
             case .malformed(nil): return "not a valid Slipway baseline; \(saveAgain)"
+            case .notUTF8: return "not UTF-8 text from this byte on: not a Slipway baseline; \(saveAgain)"
             case .wrongFormat(let format): return "'format' is '\(format)', not '\(formatName)': this is not a Slipway baseline"
             case .newerVersion(let version):
                 return "baseline version \(version) was written by a newer slipway (this one reads version \(currentVersion)); upgrade slipway or \(saveAgain)"
@@ -127,7 +130,10 @@ public struct Baseline: Codable, Sendable, Equatable {
             }
         }
 
-        public var description: String { "\(path): error: \(message)" }
+        public var description: String {
+            if case .notUTF8(let line, let column) = kind { return "\(path):\(line):\(column): error: \(message)" }
+            return "\(path): error: \(message)"
+        }
     }
 
     /// Reads and checks a baseline file. Never traps: every problem is a `Problem`.
@@ -141,6 +147,9 @@ public struct Baseline: Codable, Sendable, Equatable {
 
     /// Decodes and checks baseline JSON.
     public static func decode(_ data: Data, path: String) -> Result<Baseline, Problem> {
+        if let bad = UTF8Check.firstInvalid(in: data) {
+            return .failure(Problem(path: path, kind: .notUTF8(line: bad.line, column: bad.column)))
+        }
         let baseline: Baseline
         do {
             baseline = try JSONDecoder().decode(Baseline.self, from: data)
