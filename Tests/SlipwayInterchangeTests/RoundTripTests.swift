@@ -27,6 +27,46 @@ import Testing
         #expect(!reimported.contains { $0.id == "statistics-mismatch" })
     }
 
+    /// Options with work (one chosen) and an option noted as a string, written by
+    /// PlanYAML and read back: the same options, choice, tasks and estimates.
+    @Test func planYAMLWritesOptionsThatReadBack() throws {
+        let (plan, _) = try Fixture.scheduled(text: """
+            plan: Options
+            phases:
+              - {id: build, weeks: 1-4}
+            constraints:
+              - id: nats
+                title: NATS is not offered
+                options:
+                  - Rewrite everything in a weekend
+                  - id: eventbridge
+                    title: EventBridge
+                    mitigations:
+                      - {id: eb, duration: 2-3w, phase: build, notes: [one]}
+                  - id: ecs
+                    title: NATS on ECS
+                    chosen: true
+                    why: "Keeps the client code"
+                    mitigations:
+                      - {id: cluster, duration: 1w}
+                      - {id: endpoints, duration: 2d, after: [cluster]}
+            tasks:
+              - {id: after-nats, duration: 1w, after: [nats]}
+            """)
+        let yaml = PlanYAML.render(plan)
+        let (back, schedule) = try Fixture.scheduled(text: yaml)
+        let c = back.constraints[0]
+        #expect(c.options == ["Rewrite everything in a weekend"])
+        #expect(c.choices.map(\.id) == ["eventbridge", "ecs"] && c.chosen == 1 && c.choices.map(\.markedChosen) == [false, true])
+        #expect(c.choices[1].why == "Keeps the client code")
+        #expect(c.choices.map { $0.tasks.map(\.id) } == [["eb"], ["cluster", "endpoints"]])
+        #expect(c.choices[0].tasks[0].estimate == Estimate(optimistic: 2, mostLikely: 2.5, pessimistic: 3) && c.choices[0].tasks[0].notes == ["one"])
+        #expect(c.mitigations.map { back.tasks[$0].id } == ["cluster", "endpoints"])
+        // cluster 1w, endpoints 0.4w after it, then after-nats 1w: 2.4.
+        #expect(abs(schedule.finish - 2.4) < 1e-9)
+        #expect(PlanYAML.render(back) == yaml)
+    }
+
     @Test(arguments: ["links.yaml", "finish-to-start.yaml"])
     func mspdiExportImportsBackToTheSameSchedule(fixture: String) throws {
         let (plan, schedule) = try Fixture.scheduled(fixture)
