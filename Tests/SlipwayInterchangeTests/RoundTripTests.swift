@@ -20,11 +20,43 @@ import Testing
         let (plan, schedule) = try Fixture.scheduled(text: try #require(try Fixture.importedSeed().yaml))
         let text = try #require(TrackerExport.render(plan: plan, schedule: schedule).text)
         #expect(text.contains("- Total Constraints: 18\n- Critical: 5\n- High: 6\n- Medium: 6\n- Low: 1\n"))
-        // NATS: 2-3w mitigation (mean 2.5) from t = 0, target week 2: forecast week 3, 0.5 weeks late.
-        #expect(text.contains("| NATS Protocol | 🔴 CRITICAL | In Design | Architecture | Week 2 | 20% | Week 3 | No | 0.5 weeks |"))
+        // NATS: its chosen option (2-3w, mean 2.5) is Phase 3's messaging layer, from
+        // t = 4 to 6.5 (week 7), on the critical path; target week 2: 4.5 weeks late.
+        #expect(text.contains("| NATS Protocol | 🔴 CRITICAL | In Design | Architecture | Week 2 | 20% | Week 7 | Yes | 4.5 weeks |"))
         #expect(text.contains("| Zero Downtime | 🔴 CRITICAL | Planning | DevOps | Ongoing | 10% | Week 1 | No | No target |"))
         let reimported = Interchange.importTracker(text: text, source: "export.md").diagnostics
         #expect(!reimported.contains { $0.id == "statistics-mismatch" })
+    }
+
+    /// The options go back as "Option N:" bullets under one Timeline, and the work
+    /// the phases name once more as one activity of its phase.
+    @Test func trackerExportWritesOptionsAndEachPieceOfWorkOnce() throws {
+        let (plan, schedule) = try Fixture.scheduled(text: try #require(try Fixture.importedSeed().yaml))
+        let text = try #require(TrackerExport.render(plan: plan, schedule: schedule).text)
+        #expect(text.contains("""
+            - **Mitigation**:
+              - Option 1: EventBridge + SQS/SNS for pub/sub patterns
+              - Option 2: Self-managed NATS on ECS with persistent volumes
+              - Option 3: Hybrid approach with protocol translation layer
+            - **Timeline**: 2-3 weeks for implementation
+
+            """))
+        let lines = text.split(separator: "\n")
+        for activity in ["Implement new messaging layer", "Migrate hive mind to Aurora", "Request quota increases", "AWS training for team"] {
+            #expect(lines.filter { $0 == "   - \(activity)" }.count == 1, "\(activity)")
+        }
+        #expect(!text.contains("Mitigation: "))
+    }
+
+    /// A choice other than the first and an option's own estimate are written as
+    /// marks ("(chosen)", "(estimate 3w)") that the import reads back.
+    @Test func optionsWithTheirOwnEstimateAndChoiceComeBack() throws {
+        let first = try #require(Interchange.importTracker(text: TrackerImportTests.optionsTracker, source: "t.md").yaml)
+        let (plan, schedule) = try Fixture.scheduled(text: first)
+        let exported = try #require(TrackerExport.render(plan: plan, schedule: schedule).text)
+        #expect(exported.contains("  - Option 1: EventBridge (estimate 3w)\n  - Option 2: NATS on ECS (chosen)\n  - Keep the client library\n- **Timeline**: 2 weeks\n"))
+        let second = try #require(Interchange.importTracker(text: exported, source: "export.md").yaml)
+        #expect(body(second) == body(first))
     }
 
     /// Options with work (one chosen) and an option noted as a string, written by

@@ -6,9 +6,11 @@ import SlipwayCore
 public enum TrackerConsistency {
     /// Warnings in that order, each at the line of the statement it questions.
     ///
-    /// - Parameter matches: for each table row, its constraint (`TrackerImport.rowMatches`).
+    /// - Parameters:
+    ///   - matches: for each table row, its constraint (`TrackerImport.rowMatches`).
+    ///   - cross: which activity is which constraint's mitigation and which action's work.
     /// - Complexity: O(*r* + *c*) for *r* table rows and *c* constraints.
-    public static func findings(_ doc: TrackerDocument, matches: [Int?]) -> [Diagnostic] {
+    public static func findings(_ doc: TrackerDocument, matches: [Int?], cross: TrackerCrossReference) -> [Diagnostic] {
         var result: [Diagnostic] = []
         func at(_ line: Int) -> SourceLocation { SourceLocation(line: line, column: 1) }
 
