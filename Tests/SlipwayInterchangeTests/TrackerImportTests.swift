@@ -122,6 +122,71 @@ import Testing
         #expect(plan.tasks.contains { $0.title == "Implement auto-scaling" && $0.constraint == nil && $0.phase == "optimization" })
     }
 
+    /// Each contradiction at the statement it questions, with a note at the one it
+    /// contradicts: 1.1 blocks the migration yet its work is in it (26/280); 4.1's
+    /// "Ongoing" against its target week 2 (214/309); targets of weeks 2, 3 and 4 for
+    /// work Phase 3 places in weeks 5-10 (300/280, 301/281, 308/279); quota
+    /// increases "this week" against Phase 2 (327/272); container agents prototyped
+    /// in week 2 against Phase 3 (331/281).
+    @Test func seedContradictionsAreReportedAtTheirLines() throws {
+        let findings = try Fixture.importedSeed().diagnostics.filter {
+            ["blocks-own-phase", "open-timeline-target", "phase-after-target", "action-before-phase"].contains($0.id)
+        }
+        #expect(findings.map { "\($0.location!.line)/\($0.notes.compactMap { $0.location?.line })" } == [
+            "26/[280]", "214/[309]", "300/[280]", "301/[281]", "308/[279]", "327/[272]", "331/[281]",
+        ])
+        #expect(findings.map(\.id) == ["blocks-own-phase", "open-timeline-target", "phase-after-target", "phase-after-target",
+                                       "phase-after-target", "action-before-phase", "action-before-phase"])
+        #expect(findings[1].message.contains("has the timeline 'Ongoing', which has no end, but the resolution table gives it a target of week 2"))
+        #expect(findings[4].message.contains("target for 'Hive Mind DB' (3.3) is week 4, but the phases place its work, 'Migrate hive mind to Aurora', in Phase 3: Migration (weeks 5-10)"))
+        #expect(findings[5].message.contains("'Request initial quota increases' (Immediate Actions, due by week 1) comes before its phase"))
+    }
+
+    @Test func tableRowsMapToTheirConstraints() throws {
+        let plan = try #require(try Fixture.importedSeed().plan)
+        func row(_ id: String) -> Constraint { plan.constraints.first { $0.id == id }! }
+        #expect(row("protocol-incompatibility").label == "NATS Protocol")
+        #expect(row("process-spawning-model").label == "Process Spawning")
+        #expect(row("uncontrolled-agent-spawning").label == "Agent Spawning")
+        #expect(row("configuration-management-gap").label == "Configuration Mgmt")
+        #expect(row("local-hive-mind-dependency").label == "Hive Mind DB")
+        let nats = row("protocol-incompatibility")
+        #expect(nats.status == "in-design" && nats.owner == "architecture" && nats.target == 2 && nats.progress == 20)
+        #expect(nats.choices.count == 3 && nats.blocks.map(\.id) == ["migration"])
+        #expect(plan.tasks[nats.mitigations[0]].estimate == Estimate(optimistic: 2, mostLikely: 2.5, pessimistic: 3))
+        #expect(row("team-aws-experience").owner == "management")
+        #expect(plan.referent(of: "core-team")?.owner.map { plan.owners[$0].name } == "Core Team")
+    }
+
+    @Test func unmappedContentIsReportedWithItsLine() throws {
+        let warnings = try Fixture.importedSeed().diagnostics
+        func has(_ line: Int, _ text: String) -> Bool {
+            warnings.contains { $0.location?.line == line && $0.message.contains(text) }
+        }
+        #expect(has(3, "Document Version"))
+        #expect(has(83, "has no Timeline"))
+        #expect(has(214, "timeline 'Ongoing'"))
+        #expect(has(248, "timeline 'Throughout migration'"))
+        #expect(has(304, "target 'Ongoing'"))
+        #expect(has(313, "7. Success Criteria"))
+        #expect(has(323, "8. Next Steps"))
+        #expect(has(252, "have no estimates"))
+    }
+
+    @Test func contradictionsBetweenHeadingAndTableAreFound() throws {
+        let text = try Fixture.seed()
+            .replacingOccurrences(of: "| Hive Mind DB | 🟠 HIGH |", with: "| Hive Mind DB | 🟡 MEDIUM |")
+            .replacingOccurrences(of: "| Team Experience |", with: "| Quantum Flux |")
+        let findings = Interchange.importTracker(text: text, source: "t.md").diagnostics
+        let severity = findings.filter { $0.id == "severity-mismatch" }
+        #expect(severity.count == 1 && severity[0].location?.line == 308)
+        #expect(severity.first?.message.contains("MEDIUM in the table but HIGH in its heading 3.3") == true)
+        let unknown = findings.filter { $0.id == "unknown-table-row" }
+        #expect(unknown.map { $0.location?.line } == [309])
+        // Team AWS Experience (4.1) lost its row, so it is missing from the table too.
+        #expect(findings.filter { $0.id == "missing-from-table" }.count == 9)
+    }
+
     /// An option may carry its own estimate and the choice; the others share the
     /// timeline. Only Option 2 shares it here, so nothing is said about sharing.
     static let optionsTracker = """
