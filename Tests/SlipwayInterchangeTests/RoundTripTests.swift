@@ -59,6 +59,49 @@ import Testing
         #expect(body(second) == body(first))
     }
 
+    /// A hand-written plan: a mitigation beside the options, an option with two
+    /// tasks and a risk. With no single Timeline, every option carries its estimate;
+    /// what the tracker cannot hold is named.
+    @Test func optionsBesideOtherMitigationsKeepTheirEstimates() throws {
+        let (plan, schedule) = try Fixture.scheduled(text: """
+            plan: Mixed
+            constraints:
+              - id: nats
+                title: NATS is not offered
+                mitigations:
+                  - {id: design, title: Design the replacement, duration: 1w}
+                options:
+                  - id: eb
+                    title: "Option 1: EventBridge"
+                    chosen: true
+                    mitigations: [{id: eb-build, duration: 2-3w}]
+                  - id: ecs
+                    title: NATS on ECS
+                    mitigations: [{id: cluster, duration: 2w}, {id: endpoints, duration: 2d}]
+                    risks: [{id: slow, title: Slow disks, probability: 10%, impact: 1w}]
+            """)
+        let exported = TrackerExport.render(plan: plan, schedule: schedule)
+        let text = try #require(exported.text)
+        #expect(text.contains("""
+            - **Mitigation**:
+              - Option 1: EventBridge (estimate 2-3w) (chosen)
+              - Option 2: NATS on ECS (estimate 2w)
+              - Design the replacement (estimate 1w)
+
+            """))
+        #expect(exported.diagnostics.map(\.message).filter { $0.contains("option 'ecs'") || $0.contains("beside its options") } == [
+            "option 'ecs' of 'nats' has 2 tasks (the bullet carries the first one's estimate) and risks; the tracker holds one bullet per option, so the rest is left out",
+            "constraint 'nats' has 1 mitigation beside its options; the tracker lists them under Mitigation with their estimates and gives no single Timeline",
+        ])
+        // Chosen in the plan, not for want of a mark: said so. Every option has its
+        // own estimate, so the missing Timeline is no default.
+        let reimported = Interchange.importTracker(text: text, source: "export.md")
+        let back = try #require(reimported.plan)
+        #expect(back.constraints[0].choices.map { $0.tasks[0].estimate } == [Estimate(optimistic: 2, mostLikely: 2.5, pessimistic: 3), .fixed(2)])
+        #expect(back.constraints[0].chosen == 0 && back.constraints[0].choices[0].why == "Marked (chosen) in the tracker.")
+        #expect(!reimported.diagnostics.contains { $0.message.contains("has no Timeline") })
+    }
+
     /// Options with work (one chosen) and an option noted as a string, written by
     /// PlanYAML and read back: the same options, choice, tasks and estimates.
     @Test func planYAMLWritesOptionsThatReadBack() throws {

@@ -148,22 +148,28 @@ public enum TrackerExport {
         let tasks = c.mitigations.filter { plan.tasks[$0].option == nil }.map { plan.tasks[$0] }
         let single = singleWork(c, plan: plan).map { plan.tasks[$0] }
         var bullets = c.options.enumerated().map { "Option \($0.offset + 1): \($0.element)" }
-        // An option's estimate is written only where it differs from the Timeline's
-        // (the chosen option's), and the choice only where an import would not make
-        // it (the first option).
+        // An option's estimate is written where it differs from the Timeline's (the
+        // chosen option's; there is none beside other mitigations), and the choice
+        // unless it is the import's own (the first option, for want of a mark).
         for (k, option) in c.choices.enumerated() {
-            var bullet = "Option \(k + 1): \(option.title)"
-            if let e = option.tasks.first?.estimate, let shared = single?.estimate, e != shared { bullet += " (estimate \(PlanYAML.estimate(e)))" }
-            if k == c.chosen && k != 0 { bullet += " (chosen)" }
+            // A plan may title its options as the tracker numbers them.
+            var bullet = "Option \(k + 1): \(TrackerNames.OptionBullet(option.title)?.title ?? option.title)"
+            if let e = option.tasks.first?.estimate, e != single?.estimate { bullet += " (estimate \(PlanYAML.estimate(e)))" }
+            if k == c.chosen && (k != 0 || option.why != TrackerMitigations.assumedChoiceWhy(options: c.choices.count, constraint: c.id)) {
+                bullet += " (chosen)"
+            }
             bullets.append(bullet)
-            if option.tasks.count != 1 || !option.risks.isEmpty {
-                diagnostics.append(.warning(.notExported, at: option.location, "option '\(option.id)' of '\(c.id)' has \(option.tasks.count) tasks and \(option.risks.count) risks; the tracker holds one bullet per option, with the estimate of its first task"))
+            var lost: [String] = []
+            if option.tasks.count > 1 { lost.append("\(option.tasks.count) tasks (the bullet carries the first one's estimate)") }
+            if !option.risks.isEmpty { lost.append("risks") }
+            if !lost.isEmpty {
+                diagnostics.append(.warning(.notExported, at: option.location, "option '\(option.id)' of '\(c.id)' has \(lost.joined(separator: " and ")); the tracker holds one bullet per option, so the rest is left out"))
             }
         }
         if tasks.isEmpty, let t = single { bullets += t.notes }
         for t in tasks {
             let generated = t.title == "Mitigation: \(c.name ?? c.title)"
-            if tasks.count > 1 {
+            if single == nil {
                 bullets.append("\(t.title) (estimate \(PlanYAML.estimate(t.estimate)))")
                 bullets += t.notes
             } else if t.notes.isEmpty && !generated && t.phase == nil {
@@ -186,8 +192,8 @@ public enum TrackerExport {
             } else if c.timeline != nil || reads(nil) != e {
                 out.append("- **Timeline**: \(timeline(e))")
             }
-        } else if tasks.count > 1 {
-            diagnostics.append(.warning(.notExported, at: c.location, "constraint '\(c.id)' has \(tasks.count) mitigations; the tracker lists them under Mitigation with their estimates and gives no single Timeline"))
+        } else if !tasks.isEmpty {
+            diagnostics.append(.warning(.notExported, at: c.location, "constraint '\(c.id)' has \(tasks.count) mitigation\(tasks.count == 1 ? "" : "s")\(c.choices.isEmpty ? "" : " beside its options"); the tracker lists them under Mitigation with their estimates and gives no single Timeline"))
         }
         return out
     }
@@ -199,8 +205,8 @@ public enum TrackerExport {
         let window = phase.windowStart.flatMap { s in phase.windowEnd.map { Estimate.fixed($0 - s) } } ?? TrackerImport.defaultEstimate
         var groups: [(String, [PlanTask])] = []
         // A constraint's single work in a phase is listed as an activity there; its
-        // estimate is the constraint's Timeline. Several mitigations stay under
-        // their constraint, each with its estimate.
+        // estimate is the constraint's Timeline. Several mitigations (or some beside
+        // options) stay under their constraint, each with its estimate.
         for t in tasks where t.constraint.map({ singleWork(plan.constraints[$0], plan: plan) != nil }) ?? true {
             let g = t.group ?? "Activities"
             if let k = groups.firstIndex(where: { $0.0 == g }) { groups[k].1.append(t) } else { groups.append((g, [t])) }

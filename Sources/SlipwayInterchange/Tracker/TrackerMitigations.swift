@@ -43,6 +43,12 @@ enum TrackerMitigations {
 
     enum Source { case timeline, activity, window, `default` }
 
+    /// The `why` of the first option when the tracker marks none chosen; the export
+    /// writes `(chosen)` wherever the choice has another reason.
+    static func assumedChoiceWhy(options: Int, constraint id: String) -> String {
+        "The tracker lists \(options) options and does not say which it takes; the import follows the first. Mark another 'chosen: true', or weigh them all: slipway compare PLAN --option \(id)=all"
+    }
+
     /// - Parameters:
     ///   - entry: the constraint as written; `c` as mapped so far (id, owner).
     ///   - unique: allocates a plan-wide id.
@@ -67,6 +73,12 @@ enum TrackerMitigations {
             }
         }
 
+        // An option's own `(estimate X)`, when it reads; the others share the estimate below.
+        let own: [Estimate?] = bullets.map { bullet in
+            guard let text = bullet.option.estimate, case .success(let e) = TimeSyntax().estimate(text) else { return nil }
+            return e
+        }
+        let sharing = bullets.isEmpty ? 1 : own.filter { $0 == nil }.count
         let (shared, source) = sharedEstimate(timeline: timeline?.text, activity: activity.map { ($0.estimate, $0.window) })
         let given: String
         switch source {
@@ -74,9 +86,9 @@ enum TrackerMitigations {
         case .activity: given = "its mitigation, '\(activity!.task.title)' in phase \(activity!.phaseNumber), keeps that activity's estimate (\(PlanYAML.estimate(shared)))"
         case .window: given = "its mitigation, '\(activity!.task.title)' in phase \(activity!.phaseNumber), is given the phase window (\(PlanYAML.estimate(shared)))"
         }
-        if let timeline, source != .timeline {
+        if sharing > 0, let timeline, source != .timeline {
             warn(.defaultEstimate, timeline.line, "timeline '\(timeline.text)' of \(what) is not a duration; \(given)", [])
-        } else if timeline == nil {
+        } else if sharing > 0, timeline == nil {
             warn(.defaultEstimate, entry.line, "\(what) has no Timeline; \(given)", [])
         }
         if source == .timeline, let a = activity, let own = a.estimate, own != shared {
@@ -95,7 +107,7 @@ enum TrackerMitigations {
             t.constraint = index
             return t
         }
-        var work = Work(usedWindow: source == .window)
+        var work = Work(usedWindow: source == .window && sharing > 0)
         guard !bullets.isEmpty else {
             work.task = task(id: activity?.task.id ?? unique("mitigate-" + c.id), title: activity?.task.title ?? "Mitigation: \(entry.name)",
                              estimate: shared, line: entry.line)
@@ -114,27 +126,19 @@ enum TrackerMitigations {
                  "Option \(bullets[extra].option.number) of \(entry.section) is marked chosen, but so is Option \(bullets[chosen].option.number); the plan follows the first", [])
         }
         var optionIDs = Set<String>()
-        var sharing = 0
         for (k, (option, line)) in bullets.enumerated() {
             var base = WordOverlapMatcher.words(option.title).prefix(3).joined(separator: "-")
             if base.isEmpty { base = "option-\(option.number)" }
             var oid = base, n = 2
             while optionIDs.contains(oid) { oid = "\(base)-\(n)"; n += 1 }
             optionIDs.insert(oid)
-            var estimate = shared
-            if let text = option.estimate {
-                if case .success(let e) = TimeSyntax().estimate(text) { estimate = e } else {
-                    sharing += 1
-                    warn(.defaultEstimate, line, "estimate '\(text)' of Option \(option.number) of \(entry.section) is not a duration; the option is given \(PlanYAML.estimate(shared))", [])
-                }
-            } else {
-                sharing += 1
+            if let text = option.estimate, own[k] == nil {
+                warn(.defaultEstimate, line, "estimate '\(text)' of Option \(option.number) of \(entry.section) is not a duration; the option is given \(PlanYAML.estimate(shared))", [])
             }
-            var t = task(id: unique(oid), title: activity.map { "\($0.task.title): \(option.title)" } ?? option.title, estimate: estimate, line: line)
+            var t = task(id: unique(oid), title: activity.map { "\($0.task.title): \(option.title)" } ?? option.title, estimate: own[k] ?? shared, line: line)
             t.location = at(line)
             t.option = k
-            let why = k != chosen ? nil : option.chosen ? "Marked (chosen) in the tracker."
-                : "The tracker lists \(bullets.count) options and does not say which it takes; the import follows the first. Mark another 'chosen: true', or weigh them all: \(compare)"
+            let why = k != chosen ? nil : option.chosen ? "Marked (chosen) in the tracker." : assumedChoiceWhy(options: bullets.count, constraint: c.id)
             work.choices.append(ConstraintOption(id: oid, title: option.title, markedChosen: k == chosen, why: why, tasks: [t], risks: [], location: at(line)))
         }
         work.chosen = chosen
