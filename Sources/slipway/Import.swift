@@ -23,9 +23,14 @@ extension Slipway.Import {
             commandName: "tracker",
             abstract: "Import a constraint tracker (Markdown) and report where it disagrees with itself.",
             discussion: """
-                Warnings name each line that could not be mapped or got a default, then the
-                tracker's own inconsistencies (statistics, severities, table rows). The plan
-                is checked and scheduled before it is written.
+                Warnings name each line that could not be mapped or got a default, and each
+                phase activity taken for a constraint's mitigation (planned once, in its
+                phase); then the tracker's own inconsistencies (statistics, severities, table
+                rows) and the contradictions between its sections (a target the phases cannot
+                meet, a next step due before its phase, an open-ended timeline with a target
+                week), each with a note at the statement it contradicts. "Option N:" bullets
+                become options, the first chosen. The plan is checked and scheduled before it
+                is written.
 
                 Example:
                   slipway import tracker ../shared/seed/aws-migration-constraint-tracker.md -o plans/tracker.yaml

@@ -5,7 +5,10 @@ import SlipwayCore
 /// imported plans are ordinary YAML that `slipway check` reads back to the same plan.
 ///
 /// Times are written in the contract's notations: estimates as `2w`, `2-3w` or
-/// `1w/2w/4w`; end points as `week N` when whole; lags as `id SS+1w`.
+/// `1w/2w/4w`; end points as `week N` when whole; lags as `id SS+1w`. A
+/// constraint's options are written with their tasks, the chosen one marked.
+/// The forecast fields (risk events, skills, crash data, waits, gates) are not
+/// written: no import produces them.
 public enum PlanYAML {
     /// - Complexity: O(*T* + *C* + *L*) in tasks, constraints and links.
     public static func render(_ plan: Plan, header: [String] = []) -> String {
@@ -65,7 +68,13 @@ public enum PlanYAML {
         if let v = c.description { w.field(2, "description", v) }
         if let v = c.impact { w.field(2, "impact", v) }
         w.list(2, "limits", c.limits)
-        w.list(2, "options", c.options)
+        if !c.options.isEmpty || !c.choices.isEmpty {
+            // One list holds both: strings are alternatives noted without work,
+            // mappings are options with their own tasks (the reader tells them apart).
+            w.line(2, "options:")
+            for text in c.options { w.line(2, "  - " + YAMLText.scalar(text)) }
+            for option in c.choices { self.option(option, into: &w) }
+        }
         w.list(2, "links", c.links)
         if let v = c.timeline { w.field(2, "timeline", v) }
         if let v = c.status { w.field(2, "status", v) }
@@ -73,9 +82,23 @@ public enum PlanYAML {
         if let v = c.owner { w.field(2, "owner", v) }
         if let v = c.target { w.field(2, "target", endPoint(v)) }
         w.list(2, "blocks", c.blocks.map(\.id), flow: true)
-        if !c.mitigations.isEmpty {
+        // The chosen option's tasks are among the mitigations once loaded; they are
+        // written under their option.
+        let own = c.mitigations.filter { plan.tasks[$0].option == nil }
+        if !own.isEmpty {
             w.line(2, "mitigations:")
-            for m in c.mitigations { task(plan.tasks[m], level: 3, into: &w) }
+            for m in own { task(plan.tasks[m], level: 3, into: &w) }
+        }
+    }
+
+    private static func option(_ o: ConstraintOption, into w: inout YAMLText) {
+        w.item(3, "id", o.id)
+        if o.title != o.id { w.field(4, "title", o.title) }
+        if o.markedChosen { w.line(4, "chosen: true") }
+        if let v = o.why { w.field(4, "why", v) }
+        if !o.tasks.isEmpty {
+            w.line(4, "mitigations:")
+            for t in o.tasks { task(t, level: 5, into: &w) }
         }
     }
 

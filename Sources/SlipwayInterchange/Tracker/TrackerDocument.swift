@@ -14,6 +14,9 @@ public struct TrackerDocument: Sendable {
     public var phases: [PhaseBlock] = []
     public var table: [Row] = []
     public var tableLine: Int?
+    /// "Next Steps": groups of actions with the week they are due, read only to
+    /// check them against the phases (a plan has no place for them).
+    public var actions: [ActionGroup] = []
     /// Sections with no place in a plan (success criteria, next steps, prose).
     public var unmapped: [(what: String, line: Int)] = []
     /// Every line, for the phrases that carry the deadline and the budget.
@@ -48,6 +51,49 @@ public struct TrackerDocument: Sendable {
         public var weeks: String?
         public var line: Int
         public var groups: [(title: String, activities: [(text: String, line: Int)], line: Int)] = []
+
+        /// `Weeks 5-10` -> t in [4, 10); `Week 3` -> [2, 3).
+        public var window: (start: Double, end: Double)? {
+            guard let weeks else { return nil }
+            let parts = weeks.split(separator: "-").compactMap { Double($0) }
+            guard let first = parts.first, let last = parts.last else { return nil }
+            return (first - 1, last)
+        }
+    }
+
+    /// `1. **Immediate Actions** (This Week):` and its bullets.
+    public struct ActionGroup: Sendable {
+        public var title: String
+        /// The end of the week the actions are due by (`This Week` is week 1, the
+        /// plan's first: the tracker is written before the plan starts); nil when
+        /// the heading names no week.
+        public var week: Double?
+        public var line: Int
+        public var items: [(text: String, line: Int)] = []
+    }
+
+    /// A phase activity with its place: the index of its phase in `phases` and of
+    /// its group in that phase.
+    public struct Activity: Sendable {
+        public var phase: Int
+        public var group: Int
+        /// As written, with any `(estimate X)` after it.
+        public var text: String
+        public var line: Int
+    }
+
+    /// Every phase activity in document order.
+    /// - Complexity: O(*a*) for *a* activities.
+    public var activities: [Activity] {
+        var result: [Activity] = []
+        for (p, phase) in phases.enumerated() {
+            for (g, group) in phase.groups.enumerated() {
+                for activity in group.activities {
+                    result.append(Activity(phase: p, group: g, text: activity.text, line: activity.line))
+                }
+            }
+        }
+        return result
     }
 
     /// One row of the resolution tracking table, cells keyed by column title.

@@ -62,7 +62,7 @@ public enum TrackerExport {
             let tasksByPhase = plan.tasksByPhase()
             for (p, phase) in plan.phases.enumerated() {
                 out.append("")
-                out += phaseBlock(phase, number: p + 1, tasks: tasksByPhase[p].map { plan.tasks[$0] })
+                out += phaseBlock(phase, number: p + 1, tasks: tasksByPhase[p].map { plan.tasks[$0] }, plan: plan)
             }
         }
 
@@ -107,6 +107,32 @@ public enum TrackerExport {
         return Interchange.Exported(text: out.joined(separator: "\n") + "\n", diagnostics: diagnostics)
     }
 
+    /// The one piece of work a constraint's Timeline describes, as its index in
+    /// `plan.tasks`: its only mitigation, or the chosen option's only task when it
+    /// has options and no other mitigation; nil for several.
+    static func singleWork(_ c: Constraint, plan: Plan) -> Int? {
+        let own = c.mitigations.filter { plan.tasks[$0].option == nil }
+        let chosen = c.mitigations.filter { plan.tasks[$0].option != nil }
+        if c.choices.isEmpty { return own.count == 1 ? own[0] : nil }
+        return own.isEmpty && chosen.count == 1 ? chosen[0] : nil
+    }
+
+    /// What a task's phase window is as an estimate: what an import gives an
+    /// activity without one.
+    static func window(of task: PlanTask, plan: Plan) -> Estimate? {
+        guard let p = task.phaseIndex else { return nil }
+        let phase = plan.phases[p]
+        return phase.windowStart.flatMap { s in phase.windowEnd.map { Estimate.fixed($0 - s) } } ?? TrackerImport.defaultEstimate
+    }
+
+    /// The activity text of a constraint's work listed in its phase: an option's
+    /// task is titled "activity: option" by the import.
+    static func activityText(_ t: PlanTask, plan: Plan) -> String {
+        guard let c = t.constraint, let k = t.option, k < plan.constraints[c].choices.count else { return t.title }
+        let suffix = ": " + plan.constraints[c].choices[k].title
+        return t.title.hasSuffix(suffix) && t.title.count > suffix.count ? String(t.title.dropLast(suffix.count)) : t.title
+    }
+
     private static func constraint(_ c: Constraint, number: String, plan: Plan, diagnostics: inout [Diagnostic]) -> [String] {
         var out: [String] = []
         let severity = c.severity.map { " \(TrackerNames.severityEmoji[$0]!) \($0.rawValue.uppercased())" } ?? ""
@@ -119,48 +145,85 @@ public enum TrackerExport {
         if let s = c.severity {
             out.append("- **Severity**: \(s.rawValue.uppercased())" + (c.severityNote.map { " - \($0)" } ?? ""))
         }
-        let tasks = c.mitigations.map { plan.tasks[$0] }
+        let tasks = c.mitigations.filter { plan.tasks[$0].option == nil }.map { plan.tasks[$0] }
+        let single = singleWork(c, plan: plan).map { plan.tasks[$0] }
         var bullets = c.options.enumerated().map { "Option \($0.offset + 1): \($0.element)" }
+        // An option's estimate is written where it differs from the Timeline's (the
+        // chosen option's; there is none beside other mitigations), and the choice
+        // unless it is the import's own (the first option, for want of a mark).
+        for (k, option) in c.choices.enumerated() {
+            // A plan may title its options as the tracker numbers them.
+            var bullet = "Option \(k + 1): \(TrackerNames.OptionBullet(option.title)?.title ?? option.title)"
+            if let e = option.tasks.first?.estimate, e != single?.estimate { bullet += " (estimate \(PlanYAML.estimate(e)))" }
+            if k == c.chosen && (k != 0 || option.why != TrackerMitigations.assumedChoiceWhy(options: c.choices.count, constraint: c.id)) {
+                bullet += " (chosen)"
+            }
+            bullets.append(bullet)
+            var lost: [String] = []
+            if option.tasks.count > 1 { lost.append("\(option.tasks.count) tasks (the bullet carries the first one's estimate)") }
+            if !option.risks.isEmpty { lost.append("risks") }
+            if !lost.isEmpty {
+                diagnostics.append(.warning(.notExported, at: option.location, "option '\(option.id)' of '\(c.id)' has \(lost.joined(separator: " and ")); the tracker holds one bullet per option, so the rest is left out"))
+            }
+        }
+        if tasks.isEmpty, let t = single { bullets += t.notes }
         for t in tasks {
             let generated = t.title == "Mitigation: \(c.name ?? c.title)"
-            if tasks.count > 1 {
+            if single == nil {
                 bullets.append("\(t.title) (estimate \(PlanYAML.estimate(t.estimate)))")
                 bullets += t.notes
-            } else if t.notes.isEmpty && !generated {
+            } else if t.notes.isEmpty && !generated && t.phase == nil {
                 bullets.append(t.title)
             } else {
+                // A mitigation in a phase is listed there, as the activity it is.
                 bullets += t.notes
             }
         }
         list("Mitigation", bullets, into: &out)
         if c.links.count == 1 { out.append("- **Documentation**: \(c.links[0])") } else { list("Documentation", c.links, into: &out) }
-        if tasks.count == 1 {
-            let e = tasks[0].estimate
-            if let text = c.timeline, (TrackerImport.estimate(fromTimeline: text) ?? TrackerImport.defaultEstimate) == e {
+        if let single {
+            // The Timeline as written when an import reads it back to the same
+            // estimate (an activity's work falls back to its phase window).
+            let e = single.estimate
+            let activity = window(of: single, plan: plan).map { (estimate: Estimate?.none, window: $0) }
+            func reads(_ timeline: String?) -> Estimate { TrackerMitigations.sharedEstimate(timeline: timeline, activity: activity).0 }
+            if let text = c.timeline, reads(text) == e {
                 out.append("- **Timeline**: \(text)")
-            } else if c.timeline != nil || e != TrackerImport.defaultEstimate {
+            } else if c.timeline != nil || reads(nil) != e {
                 out.append("- **Timeline**: \(timeline(e))")
             }
-        } else if tasks.count > 1 {
-            diagnostics.append(.warning(.notExported, at: c.location, "constraint '\(c.id)' has \(tasks.count) mitigations; the tracker lists them under Mitigation with their estimates and gives no single Timeline"))
+        } else if !tasks.isEmpty {
+            diagnostics.append(.warning(.notExported, at: c.location, "constraint '\(c.id)' has \(tasks.count) mitigation\(tasks.count == 1 ? "" : "s")\(c.choices.isEmpty ? "" : " beside its options"); the tracker lists them under Mitigation with their estimates and gives no single Timeline"))
         }
         return out
     }
 
-    private static func phaseBlock(_ phase: Phase, number: Int, tasks: [PlanTask]) -> [String] {
+    private static func phaseBlock(_ phase: Phase, number: Int, tasks: [PlanTask], plan: Plan) -> [String] {
         var name = phase.name
         if let m = name.wholeMatch(of: /Phase\s+\d+:\s*(.*)/) { name = String(m.1) }
         var out = ["### Phase \(number): \(name)" + (PlanYAML.weeksText(phase).map { " (Weeks \($0))" } ?? "")]
         let window = phase.windowStart.flatMap { s in phase.windowEnd.map { Estimate.fixed($0 - s) } } ?? TrackerImport.defaultEstimate
         var groups: [(String, [PlanTask])] = []
-        for t in tasks where t.constraint == nil {
+        // A constraint's single work in a phase is listed as an activity there; its
+        // estimate is the constraint's Timeline. Several mitigations (or some beside
+        // options) stay under their constraint, each with its estimate.
+        for t in tasks where t.constraint.map({ singleWork(plan.constraints[$0], plan: plan) != nil }) ?? true {
             let g = t.group ?? "Activities"
             if let k = groups.firstIndex(where: { $0.0 == g }) { groups[k].1.append(t) } else { groups.append((g, [t])) }
         }
+        // Groups in the order of their first activity that is no constraint's work:
+        // the plan lists those in the tracker's order, while a constraint's work comes
+        // with its constraint, earlier. An import then lists them in the same order.
+        let firstFree = groups.map { group in tasks.firstIndex { $0.constraint == nil && ($0.group ?? "Activities") == group.0 } ?? Int.max }
+        groups = groups.indices.sorted { (firstFree[$0], $0) < (firstFree[$1], $1) }.map { groups[$0] }
         for (k, (title, tasks)) in groups.enumerated() {
             if k > 0 { out.append("") }
             out.append("\(k + 1). **\(title)**:")
             for t in tasks {
+                if t.constraint != nil {
+                    out.append("   - \(activityText(t, plan: plan))")
+                    continue
+                }
                 out.append("   - \(t.title)" + (t.estimate == window && !t.isMilestone ? "" : " (estimate \(t.isMilestone ? "0w" : PlanYAML.estimate(t.estimate)))"))
             }
         }

@@ -2,15 +2,20 @@ import SlipwayEngine
 import Foundation
 import SlipwayCore
 
-/// Maps a tracker document to a plan: constraints with one mitigation task each
-/// (its estimate from the Timeline), the resolution table's status, owner, target
-/// and progress, the phases with their activities as tasks, the deadline and the budget.
+/// Maps a tracker document to a plan: constraints with their mitigation work (one
+/// task, or one per "Option N:" bullet, estimated from the Timeline), the
+/// resolution table's status, owner, target and progress, the phases with their
+/// activities as tasks, the deadline and the budget.
 ///
+/// A phase activity that names a constraint's mitigation ("Implement new messaging
+/// layer" for 1.1) is that mitigation: one task in the activity's phase, not an
+/// activity and again a "Mitigation: ..." task from t = 0 (`TrackerCrossReference`).
 /// Whatever has no place in a plan comes back as a warning at its line.
 public enum TrackerImport {
     public struct Result: Sendable {
         public var plan: Plan
-        /// What could not be mapped, defaults that were assumed, with lines.
+        /// What could not be mapped, defaults that were assumed, which activities
+        /// were taken for which mitigations, with lines.
         public var warnings: [Diagnostic]
         /// How the document disagrees with itself (`TrackerConsistency`).
         public var findings: [Diagnostic]
@@ -20,13 +25,14 @@ public enum TrackerImport {
     public static let defaultEstimate = Estimate.fixed(1)
 
     /// - Complexity: O(*n* + *r* *c* log(*r* *c*)) for a document of *n* lines with
-    ///   *r* table rows and *c* constraints.
+    ///   *r* table rows and *c* constraints, plus the matching of
+    ///   `TrackerCrossReference`.
     public static func run(_ doc: TrackerDocument) -> Result {
         var warnings: [Diagnostic] = []
-        func warn(_ code: DiagnosticCode, _ line: Int, _ message: String) {
-            warnings.append(.warning(code, at: SourceLocation(line: line, column: 1), message))
-        }
         func at(_ line: Int) -> SourceLocation { SourceLocation(line: line, column: 1) }
+        func warn(_ code: DiagnosticCode, _ line: Int, _ message: String, _ notes: [Diagnostic.Note] = []) {
+            warnings.append(.warning(code, at: at(line), message, notes: notes))
+        }
         var ids = Set<String>()
         func unique(_ base: String) -> String {
             var id = base, n = 2
@@ -37,7 +43,7 @@ public enum TrackerImport {
 
         var plan = Plan(title: doc.title.isEmpty ? "Imported tracker" : doc.title)
         if doc.title.isEmpty { warn(.noTitle, 1, "the tracker has no '# Title' line; the plan is called '\(plan.title)'") }
-        readMetadata(doc, into: &plan, warn: warn)
+        readMetadata(doc, into: &plan, warn: { warn($0, $1, $2) })
 
         // Owners, in the order the table names them.
         let matches = rowMatches(doc)
@@ -50,41 +56,40 @@ public enum TrackerImport {
             }
         }
 
-        // Phases and their activities come after the constraints in the plan's
-        // task list, but their ids are needed for `blocks`, so they are built first.
-        var activityTasks: [PlanTask] = []
+        // Phases and their activities come after the constraints in the plan's task
+        // list, but their ids are needed for `blocks`, and an activity that is a
+        // constraint's mitigation becomes that constraint's task: all are built first.
+        let cross = TrackerCrossReference(doc)
+        var windows: [Estimate] = []
         for block in doc.phases {
             let id = unique(TrackerNames.kebab(block.name))
             var phase = Phase(id: id, name: "Phase \(block.number): \(block.name)", weeksText: block.weeks, location: at(block.line))
-            if let weeks = block.weeks {
-                let parts = weeks.split(separator: "-").compactMap { Double($0) }
-                if let first = parts.first { phase.windowStart = first - 1; phase.windowEnd = parts.last! }
-            } else {
+            if let window = block.window {
+                phase.windowStart = window.start
+                phase.windowEnd = window.end
+            } else if block.weeks == nil {
                 warn(.noPhaseWindow, block.line, "phase \(block.number) '\(block.name)' gives no '(Weeks a-b)'; it has no window")
             }
             plan.phases.append(phase)
-            let window = phase.windowStart.flatMap { s in phase.windowEnd.map { Estimate.fixed($0 - s) } } ?? defaultEstimate
-            var defaulted = 0
-            for group in block.groups {
-                for activity in group.activities {
-                    var text = activity.text
-                    var estimate = window
-                    if let m = text.wholeMatch(of: /(.*?)\s*\(estimate\s+([^)]+)\)/), case .success(let e) = TimeSyntax().estimate(String(m.2)) {
-                        text = String(m.1)
-                        estimate = e
-                    } else {
-                        defaulted += 1
-                    }
-                    var task = PlanTask(id: unique(TrackerNames.kebab(text, maxWords: 5)), title: text, estimate: estimate, location: at(activity.line))
-                    task.phase = id
-                    task.group = group.title
-                    activityTasks.append(task)
+            windows.append(phase.windowStart.flatMap { s in phase.windowEnd.map { Estimate.fixed($0 - s) } } ?? defaultEstimate)
+        }
+        var activities: [TrackerMitigations.Activity] = []
+        for (a, activity) in cross.activities.enumerated() {
+            let block = doc.phases[activity.phase]
+            var own: Estimate?
+            if let text = cross.activityEstimates[a] {
+                if case .success(let e) = TimeSyntax().estimate(text) { own = e } else {
+                    warn(.defaultEstimate, activity.line, "estimate '\(text)' of '\(activity.text)' is not a duration; the activity is given its phase window")
                 }
             }
-            if defaulted > 0 {
-                warn(.defaultEstimate, block.line, "the \(defaulted) activities of phase \(block.number) have no estimates; each is given the phase window (\(PlanYAML.estimate(window)))")
-            }
+            var task = PlanTask(id: unique(TrackerNames.kebab(activity.text, maxWords: 5)), title: activity.text,
+                                estimate: own ?? windows[activity.phase], location: at(activity.line))
+            task.phase = plan.phases[activity.phase].id
+            task.group = block.groups[activity.group].title
+            activities.append(.init(task: task, phaseNumber: block.number, estimate: own, window: windows[activity.phase],
+                                    sharedWords: cross.sharedWords(activity: a)))
         }
+        var usedWindow = activities.map { $0.estimate == nil }
 
         for (e, entry) in doc.constraints.enumerated() {
             let cid = unique(TrackerNames.kebab(entry.name))
@@ -94,8 +99,6 @@ public enum TrackerImport {
             c.name = entry.name
             c.category = TrackerNames.category(ofSection: entry.category)
             c.severity = entry.severity
-            var task = PlanTask(id: unique("mitigate-" + cid), title: "Mitigation: \(entry.name)", estimate: defaultEstimate, location: at(entry.line))
-            var sawTimeline = false
             for field in entry.fields {
                 let all = ([field.value] + field.items).filter { !$0.isEmpty }
                 switch field.key.lowercased() {
@@ -110,46 +113,87 @@ public enum TrackerImport {
                         warn(.badSeverity, field.line, "severity '\(parts[0])' of \(entry.section) is not CRITICAL, HIGH, MEDIUM or LOW")
                     }
                     if parts.count > 1 { c.severityNote = parts.dropFirst().joined(separator: " - ") }
-                case "mitigation":
-                    for item in all {
-                        if let m = item.wholeMatch(of: /Option\s+\d+:\s*(.*)/) { c.options.append(String(m.1)) } else { task.notes.append(item) }
-                    }
-                case "timeline":
-                    sawTimeline = true
-                    c.timeline = field.value
-                    if let e = estimate(fromTimeline: field.value) { task.estimate = e } else {
-                        warn(.defaultEstimate, field.line, "timeline '\(field.value)' of \(entry.section) '\(entry.name)' is not a duration; its mitigation is given \(PlanYAML.estimate(defaultEstimate))")
-                    }
+                case "mitigation": break // TrackerMitigations
+                case "timeline": c.timeline = field.value
                 default:
                     warn(.notImported, field.line, "'\(field.key)' of \(entry.section) has no place in a plan and was not imported")
                 }
             }
-            if !sawTimeline {
-                warn(.defaultEstimate, entry.line, "\(entry.section) '\(entry.name)' has no Timeline; its mitigation is given \(PlanYAML.estimate(defaultEstimate))")
-            }
             if c.severity == nil { warn(.noSeverity, entry.line, "\(entry.section) '\(entry.name)' has no severity") }
-            if let r = matches.firstIndex(where: { $0 == e }) { readRow(doc.table[r], into: &c, warn: warn) }
-            task.owner = c.owner
-            if let note = c.severityNote, note.lowercased().contains("blocks entire migration") {
-                if let phase = plan.phases.first(where: { $0.id == "migration" }) {
+            if let r = matches.firstIndex(where: { $0 == e }) { readRow(doc.table[r], into: &c, warn: { warn($0, $1, $2) }) }
+            if let note = c.severityNote, blocksEntireMigration(note) {
+                if let phase = plan.phases.first(where: { $0.id == migrationPhase }) {
                     c.blocks = [Reference(id: phase.id, location: at(entry.line))]
                 } else {
                     warn(.noMigrationPhase, entry.line, "\(entry.section) blocks the entire migration, but no phase is called 'Migration'; no 'blocks' link was added")
                 }
             }
-            task.constraint = plan.constraints.count
-            c.mitigations = [plan.tasks.count]
-            plan.tasks.append(task)
+
+            let a = cross.activityOfConstraint[e]
+            let work = TrackerMitigations.build(entry, constraint: c, index: plan.constraints.count, activity: a.map { activities[$0] },
+                                                unique: unique, warn: warn)
+            if let a {
+                usedWindow[a] = work.usedWindow
+                let activity = activities[a]
+                let planned = work.choices.isEmpty ? "it is planned once, as \(entry.section)'s mitigation"
+                    : "each of \(entry.section)'s \(work.choices.count) options is planned there once"
+                warn(.matchedActivity, activity.task.location.line,
+                     "'\(activity.task.title)' (phase \(activity.phaseNumber)) is the mitigation of \(entry.section) '\(entry.name)' (shared words: \(activity.sharedWords.joined(separator: ", "))): \(planned), in the phase's window",
+                     [.init("\(entry.section) '\(entry.name)'", at: at(entry.line))])
+            }
+            if let task = work.task {
+                c.mitigations = [plan.tasks.count]
+                plan.tasks.append(task)
+            } else if let k = work.chosen {
+                c.choices = work.choices
+                c.chosen = k
+                c.mitigations = [plan.tasks.count]
+                plan.tasks.append(work.choices[k].tasks[0])
+            }
             plan.constraints.append(c)
         }
-        plan.tasks += activityTasks
+        for (a, activity) in activities.enumerated() where cross.constraintOfActivity[a] == nil { plan.tasks.append(activity.task) }
+        for (p, block) in doc.phases.enumerated() {
+            let inPhase = cross.activities.indices.filter { cross.activities[$0].phase == p }
+            let defaulted = inPhase.filter { usedWindow[$0] }.count
+            guard defaulted > 0 else { continue }
+            let count = defaulted == inPhase.count ? "the \(defaulted)" : "\(defaulted) of the \(inPhase.count)"
+            warn(.defaultEstimate, block.line, "\(count) activities of phase \(block.number) have no estimates; each is given the phase window (\(PlanYAML.estimate(windows[p])))")
+        }
+        for tie in cross.mitigationTies { reportTie(tie, doc: doc, cross: cross, warn: warn) }
 
         for (what, line) in doc.unmapped { warn(.notImported, line, "\(what) has no place in a plan and was not imported") }
         warn(.noDependencies, doc.tableLine ?? doc.titleLine,
              "the tracker states no dependencies between tasks: only 'blocks' links from constraints that block the entire migration were added; add 'after' links by hand")
         // By line, keeping the order of findings on the same line.
         warnings = warnings.enumerated().sorted { ($0.element.location?.line ?? 0, $0.offset) < ($1.element.location?.line ?? 0, $1.offset) }.map(\.element)
-        return Result(plan: plan, warnings: warnings, findings: TrackerConsistency.findings(doc, matches: matches))
+        return Result(plan: plan, warnings: warnings, findings: TrackerConsistency.findings(doc, matches: matches, cross: cross))
+    }
+
+    /// The phase a constraint that "blocks the entire migration" blocks.
+    static let migrationPhase = "migration"
+
+    /// A severity note such as "Blocks entire migration".
+    static func blocksEntireMigration(_ note: String) -> Bool {
+        note.lowercased().contains("blocks entire migration")
+    }
+
+    /// Activities and constraints the matcher could not tell apart: said, not guessed.
+    private static func reportTie(_ tie: WordOverlapMatcher.Tie, doc: TrackerDocument, cross: TrackerCrossReference,
+                                  warn: (DiagnosticCode, Int, String, [Diagnostic.Note]) -> Void) {
+        func at(_ line: Int) -> SourceLocation { SourceLocation(line: line, column: 1) }
+        func constraint(_ e: Int) -> String { "\(doc.constraints[e].section) '\(doc.constraints[e].name)'" }
+        func activity(_ a: Int) -> String { "'\(cross.activities[a].text)'" }
+        func list(_ items: [String]) -> String { items.dropLast().joined(separator: ", ") + " and " + items.last! }
+        if tie.queries.count == 1, let a = tie.queries.first {
+            warn(.ambiguousActivity, cross.activities[a].line,
+                 "\(activity(a)) fits \(list(tie.candidates.map(constraint))) equally well; it stays a phase activity of its own and none of them counts it as its mitigation: move it under one by hand",
+                 tie.candidates.map { .init(constraint($0), at: at(doc.constraints[$0].line)) })
+        } else if let e = tie.candidates.first {
+            warn(.ambiguousActivity, doc.constraints[e].line,
+                 "\(constraint(e)) fits the activities \(list(tie.queries.map(activity))) equally well; its mitigation stays a task of its own and the activities stay in their phases",
+                 tie.queries.map { .init(activity($0), at: at(cross.activities[$0].line)) })
+        }
     }
 
     /// For each table row, the index in `doc.constraints` of the constraint it names.
@@ -240,8 +284,10 @@ public enum TrackerImport {
 
 // The diagnostic codes raised here.
 extension DiagnosticCode {
+    public static let ambiguousActivity = DiagnosticCode("ambiguous-activity")
     public static let assumedStart = DiagnosticCode("assumed-start")
     public static let defaultEstimate = DiagnosticCode("default-estimate")
+    public static let matchedActivity = DiagnosticCode("matched-activity")
     public static let noConstraintSentence = DiagnosticCode("no-constraint-sentence")
     public static let noDependencies = DiagnosticCode("no-dependencies")
     public static let noMigrationPhase = DiagnosticCode("no-migration-phase")

@@ -48,6 +48,34 @@ public enum TrackerNames {
         id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
     }
 
+    /// `Set up VPC (estimate 1w)` -> (`Set up VPC`, `1w`); text without one is returned whole.
+    static func splitEstimate(_ text: String) -> (text: String, estimate: String?) {
+        guard let m = text.wholeMatch(of: /(.*?)\s*\(estimate\s+([^)]+)\)/) else { return (text, nil) }
+        return (String(m.1), String(m.2))
+    }
+
+    /// A Mitigation bullet that offers a way out: `Option 2: Self-managed NATS on ECS`,
+    /// optionally followed by `(estimate 1-2w)` and `(chosen)` (the two marks the
+    /// export writes when an option's estimate or the choice needs saying).
+    struct OptionBullet: Equatable {
+        var number: Int
+        var title: String
+        var estimate: String?
+        var chosen: Bool
+
+        init?(_ text: String) {
+            guard let m = text.wholeMatch(of: /Option\s+(\d+):\s*(.*)/), let number = Int(m.1) else { return nil }
+            var rest = String(m.2).trimmingCharacters(in: .whitespaces)
+            chosen = false
+            if rest.lowercased().hasSuffix("(chosen)") {
+                chosen = true
+                rest = String(rest.dropLast("(chosen)".count)).trimmingCharacters(in: .whitespaces)
+            }
+            (title, estimate) = TrackerNames.splitEstimate(rest)
+            self.number = number
+        }
+    }
+
     private static let stopWords: Set<String> = ["a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "no", "is", "with", "not", "by"]
 
     static func tokens(_ text: String) -> [String] {

@@ -8,7 +8,9 @@ import SlipwayCore
 /// holding constraints (`### 1.1 Name 🔴 CRITICAL`, a `**Constraint**:` sentence
 /// and `- **Key**: value` bullets with sub-bullets), phases
 /// (`### Phase 1: Pre-Migration (Weeks 1-2)` with numbered groups of activity
-/// bullets) and a resolution table whose first column is `Constraint`.
+/// bullets), a resolution table whose first column is `Constraint`, and "Next
+/// Steps" (`1. **Immediate Actions** (This Week):` with bullets), which a plan has
+/// no place for but which is read to check it against the phases.
 /// Lines that fit none of these are recorded in `unmapped`, never dropped.
 public enum TrackerParser {
     /// - Complexity: O(*n*) in the length of the text.
@@ -18,7 +20,7 @@ public enum TrackerParser {
             line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
         }
         doc.lines = lines
-        enum Block { case none, summary, statistics, constraint, phase, table, other }
+        enum Block { case none, summary, statistics, constraint, phase, table, actions, other }
         var block = Block.none
         var section: (title: String, line: Int, mapped: Bool, firstContent: Int?) = ("", 0, true, nil)
         var sawSection = false
@@ -44,7 +46,8 @@ public enum TrackerParser {
                 sawSection = true
                 let title = String(raw.dropFirst(3)).trimmingCharacters(in: .whitespaces)
                 section = (title, n, false, nil)
-                block = title.lowercased().contains("summary") ? .summary : .other
+                let lower = title.lowercased()
+                block = lower.contains("summary") ? .summary : lower.contains("next steps") ? .actions : .other
                 continue
             }
             if raw.hasPrefix("### ") {
@@ -124,6 +127,14 @@ public enum TrackerParser {
                     doc.unmapped.append(("text in phase \(phase.number) '\(trimmed.prefix(40))'", n))
                 }
                 doc.phases.append(phase)
+            case .actions:
+                // Still reported as not imported (closeSection): the plan does not hold it.
+                if section.firstContent == nil { section.firstContent = n }
+                if let group = actionGroup(trimmed, line: n) {
+                    doc.actions.append(group)
+                } else if trimmed.hasPrefix("- "), !doc.actions.isEmpty {
+                    doc.actions[doc.actions.count - 1].items.append((String(trimmed.dropFirst(2)), n))
+                }
             case .table, .none, .other:
                 if section.firstContent == nil { section.firstContent = n }
                 if section.mapped { doc.unmapped.append(("text '\(trimmed.prefix(40))'", n)) }
@@ -166,6 +177,22 @@ public enum TrackerParser {
     static func numberedBold(_ text: String) -> String? {
         guard let match = text.wholeMatch(of: /\d+\.\s+\*\*([^*]+)\*\*:?/) else { return nil }
         return String(match.1).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// `1. **Immediate Actions** (This Week):`, `2. **Week 2 Actions**:`; the week is
+    /// read from the whole line: "this week" is week 1, "next week" week 2, "week N" N.
+    static func actionGroup(_ text: String, line: Int) -> TrackerDocument.ActionGroup? {
+        guard let match = text.wholeMatch(of: /\d+\.\s+\*\*([^*]+)\*\*\s*(?:\([^)]*\))?\s*:?/) else { return nil }
+        let lower = text.lowercased()
+        var week: Double?
+        if lower.contains("this week") {
+            week = 1
+        } else if lower.contains("next week") {
+            week = 2
+        } else if let m = lower.firstMatch(of: /week\s+(\d+)/) {
+            week = Double(m.1)
+        }
+        return .init(title: String(match.1).trimmingCharacters(in: .whitespaces), week: week, line: line)
     }
 
     static func tableCells(_ line: String) -> [String] {
