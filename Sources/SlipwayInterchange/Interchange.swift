@@ -29,6 +29,16 @@ public enum Interchange {
         }
     }
 
+    public static func importMermaid(text: String, source: String) -> Imported {
+        switch MermaidImport.run(text: text) {
+        case .failed(let d):
+            return Imported(yaml: nil, plan: nil, diagnostics: [d], planDiagnostics: [])
+        case .imported(let result):
+            let yaml = PlanYAML.render(result.plan, header: ["Imported from \(source) by 'slipway import mermaid'."])
+            return checked(yaml: yaml, diagnostics: result.warnings)
+        }
+    }
+
     /// Reads the YAML back as any plan file is read, so that what is written is
     /// exactly what `slipway check` will see.
     static func checked(yaml: String, diagnostics: [Diagnostic]) -> Imported {

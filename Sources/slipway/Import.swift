@@ -12,8 +12,9 @@ extension Slipway {
                 Examples:
                   slipway import tracker ../shared/seed/aws-migration-constraint-tracker.md -o plans/tracker.yaml
                   slipway import mspdi project.xml -o plans/project.yaml
+                  slipway import mermaid roadmap.md -o plans/roadmap.yaml
                 """,
-            subcommands: [TrackerDocument.self, MSPDI.self])
+            subcommands: [TrackerDocument.self, MSPDI.self, Mermaid.self])
     }
 }
 
@@ -65,6 +66,32 @@ extension Slipway.Import {
 
         func run() throws {
             try ImportInput.run(file, to: destination) { Interchange.importMSPDI(text: $0, source: file) }
+        }
+    }
+}
+
+extension Slipway.Import {
+    struct Mermaid: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "mermaid",
+            abstract: "Import a Mermaid gantt chart (.mmd, or the ```mermaid block of a Markdown file).",
+            discussion: """
+                Sections become phases; tasks keep their ids, 'after' links, start dates
+                (as not-before dates) and durations or end dates; done and active tasks
+                become progress at their dates. Slipway's own Mermaid export reads back
+                to the same schedule.
+
+                Example:
+                  slipway import mermaid roadmap.md -o plans/roadmap.yaml
+                """)
+
+        @Argument(help: "The Mermaid file, or a Markdown file holding a ```mermaid gantt block.")
+        var file: String
+
+        @OptionGroup var destination: ImportDestination
+
+        func run() throws {
+            try ImportInput.run(file, to: destination) { Interchange.importMermaid(text: $0, source: file) }
         }
     }
 }

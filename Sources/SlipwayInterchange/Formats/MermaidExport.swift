@@ -1,3 +1,4 @@
+import Foundation
 import SlipwayCore
 import SlipwayScheduling
 
@@ -11,14 +12,20 @@ public enum MermaidExport {
     /// - Complexity: O(*T* *P*) for *T* tasks and *P* phases.
     public static func render(plan: Plan, schedule: Schedule) -> Interchange.Exported {
         let calendar = WorkCalendar(start: plan.calendar.start ?? WorkClock.defaultStart, daysPerWeek: plan.calendar.daysPerWeek)
-        var out = ["```mermaid", "gantt", "    title \(clean(plan.title))", "    dateFormat YYYY-MM-DD", "    axisFormat %d %b"]
+        let timing = schedule.timing
+        // Starts within a day (t = 11.5 is noon of a working day) need the hour, or
+        // an import would move them to the start of the day.
+        let dayParts = plan.tasks.indices.contains { i in
+            let days = timing.earlyStart[i] * calendar.daysPerWeek
+            return abs(days - days.rounded()) > 1e-6
+        }
+        var out = ["```mermaid", "gantt", "    title \(clean(plan.title))", "    dateFormat \(dayParts ? "YYYY-MM-DD HH:mm" : "YYYY-MM-DD")", "    axisFormat %d %b"]
         if calendar.daysPerWeek == 5 { out.append("    excludes weekends") }
         let tasksByPhase = plan.tasksByPhase()
         var sections: [(String, [Int])] = plan.phases.indices.map { p in (plan.phases[p].name, tasksByPhase[p]) }
         let loose = plan.tasks.indices.filter { plan.phase(of: plan.tasks[$0]) == nil }
         sections.append(("Constraint mitigations", loose.filter { plan.tasks[$0].constraint != nil }))
         sections.append(("Other tasks", loose.filter { plan.tasks[$0].constraint == nil }))
-        let timing = schedule.timing
         for (name, tasks) in sections where !tasks.isEmpty {
             out.append("    section \(clean(name))")
             for i in tasks {
@@ -28,9 +35,17 @@ public enum MermaidExport {
                 if timing.isCritical(i) { tags.append("crit") }
                 if task.progress.actualFinish != nil || task.progress.percent == 100 { tags.append("done") } else if task.progress.actualStart != nil || (task.progress.percent ?? 0) > 0 { tags.append("active") }
                 let id = task.id.map { $0 == "-" || $0 == "." ? "_" : $0 }
-                let start = calendar.date(at: timing.earlyStart[i], as: task.isMilestone && timing.earlyStart[i] > 0 ? .end : .start)!
+                let t = timing.earlyStart[i]
+                let start = calendar.date(at: t, as: .start)!
+                var when = start.description
+                if dayParts {
+                    // The share of the working day gone, as the hour of a 24-hour day.
+                    let days = (t * calendar.daysPerWeek * 1e6).rounded() / 1e6
+                    let minutes = Int(((days - days.rounded(.down)) * 24 * 60).rounded())
+                    when += " " + String(format: "%02d:%02d", minutes / 60, minutes % 60)
+                }
                 let days = schedule.duration(i) * calendar.daysPerWeek
-                tags += [String(id), start.description, "\(((days * 1000).rounded() / 1000).compact)d"]
+                tags += [String(id), when, "\(((days * 1e6).rounded() / 1e6).compact)d"]
                 out.append("    \(clean(task.title)) :\(tags.joined(separator: ", "))")
             }
         }
