@@ -4,7 +4,7 @@ PLAN ?= plans/aws-migration.yaml
 NAME := $(basename $(notdir $(PLAN)))
 SLIPWAY := .build/release/slipway
 
-.PHONY: run test bench build deps tj3 clean golden
+.PHONY: run test bench build deps tj3 clean golden fuzz fuzz-replay sanitize
 
 # Installs what is missing on a fresh Debian machine (needs root, as on CI).
 deps:
@@ -46,6 +46,25 @@ bench: deps
 	.build/release/slipway-bench --slipway $(SLIPWAY) --dot-dir .build/bench-dot
 	@echo "the same network graphs through the dot program:"
 	@Scripts/compare-with-dot.sh .build/bench-dot
+
+# Coverage-guided fuzzing of the plan, tracker, MSPDI, progress and baseline readers
+# (FUZZ_SECONDS per target, default 60; FUZZ_TARGETS to choose). Crashes are saved
+# under Tests/Fuzz/crashes/.
+fuzz: deps build
+	Scripts/fuzz.sh
+
+# Replays every saved crash through its target (the file name starts with it).
+fuzz-replay:
+	swift build --product slipway-fuzz
+	@shopt -s nullglob; for f in Tests/Fuzz/crashes/*-*; do \
+	  t=$$(basename $$f); t=$${t%%-*}; FUZZ_TARGET=$$t .build/debug/slipway-fuzz $$f || exit 1; done; echo "fuzz-replay: all saved inputs pass"
+
+# The test suite under AddressSanitizer, then the tests that render in parallel and
+# run 'progress' concurrently under ThreadSanitizer. Separate build paths keep the
+# normal build intact.
+sanitize: deps tj3
+	swift test --sanitize=address --build-path .build/asan
+	swift test --sanitize=thread --build-path .build/tsan --filter "Concurren|Parallel|Progress|RenderFormat|Simulation"
 
 # Regenerates the golden files of the tests from the current code; review the diff.
 golden:

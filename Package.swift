@@ -49,6 +49,11 @@ let package = Package(
         .executableTarget(name: "slipway-bench", dependencies: [
             "SlipwayEngine", "SlipwayCore", "SlipwayScheduling", "SlipwayReports", "SlipwayRendering", .product(name: "Yams", package: "Yams"),
         ]),
+        // Fuzz targets over every reader of user files (make fuzz); without FUZZING it
+        // replays saved inputs.
+        .executableTarget(name: "slipway-fuzz", dependencies: [
+            "SlipwayCore", "SlipwayScheduling", "SlipwayReports", "SlipwayInterchange",
+        ]),
         // What several test targets share: the golden-file check. A plain target, since
         // test targets cannot depend on one another; it is in no product.
         .target(name: "SlipwayTestSupport", path: "Tests/SlipwayTestSupport"),
