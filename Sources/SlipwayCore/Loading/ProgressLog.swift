@@ -90,7 +90,7 @@ public enum ProgressLog {
         }
         if composeDiagnostics.hasErrors { return located(composeDiagnostics) }
         let syntax = TimeSyntax(unit: plan.unit, calendar: plan.calendar)
-        var history = ProgressHistory(declaredStatusDate: plan.statusDate)
+        var history = plan.progressHistory
         defer { plan.progressHistory = history }
         do {
             guard let top = try reader.fields(of: root, known: ["updates"], what: "the progress file") else { return located(reader.diagnostics) }
