@@ -65,4 +65,22 @@ struct JSONReportsGoldenTests {
                 "the case covers what it says")
         Golden.check(VarianceReport.renderJSON(plan: changed, variance: variance), against: "aws-migration-variance.json")
     }
+
+    /// `slipway earned` of the AWS plan at the end of week 4 (`AWSProgress`), against
+    /// a baseline of the plan before any progress.
+    @Test func earnedValueReportMatchesGolden() throws {
+        let (plan, schedule) = try load()
+        let baseline = Baseline(plan: plan, schedule: schedule, name: "default", planFile: "aws-migration.yaml",
+                                planHash: "fnv1a64:0000000000000000", progressHash: nil, savedAt: "2026-12-01T13:56:32Z")
+        let text = try String(contentsOfFile: AWSPlanGoldenTests.planPath, encoding: .utf8)
+        let tracked = try #require(PlanLoader.load(text: text, progress: .init(path: "aws-migration.progress.yaml", text: AWSProgress.sidecar)).plan)
+        let earned = try EarnedValue.compute(plan: tracked, baseline: baseline, path: "aws-migration.baseline.json").get()
+        // The budget at completion is the plan's cost (54,090, as the schedule says);
+        // AC is the sum of the 26 'spent' figures.
+        #expect(earned.budgetAtCompletion == schedule.cost.total)
+        #expect(earned.actualCost == 27_140)
+        #expect(earned.asOf == 4 && earned.warnings.isEmpty)
+        Golden.check(EarnedValueReport.renderJSON(plan: tracked, earned: earned), against: "aws-migration-earned.json")
+        Golden.check(EarnedValueReport.render(plan: tracked, earned: earned), against: "aws-migration-earned.txt")
+    }
 }
