@@ -12,7 +12,8 @@ public enum EarnedValueReport {
         var formula: String
     }
 
-    static func index(_ x: Double?) -> String { x.map { ((($0 * 100).rounded()) / 100).compact } ?? "-" }
+    /// An index to two decimals (`0.84`), `-` when it cannot be computed.
+    public static func index(_ x: Double?) -> String { x.map { ((($0 * 100).rounded()) / 100).compact } ?? "-" }
     static func money(_ x: Double?) -> String { x.map(\.money) ?? "-" }
 
     static func measures(_ v: EarnedValue) -> [Measure] {
@@ -171,17 +172,18 @@ public enum EarnedValueReport {
         }
     }
 
-    /// Why earned value could not be computed, in words.
-    public static func sentence(_ problem: EarnedValue.Problem, plan: Plan) -> String {
+    /// Why earned value could not be computed, in words (without a severity: the
+    /// command says "error", `render --all` skips the chart).
+    public static func message(_ problem: EarnedValue.Problem, plan: Plan) -> String {
         let f = TimeFormat(calendar: plan.calendar)
         switch problem {
-        case .baseline(let p): return p.description
+        case .baseline(let p): return "\(p.path): \(p.message)"
         case .noBudget:
-            return "error: '\(plan.title)' has no costs, so there is no value to earn; give owners a 'rate' (per week of work) or tasks a 'cost'"
+            return "'\(plan.title)' has no costs, so there is no value to earn; give owners a 'rate' (per week of work) or tasks a 'cost'"
         case .noStatusDate:
-            return "error: '\(plan.title)' has no status date; record progress with 'slipway progress', or say when to measure with --as-of 'week N'"
+            return "'\(plan.title)' has no status date; record progress with 'slipway progress', or say when to measure with --as-of 'week N'"
         case .beforePlanFileProgress(let asOf, let statusDate):
-            return "error: --as-of week \(f.weeks(asOf)) is before the plan's status-date (week \(f.weeks(statusDate))), as of which its own progress fields are known; measure at week \(f.weeks(statusDate)) or later"
+            return "--as-of week \(f.weeks(asOf)) is before the plan's status-date (week \(f.weeks(statusDate))), as of which its own progress fields are known; measure at week \(f.weeks(statusDate)) or later"
         }
     }
 }

@@ -53,8 +53,11 @@ extension Slipway {
                 }
             }
             switch EarnedValue.compute(plan: plan, baseline: saved, path: path, asOf: at) {
+            case .failure(.baseline(let problem)):
+                Console.error(problem.description)
+                throw ExitCode(2)
             case .failure(let problem):
-                Console.error(EarnedValueReport.sentence(problem, plan: plan))
+                Console.error("error: " + EarnedValueReport.message(problem, plan: plan))
                 throw ExitCode(2)
             case .success(let v):
                 switch format {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SlipwayCore
 import SlipwayRendering
+import SlipwayReports
 import SlipwayScheduling
 
 extension DiagramKind: ExpressibleByArgument {}
@@ -10,17 +11,19 @@ extension RenderFormat: ExpressibleByArgument {}
 extension Slipway {
     struct Render: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Draw the plan for a review: network, constraints, Gantt or risk chart.",
+            abstract: "Draw the plan for a review: network, constraints, Gantt, risk or earned value chart.",
             discussion: """
                 Renders in process through Graphviz's C library (no 'dot' program needed).
                 Without -o the file goes to output/, named after the plan:
-                output/aws-migration-network.svg. --all writes every diagram in every format.
+                output/aws-migration-network.svg. --all writes every diagram in every format
+                (the earned value chart only when a baseline has been saved).
                 Large plans: --phase and --critical-only draw a part of the network.
 
                 Examples:
                   slipway render plans/aws-migration.yaml --diagram network --format svg
                   slipway render plans/aws-migration.yaml --diagram gantt --format png -o gantt.png
                   slipway render plans/aws-migration.yaml --diagram risk --level --iterations 10000 --seed 7
+                  slipway render plans/aws-migration.yaml --diagram earned --format png
                   slipway render plans/aws-migration.yaml --all
                 """)
 
@@ -29,7 +32,7 @@ extension Slipway {
         @Flag(help: "Level the schedule by owner capacity first (as 'schedule --level').")
         var level = false
 
-        @Option(help: "The diagram: network, constraints, gantt, risk (finish distribution and top drivers) or compare (options and scenarios).")
+        @Option(help: "The diagram: network, constraints, gantt, risk (finish distribution and top drivers), compare (options and scenarios) or earned (PV, EV and AC against the baseline).")
         var diagram: DiagramKind = .network
 
         @Option(help: "The file format: svg, png, pdf or dot.")
@@ -50,7 +53,7 @@ extension Slipway {
         @Flag(help: "Lay out a network even when it is larger than the size that lays out in seconds.")
         var force = false
 
-        @Option(help: "Draw this saved baseline's bars under the Gantt bars (default: the plan's default baseline, when it exists).")
+        @Option(help: "Draw this saved baseline's bars under the Gantt bars, and measure earned value against it (default: the plan's default baseline, when it exists).")
         var baseline: String?
 
         @Flag(help: "Draw no baseline bars in the Gantt chart.")
@@ -67,6 +70,7 @@ extension Slipway {
             if iterations < 2 || iterations > 10_000_000 { throw ValidationError("--iterations must be from 2 to 10,000,000") }
             if let baseline, !BaselineStore.isValidName(baseline) { throw ValidationError("--baseline '\(baseline)' is not a baseline name") }
             if baseline != nil && noBaseline { throw ValidationError("--baseline and --no-baseline contradict each other") }
+            if diagram == .earned && noBaseline && !all { throw ValidationError("the earned value chart measures against a baseline; leave out --no-baseline") }
             if baseline != nil && options.plan == "-" { throw ValidationError("--baseline needs a plan file: baselines are saved beside it, and standard input has none") }
         }
 
@@ -77,10 +81,28 @@ extension Slipway {
                 Console.error("error: --phase: \(problem)")
                 throw ExitCode(2)
             }
-            let baselineSpans = try loadBaseline(plan: plan)
-            let jobs: [(DiagramKind, RenderFormat)] = all
+            let saved = try loadBaseline()
+            let baselineSpans = noBaseline ? nil : saved.map { GanttChart.spans(of: $0, in: plan) }
+            var jobs: [(DiagramKind, RenderFormat)] = all
                 ? DiagramKind.allCases.flatMap { kind in RenderFormat.allCases.map { (kind, $0) } }
                 : [(diagram, format)]
+            // Earned value against the baseline, once for every format.
+            var earned: EarnedValue?
+            if jobs.contains(where: { $0.0 == .earned }) {
+                let path = BaselineStore.path(forPlan: options.plan, name: baseline)
+                switch saved.map({ EarnedValue.compute(plan: plan, baseline: $0, path: path) }) {
+                case .success(let v)?: earned = v
+                case .failure(let problem)?:
+                    let message = EarnedValueReport.message(problem, plan: plan)
+                    guard all else { Console.error("error: " + message); throw ExitCode(2) }
+                    Console.error("skipped the earned value chart: \(message)")
+                case nil:
+                    let advice = "save one with 'slipway baseline save \(options.displayPath)'"
+                    guard all else { Console.error("error: the earned value chart measures against a baseline, and there is none; \(advice)"); throw ExitCode(2) }
+                    Console.error("skipped the earned value chart: no baseline saved (\(advice))")
+                }
+                if earned == nil { jobs.removeAll { $0.0 == .earned } }
+            }
             // One simulation for every format of the risk chart (leveled when the schedule is).
             let risk = jobs.contains { $0.0 == .risk }
                 ? RiskSimulation.run(plan: plan, schedule: schedule, settings: .init(iterations: iterations, seed: seed, leveled: level))
@@ -100,7 +122,7 @@ extension Slipway {
             }
             for (kind, format) in jobs {
                 let spec = Diagram.graph(kind, plan: plan, schedule: schedule, filter: filter, baseline: baselineSpans, risk: risk,
-                                         comparison: comparison)
+                                         comparison: comparison, earned: earned)
                 if !force, format != .dot, let warning = LayoutBudget.excess(of: spec, engine: Diagram.engine(for: kind)) {
                     Console.error("error: the \(kind.rawValue) diagram has \(warning); draw a part of it with "
                                   + "--phase ID or --critical-only, or pass --force to wait for it")
@@ -127,13 +149,13 @@ extension Slipway {
 
         /// The baseline named by --baseline (an error when missing or damaged), else
         /// the plan's default baseline when one has been saved.
-        private func loadBaseline(plan: Plan) throws -> [Int: GanttChart.Span]? {
+        private func loadBaseline() throws -> Baseline? {
             // A plan read from standard input has no file beside which a baseline lives.
-            if noBaseline || options.plan == "-" { return nil }
+            if options.plan == "-" { return nil }
             let path = BaselineStore.path(forPlan: options.plan, name: baseline)
             if baseline == nil && !FileManager.default.fileExists(atPath: path) { return nil }
             switch Baseline.load(path: path) {
-            case .success(let saved): return GanttChart.spans(of: saved, in: plan)
+            case .success(let saved): return saved
             case .failure(let problem):
                 Console.error(problem.description)
                 throw ExitCode(2)

@@ -14,6 +14,8 @@ public enum DiagramKind: String, Sendable, CaseIterable {
     case risk
     /// The S-curves of the plan's options and scenarios on one axis.
     case compare
+    /// Cumulative planned value, earned value and actual cost over the weeks.
+    case earned
 }
 
 /// Builds and renders diagrams of a scheduled plan.
@@ -24,9 +26,11 @@ public enum Diagram {
     ///   index, drawn as thin bars under the forecast bars.
     /// - Parameter risk: for the risk chart, the simulation to draw (one is run
     ///   with `RiskChart.defaultSettings` when none is given).
+    /// - Parameter earned: for the earned value chart, the figures to draw (it
+    ///   says what it needs when there are none).
     public static func graph(_ kind: DiagramKind, plan: Plan, schedule: Schedule, filter: DiagramFilter = .all,
                              baseline: [Int: GanttChart.Span]? = nil, risk: RiskSimulation.Result? = nil,
-                             comparison: [Comparison.Outcome]? = nil) -> GraphSpec {
+                             comparison: [Comparison.Outcome]? = nil, earned: EarnedValue? = nil) -> GraphSpec {
         switch kind {
         case .network: return NetworkDiagram.graph(plan: plan, schedule: schedule, filter: filter)
         case .constraints: return ConstraintMap.graph(plan: plan, schedule: schedule, filter: filter)
@@ -40,19 +44,21 @@ public enum Diagram {
             let iterations = outcomes.first?.simulation?.iterations ?? 0
             return RiskChart.graph(plan: plan, curves: curves,
                                    title: "\(plan.title): options and scenarios compared — chance of finishing by each week (\(iterations) iterations each\(outcomes.first?.simulation?.leveled == true ? ", leveled" : ""))")
+        case .earned: return EarnedValueChart.graph(plan: plan, earned: earned)
         }
     }
 
     public static func engine(for kind: DiagramKind) -> LayoutEngine {
-        kind == .gantt || kind == .risk || kind == .compare ? .pinned : .dot
+        kind == .network || kind == .constraints ? .dot : .pinned
     }
 
     /// Renders one diagram in one format.
     ///
     /// - Throws: `GraphvizRenderer.Failure` when Graphviz fails.
     public static func render(_ kind: DiagramKind, format: RenderFormat, plan: Plan, schedule: Schedule,
-                              filter: DiagramFilter = .all, baseline: [Int: GanttChart.Span]? = nil) throws -> RenderedGraph {
-        let spec = graph(kind, plan: plan, schedule: schedule, filter: filter, baseline: baseline)
+                              filter: DiagramFilter = .all, baseline: [Int: GanttChart.Span]? = nil,
+                              earned: EarnedValue? = nil) throws -> RenderedGraph {
+        let spec = graph(kind, plan: plan, schedule: schedule, filter: filter, baseline: baseline, earned: earned)
         return try GraphvizRenderer.render(spec, engine: engine(for: kind), format: format)
     }
 
