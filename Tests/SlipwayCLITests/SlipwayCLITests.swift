@@ -257,6 +257,19 @@ struct SlipwayCLITests {
         #expect(table.stdout.contains("Over cost (CPI 0.8): it would cost 5,000 at completion, against 4,000 in the baseline."))
     }
 
+    /// A two-task chain of 2-4w and 1-3w: rsse sqrt(1² + 1²) = 1.41, half (3 + 2) / 2 = 2.5.
+    @Test func buffersBySizingMethod() throws {
+        let plan = "plan: Chain\ntasks:\n  - {id: a, duration: 2-4w}\n  - {id: b, duration: 1-3w, after: [a]}\n"
+        let rsse = try Self.slipway(["buffers", "-"], stdin: plan)
+        #expect(rsse.status == 0)
+        #expect(rsse.stdout.contains("with the project buffer of 1.41 weeks, the promise is week 6.41"))
+        let half = try Self.slipway(["buffers", "-", "--method", "half", "--format", "json"], stdin: plan)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(half.stdout.utf8)) as? [String: Any])
+        #expect(object["method"] as? String == "half" && object["bufferedFinish"] as? Double == 7.5)
+        let wrong = try Self.slipway(["buffers", "-", "--method", "third"], stdin: plan)
+        #expect(wrong.status == 2)
+    }
+
     @Test func checkPrintsOnlyDiagnosticsAndASummary() throws {
         let run = try Self.slipway(["check", "plans/aws-migration.yaml"])
         #expect(run.status == 0)
