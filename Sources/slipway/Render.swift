@@ -11,12 +11,14 @@ extension RenderFormat: ExpressibleByArgument {}
 extension Slipway {
     struct Render: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Draw the plan for a review: network, constraints, Gantt, risk or earned value chart.",
+            abstract: "Draw the plan for a review: network, constraints, Gantt, risk, earned value or fever chart.",
             discussion: """
                 Renders in process through Graphviz's C library (no 'dot' program needed).
                 Without -o the file goes to output/, named after the plan:
                 output/aws-migration-network.svg. --all writes every diagram in every format
                 (the earned value chart only when a baseline has been saved).
+                --buffers adds the critical chain buffers to the Gantt chart as hatched rows,
+                and draws it leveled by owner capacity, the schedule they are sized on.
                 Large plans: --phase and --critical-only draw a part of the network.
 
                 Examples:
@@ -24,6 +26,8 @@ extension Slipway {
                   slipway render plans/aws-migration.yaml --diagram gantt --format png -o gantt.png
                   slipway render plans/aws-migration.yaml --diagram risk --level --iterations 10000 --seed 7
                   slipway render plans/aws-migration.yaml --diagram earned --format png
+                  slipway render plans/aws-migration.yaml --diagram gantt --buffers --format png
+                  slipway render plans/aws-migration.yaml --diagram fever --method half
                   slipway render plans/aws-migration.yaml --all
                 """)
 
@@ -32,7 +36,7 @@ extension Slipway {
         @Flag(help: "Level the schedule by owner capacity first (as 'schedule --level').")
         var level = false
 
-        @Option(help: "The diagram: network, constraints, gantt, risk (finish distribution and top drivers), compare (options and scenarios) or earned (PV, EV and AC against the baseline).")
+        @Option(help: "The diagram: network, constraints, gantt, risk (finish distribution and top drivers), compare (options and scenarios), earned (PV, EV and AC against the baseline) or fever (buffer used against chain done).")
         var diagram: DiagramKind = .network
 
         @Option(help: "The file format: svg, png, pdf or dot.")
@@ -40,6 +44,12 @@ extension Slipway {
 
         @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of output/PLAN-DIAGRAM.FORMAT.")
         var output: String?
+
+        @Flag(help: "Draw the critical chain buffers in the Gantt chart, as hatched rows (the chart is then leveled).")
+        var buffers = false
+
+        @Option(help: "For buffers and the fever chart: how buffers are sized, rsse or half.")
+        var method: CriticalChainBuffers.Method = .rsse
 
         @Flag(help: "Write every diagram in every format into output/.")
         var all = false
@@ -75,7 +85,8 @@ extension Slipway {
         }
 
         func run() throws {
-            let (plan, schedule) = try options.loadScheduled(showWarnings: false, level: level)
+            let (plan, unleveled) = try options.loadScheduled(showWarnings: false)
+            let schedule = level ? Scheduler.level(plan, schedule: unleveled) : unleveled
             let filter = DiagramFilter(phase: phase, criticalOnly: criticalOnly)
             if let problem = filter.problem(in: plan) {
                 Console.error("error: --phase: \(problem)")
@@ -120,9 +131,17 @@ extension Slipway {
                 for o in outcomes where !o.errors.isEmpty { Console.report(o.errors, path: options.displayPath) }
                 comparison = outcomes
             }
+            // Buffers are sized on the plan leveled, whatever --level says; the Gantt
+            // chart that shows them is leveled too, so that they sit at its chain's end.
+            let drawsBuffers = jobs.contains { $0.0 == .fever } || (buffers && jobs.contains { $0.0 == .gantt })
+            let chainBuffers = drawsBuffers ? CriticalChainBuffers.compute(plan: plan, schedule: unleveled, method: method) : nil
+            let trail = jobs.contains { $0.0 == .fever } ? chainBuffers?.projectTrail(plan: plan) : nil
+            let ganttSchedule = buffers && !level && jobs.contains { $0.0 == .gantt } ? Scheduler.level(plan, schedule: unleveled) : schedule
             for (kind, format) in jobs {
-                let spec = Diagram.graph(kind, plan: plan, schedule: schedule, filter: filter, baseline: baselineSpans, risk: risk,
-                                         comparison: comparison, earned: earned)
+                let bufferedGantt = kind == .gantt && buffers
+                let spec = Diagram.graph(kind, plan: plan, schedule: bufferedGantt ? ganttSchedule : schedule, filter: filter,
+                                         baseline: baselineSpans, risk: risk, comparison: comparison, earned: earned,
+                                         buffers: kind == .fever || bufferedGantt ? chainBuffers : nil, bufferTrail: trail)
                 if !force, format != .dot, let warning = LayoutBudget.excess(of: spec, engine: Diagram.engine(for: kind)) {
                     Console.error("error: the \(kind.rawValue) diagram has \(warning); draw a part of it with "
                                   + "--phase ID or --critical-only, or pass --force to wait for it")

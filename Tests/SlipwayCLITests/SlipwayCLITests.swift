@@ -270,6 +270,21 @@ struct SlipwayCLITests {
         #expect(wrong.status == 2)
     }
 
+    @Test func renderDrawsBuffersAndTheFeverChartAndSaysWhatEarnedValueNeeds() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("slipway-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let plan = "plan: Chain\ntasks:\n  - {id: a, duration: 2-4w}\n  - {id: b, duration: 1-3w, after: [a]}\n"
+        let gantt = directory.appendingPathComponent("g.svg").path, fever = directory.appendingPathComponent("f.svg").path
+        let drawn = try Self.slipway(["render", "-", "--diagram", "gantt", "--buffers", "--format", "svg", "-o", gantt], stdin: plan)
+        #expect(drawn.status == 0)
+        #expect(try String(contentsOfFile: gantt, encoding: .utf8).contains("<title>buffer:project</title>"))
+        #expect(try Self.slipway(["render", "-", "--diagram", "fever", "--format", "svg", "-o", fever], stdin: plan).status == 0)
+        let earned = try Self.slipway(["render", "-", "--diagram", "earned", "-o", directory.appendingPathComponent("e.svg").path], stdin: plan)
+        #expect(earned.status == 2)
+        #expect(earned.stderr.contains("the earned value chart measures against a baseline, and there is none"))
+    }
+
     @Test func checkPrintsOnlyDiagnosticsAndASummary() throws {
         let run = try Self.slipway(["check", "plans/aws-migration.yaml"])
         #expect(run.status == 0)

@@ -180,21 +180,52 @@ public struct CriticalChainBuffers: Sendable {
         }
 
         if let forecast {
-            for k in buffers.indices {
-                let b = buffers[k]
-                let consumed: Double
-                if b.kind == .project {
-                    consumed = max(0, forecast.finish - b.start)
-                } else {
-                    let from = b.from ?? .task(b.chain.last ?? 0)
-                    let slack = b.joins.flatMap { join in forecast.links(into: join).filter { $0.from == from }.map(\.slack).min() }
-                    consumed = max(0, b.size - (slack ?? forecast.dates(of: from).totalFloat))
-                }
-                buffers[k].status = status(consumed: consumed, size: b.size, completion: completion(of: b.chain, plan: plan))
-            }
+            for k in buffers.indices { buffers[k].status = measure(buffers[k], forecast: forecast, plan: plan) }
         }
         return CriticalChainBuffers(method: method, criticalChain: chainTasks, criticalChainSteps: steps, chainFinish: planned.finish,
                                     buffers: buffers, unbuffered: unbuffered, statusDate: hasProgress ? plan.statusDate : nil, forecastFinish: forecast?.finish)
+    }
+
+    /// A buffer's use in a forecast (the plan with progress, leveled).
+    ///
+    /// - Complexity: O(*n* + *p*) for *n* tasks of its chain and *p* links into its join.
+    static func measure(_ b: Buffer, forecast: Schedule, plan: Plan) -> Status {
+        let consumed: Double
+        if b.kind == .project {
+            consumed = max(0, forecast.finish - b.start)
+        } else {
+            let from = b.from ?? .task(b.chain.last ?? 0)
+            let slack = b.joins.flatMap { join in forecast.links(into: join).filter { $0.from == from }.map(\.slack).min() }
+            consumed = max(0, b.size - (slack ?? forecast.dates(of: from).totalFloat))
+        }
+        return status(consumed: consumed, size: b.size, completion: completion(of: b.chain, plan: plan))
+    }
+
+    /// The project buffer at one status date.
+    public struct TrailPoint: Sendable, Equatable {
+        public var time: Double
+        public var status: Status
+    }
+
+    /// The project buffer at each status date of the plan's progress history up
+    /// to its status date (the plan file's own, then each update's `as-of`): the
+    /// trail a fever chart draws.
+    ///
+    /// - Parameter plan: the plan these buffers were computed for.
+    /// - Complexity: one schedule and one leveling of the plan per status date.
+    public func projectTrail(plan: Plan) -> [TrailPoint] {
+        guard let now = statusDate else { return [] }
+        let history = plan.progressHistory
+        let fileRecordsProgress = history.planFileRecordsProgress(plan)
+        let earliest = fileRecordsProgress ? (history.declaredStatusDate ?? 0) : 0
+        var times = history.times.filter { $0 >= earliest - Timing.criticalTolerance && $0 <= now + Timing.criticalTolerance }
+        if fileRecordsProgress, let declared = history.declaredStatusDate { times.append(declared) }
+        times.append(now)
+        return Set(times).sorted().compactMap { t in
+            let then = history.plan(plan, asOf: t)
+            guard case .scheduled(let schedule) = Scheduler.schedule(then) else { return nil }
+            return TrailPoint(time: t, status: Self.measure(projectBuffer, forecast: Scheduler.level(then, schedule: schedule), plan: then))
+        }
     }
 
     /// The tasks of the chain that ends at `last`, first to last: back along the
