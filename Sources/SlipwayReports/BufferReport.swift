@@ -50,8 +50,9 @@ public enum BufferReport {
             promise += late > 1e-9 ? ", \(f.weeks(late)) weeks after the deadline (week \(f.weeks(deadline)))" : ", within the deadline (week \(f.weeks(deadline)))"
         }
         lines.append(promise)
-        if let s = b.statusDate, let forecast = b.forecastFinish, let status = b.projectBuffer.status {
-            lines.append("As of week \(f.weeks(s)): forecast finish week \(f.weeks(forecast)) (leveled); the project buffer is \(usage(status, f)), "
+        if let forecast = b.forecastFinish, let status = b.projectBuffer.status {
+            let when = b.statusDate.map { "As of week \(f.weeks($0))" } ?? "With the progress recorded"
+            lines.append("\(when): forecast finish week \(f.weeks(forecast)) (leveled); the project buffer is \(usage(status, f)), "
                          + "\(percent(status.chainCompletion)) of the chain done: \(status.zone.rawValue.uppercased())")
         }
         return lines
@@ -72,7 +73,7 @@ public enum BufferReport {
     public static func render(plan: Plan, buffers b: CriticalChainBuffers) -> String {
         let f = TimeFormat(calendar: plan.calendar)
         var out = heading(plan: plan, b).joined(separator: "\n") + "\n\n"
-        let progress = b.statusDate != nil
+        let progress = b.projectBuffer.status != nil
         var headers = ["Buffer", "Protects", "Joins", "Size", "Start", "End", "Squeezed"]
         var alignments: [TextTable.Alignment] = [.left, .left, .left, .right, .right, .right, .right]
         if progress {

@@ -93,6 +93,16 @@ struct CriticalChainBuffersTests {
         #expect(Self.near(f.consumed, 1.5) && Self.near(f.consumption, 0.75) && f.zone == .red && Self.near(f.burnRate, 1.5))
     }
 
+    /// Progress without a status date (finished work only) is measured too: a took
+    /// 5 weeks instead of 4 (0-5), so b runs 5-7, e 7-12: the project buffer is a
+    /// third used, with no status date to name.
+    @Test func finishedWorkWithoutAStatusDateIsMeasured() throws {
+        let tracked = Self.plan.replacingOccurrences(of: "{id: a, duration: 2-6w}", with: "{id: a, duration: 2-6w, actual-start: week 1, actual-finish: week 5}")
+        let (_, b) = try Self.buffers(tracked, method: .rsse)
+        #expect(b.statusDate == nil && b.forecastFinish == 12)
+        #expect(Self.near(b.projectBuffer.status?.consumption, 1.0 / 3))
+    }
+
     @Test(arguments: [(0.0, CriticalChainBuffers.Zone.green), (0.33, .green), (1.0 / 3, .yellow), (0.66, .yellow),
                       (2.0 / 3, .red), (1.4, .red)])
     func zonesAreThirdsOfTheBuffer(used: Double, zone: CriticalChainBuffers.Zone) {

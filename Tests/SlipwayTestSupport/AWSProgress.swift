@@ -1,7 +1,7 @@
 import Foundation
 
 /// The AWS plan's progress to the end of week 4, as the README's example records
-/// it with `slipway progress ... --spent` (the README's script, without who and
+/// it with `slipway progress ... --spent` (Scripts/aws-week4-example.sh, without who and
 /// when): work and spending on 26 tasks, behind schedule and over cost. Shared by
 /// the earned value and buffer tests of several targets.
 public enum AWSProgress {

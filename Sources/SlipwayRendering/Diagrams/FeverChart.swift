@@ -28,7 +28,7 @@ public enum FeverChart {
     public static func graph(plan: Plan, buffers b: CriticalChainBuffers, trail: [CriticalChainBuffers.TrailPoint] = []) -> GraphSpec {
         var canvas = ChartCanvas(name: "fever")
         let time = TimeFormat(calendar: plan.calendar)
-        let when = b.statusDate.map { "as of week \(time.weeks($0))" } ?? "no progress recorded"
+        let when = b.statusDate.map { "as of week \(time.weeks($0))" } ?? (b.projectBuffer.status == nil ? "no progress recorded" : "with the progress recorded")
         let title = "\(plan.title): fever chart of the critical chain buffers (\(b.method.rawValue)), \(when)"
         canvas.text(title, x: 0, y: 0, width: RiskChart.titleWidth(title), height: 24, size: DiagramStyle.titleFontSize)
 
