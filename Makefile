@@ -28,6 +28,10 @@ run: build
 	$(SLIPWAY) compare $(PLAN) --iterations 10000 --seed 7
 	$(SLIPWAY) render $(PLAN) --all
 	for f in svg png pdf; do $(SLIPWAY) render $(PLAN) --diagram risk --level --seed 7 --format $$f -o output/$(NAME)-risk-leveled.$$f || exit 1; done
+	$(SLIPWAY) buffers $(PLAN)
+	for f in svg png pdf; do $(SLIPWAY) render $(PLAN) --diagram gantt --buffers --format $$f -o output/$(NAME)-gantt-buffers.$$f || exit 1; done
+	@# Earned value and buffers four weeks in, on a copy with a baseline and progress (the README's example).
+	@if [ "$(PLAN)" = plans/aws-migration.yaml ]; then SLIPWAY=$(SLIPWAY) Scripts/aws-week4-example.sh; fi
 	@echo "Wrote output/$(NAME)-schedule.json and output/$(NAME)-schedule.md"
 
 # TaskJuggler (tj3) lets the interchange tests check the .tjp export; they skip without it.

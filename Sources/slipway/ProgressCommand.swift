@@ -23,6 +23,7 @@ extension Slipway {
                   slipway progress plans/aws-migration.yaml auth-framework --percent 50 --as-of "week 1"
                   slipway progress plans/aws-migration.yaml nats-design --done --as-of 2025-01-17
                   slipway progress plans/aws-migration.yaml nats-replacement --remaining 2w --started "week 2"
+                  slipway progress plans/aws-migration.yaml nats-replacement --percent 40 --spent 3200 --as-of "week 3"
                 """)
 
         @OptionGroup var options: PlanOptions
@@ -45,15 +46,19 @@ extension Slipway {
         @Option(help: "When the task actually started ('week N' is its start, or a date).")
         var started: String?
 
+        @Option(help: "Money spent on the task so far, in the plan's currency: the total to date, not an increment (earned value's actual cost).")
+        var spent: Double?
+
         @Option(help: "Who records the update (default: $USER).")
         var by: String?
 
         func validate() throws {
             if options.plan == "-" { throw ValidationError("'progress' records next to a plan file; it cannot read the plan from standard input") }
             let given = (done ? 1 : 0) + (percent == nil ? 0 : 1) + (remaining == nil ? 0 : 1)
-            if given != 1 && !(given == 0 && started != nil) {
-                throw ValidationError("give exactly one of --done, --percent N or --remaining D")
+            if given != 1 && !(given == 0 && (started != nil || spent != nil)) {
+                throw ValidationError("give exactly one of --done, --percent N or --remaining D (or only --started or --spent)")
             }
+            if let spent, !(spent >= 0 && spent.isFinite) { throw ValidationError("--spent must be an amount of money, 0 or more") }
             if let percent, !(0...100).contains(percent) { throw ValidationError("--percent must be from 0 to 100") }
         }
 
@@ -78,6 +83,7 @@ extension Slipway {
             if done || percent == 100 { update.actualFinish = asOfTime; update.percent = 100 }
             else if let percent { update.percent = percent }
             if let remaining { update.remaining = try WhatIfArguments.weeks(remaining, in: plan, what: "--remaining") }
+            update.spent = spent
             update.by = by ?? ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown"
             update.at = ISO8601DateFormatter().string(from: Date())
 

@@ -230,6 +230,61 @@ struct SlipwayCLITests {
         for i in 0..<8 { #expect(sidecar.contains("task: t\(i)\n"), "the update of t\(i) was lost") }
     }
 
+    /// Baseline, progress with spending, then earned value, as a user runs them:
+    /// a 4-week task for a fixed 4,000, half done at week 2 for 2,500 spent.
+    /// PV = EV = 2,000, AC = 2,500: SPI 1, CPI 0.8, EAC 5,000.
+    @Test func earnedValueFromABaselineAndRecordedSpending() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("slipway-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let plan = directory.appendingPathComponent("p.yaml").path
+        try Data("plan: Paid\ntasks:\n  - {id: a, duration: 4w, cost: 4000}\n".utf8).write(to: URL(fileURLWithPath: plan))
+        let before = try Self.slipway(["earned", plan])
+        #expect(before.status == 2)
+        #expect(before.stderr.contains("no baseline here; save one first with 'slipway baseline save PLAN'"))
+        #expect(try Self.slipway(["baseline", "save", plan]).status == 0)
+        let noStatus = try Self.slipway(["earned", plan])
+        #expect(noStatus.status == 2 && noStatus.stderr.contains("has no status date"))
+        let progress = try Self.slipway(["progress", plan, "a", "--percent", "50", "--spent", "2500", "--as-of", "week 2"])
+        #expect(progress.status == 0, "\(progress.stderr)")
+        let run = try Self.slipway(["earned", plan, "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["plannedValue"] as? Double == 2000 && object["earnedValue"] as? Double == 2000)
+        #expect(object["actualCost"] as? Double == 2500 && object["cpi"] as? Double == 0.8)
+        #expect(object["estimateAtCompletion"] as? Double == 5000)
+        let table = try Self.slipway(["earned", plan])
+        #expect(table.stdout.contains("Over cost (CPI 0.8): it would cost 5,000 at completion, against 4,000 in the baseline."))
+    }
+
+    /// A two-task chain of 2-4w and 1-3w: rsse sqrt(1² + 1²) = 1.41, half (3 + 2) / 2 = 2.5.
+    @Test func buffersBySizingMethod() throws {
+        let plan = "plan: Chain\ntasks:\n  - {id: a, duration: 2-4w}\n  - {id: b, duration: 1-3w, after: [a]}\n"
+        let rsse = try Self.slipway(["buffers", "-"], stdin: plan)
+        #expect(rsse.status == 0)
+        #expect(rsse.stdout.contains("with the project buffer of 1.41 weeks, the promise is week 6.41"))
+        let half = try Self.slipway(["buffers", "-", "--method", "half", "--format", "json"], stdin: plan)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(half.stdout.utf8)) as? [String: Any])
+        #expect(object["method"] as? String == "half" && object["bufferedFinish"] as? Double == 7.5)
+        let wrong = try Self.slipway(["buffers", "-", "--method", "third"], stdin: plan)
+        #expect(wrong.status == 2)
+    }
+
+    @Test func renderDrawsBuffersAndTheFeverChartAndSaysWhatEarnedValueNeeds() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("slipway-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let plan = "plan: Chain\ntasks:\n  - {id: a, duration: 2-4w}\n  - {id: b, duration: 1-3w, after: [a]}\n"
+        let gantt = directory.appendingPathComponent("g.svg").path, fever = directory.appendingPathComponent("f.svg").path
+        let drawn = try Self.slipway(["render", "-", "--diagram", "gantt", "--buffers", "--format", "svg", "-o", gantt], stdin: plan)
+        #expect(drawn.status == 0)
+        #expect(try String(contentsOfFile: gantt, encoding: .utf8).contains("<title>buffer:project</title>"))
+        #expect(try Self.slipway(["render", "-", "--diagram", "fever", "--format", "svg", "-o", fever], stdin: plan).status == 0)
+        let earned = try Self.slipway(["render", "-", "--diagram", "earned", "-o", directory.appendingPathComponent("e.svg").path], stdin: plan)
+        #expect(earned.status == 2)
+        #expect(earned.stderr.contains("the earned value chart measures against a baseline, and there is none"))
+    }
+
     @Test func checkPrintsOnlyDiagnosticsAndASummary() throws {
         let run = try Self.slipway(["check", "plans/aws-migration.yaml"])
         #expect(run.status == 0)

@@ -65,4 +65,43 @@ struct JSONReportsGoldenTests {
                 "the case covers what it says")
         Golden.check(VarianceReport.renderJSON(plan: changed, variance: variance), against: "aws-migration-variance.json")
     }
+
+    /// `slipway earned` of the AWS plan at the end of week 4 (`AWSProgress`), against
+    /// a baseline of the plan before any progress.
+    @Test func earnedValueReportMatchesGolden() throws {
+        let (plan, schedule) = try load()
+        let baseline = Baseline(plan: plan, schedule: schedule, name: "default", planFile: "aws-migration.yaml",
+                                planHash: "fnv1a64:0000000000000000", progressHash: nil, savedAt: "2026-12-01T13:56:32Z")
+        let text = try String(contentsOfFile: AWSPlanGoldenTests.planPath, encoding: .utf8)
+        let tracked = try #require(PlanLoader.load(text: text, progress: .init(path: "aws-migration.progress.yaml", text: AWSProgress.sidecar)).plan)
+        let earned = try EarnedValue.compute(plan: tracked, baseline: baseline, path: "aws-migration.baseline.json").get()
+        // The budget at completion is the plan's cost (54,090, as the schedule says);
+        // AC is the sum of the 26 'spent' figures.
+        #expect(earned.budgetAtCompletion == schedule.cost.total)
+        #expect(earned.actualCost == 27_140)
+        #expect(earned.asOf == 4 && earned.warnings.isEmpty)
+        Golden.check(EarnedValueReport.renderJSON(plan: tracked, earned: earned), against: "aws-migration-earned.json")
+        Golden.check(EarnedValueReport.render(plan: tracked, earned: earned), against: "aws-migration-earned.txt")
+    }
+
+    /// `slipway buffers plans/aws-migration.yaml` (table and JSON), then the same with
+    /// the progress of week 4 (`AWSProgress`).
+    @Test func bufferReportsMatchGolden() throws {
+        let (plan, schedule) = try load()
+        let buffers = CriticalChainBuffers.compute(plan: plan, schedule: schedule, method: .rsse)
+        // Leveled, Platform's fs-storage and stateless components join the chain; the
+        // project buffer is sqrt(6 x 0.5² + 1²) = sqrt(2.5): 0.5 for each 1-week
+        // range and the pessimistic half-width of load testing's 2-4 weeks.
+        #expect(abs(buffers.projectBuffer.size - 2.5.squareRoot()) < 1e-9)
+        #expect(buffers.chainFinish == 13.5)
+        Golden.check(BufferReport.render(plan: plan, buffers: buffers), against: "aws-migration-buffers.txt")
+        Golden.check(BufferReport.renderJSON(plan: plan, buffers: buffers), against: "aws-migration-buffers.json")
+        let text = try String(contentsOfFile: AWSPlanGoldenTests.planPath, encoding: .utf8)
+        let checked = CheckedPlan.from(PlanLoader.load(text: text, progress: .init(path: "aws-migration.progress.yaml", text: AWSProgress.sidecar)))
+        let tracked = try #require(checked.plan), forecast = try #require(checked.schedule)
+        let measured = CriticalChainBuffers.compute(plan: tracked, schedule: forecast, method: .rsse)
+        // The forecast ends a week later, 14.5: 1 of 1.58 weeks, 63%, yellow.
+        #expect(measured.forecastFinish == 14.5 && measured.projectBuffer.status?.zone == .yellow)
+        Golden.check(BufferReport.render(plan: tracked, buffers: measured), against: "aws-migration-buffers-week4.txt")
+    }
 }

@@ -220,6 +220,7 @@ public enum PlanLoader {
         if var p = plan, !reader.tooManyErrors {
             plan = nil
             ReferenceCheck(reader: reader).check(&p)
+            p.progressHistory = ProgressHistory(declaredStatusDate: p.statusDate)
             if let sidecar { progressDiagnostics = ProgressLog.apply(sidecar, to: &p) }
             let progressReader = NodeReader(nodeLimit: read.nodeLimit)
             ProgressCheck(reader: progressReader).check(p)

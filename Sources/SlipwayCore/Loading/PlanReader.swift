@@ -324,6 +324,7 @@ struct PlanReader {
             case .actualStart: task.progress.actualStart = try startPoint(value, what: "'actual-start'")
             case .actualFinish: task.progress.actualFinish = try endPoint(value, what: "'actual-finish'")
             case .progress: task.progress.percent = try percent(value)
+            case .spent: task.progress.spent = try reader.number(value, what: "'spent'", minimum: 0)
             case .remaining:
                 guard let text = try reader.string(value, what: "'remaining'") else { continue }
                 switch syntax.duration(text) {

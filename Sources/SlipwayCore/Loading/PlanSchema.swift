@@ -31,7 +31,7 @@ enum PlanSchema {
     enum TaskKey: String, SchemaKey {
         case id, title, duration, milestone, owner, needs, phase, after,
              notBefore = "not-before", due, cost, why, notes, group,
-             actualStart = "actual-start", actualFinish = "actual-finish", progress, remaining,
+             actualStart = "actual-start", actualFinish = "actual-finish", progress, remaining, spent,
              wait, skills, crash, risks, criteria
         static let table = KeyTable<Self>()
     }

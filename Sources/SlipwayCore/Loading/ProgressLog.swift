@@ -38,24 +38,27 @@ public enum ProgressLog {
         public var actualFinish: Double?
         public var percent: Double?
         public var remaining: Double?
+        /// Money spent on the task so far (the total to date, not an increment).
+        public var spent: Double?
         /// Who recorded it and when (ISO 8601), for the history.
         public var by: String?
         public var at: String?
 
         public init(task: String, asOf: Double, actualStart: Double? = nil, actualFinish: Double? = nil,
-                    percent: Double? = nil, remaining: Double? = nil, by: String? = nil, at: String? = nil) {
+                    percent: Double? = nil, remaining: Double? = nil, spent: Double? = nil, by: String? = nil, at: String? = nil) {
             self.task = task
             self.asOf = asOf
             self.actualStart = actualStart
             self.actualFinish = actualFinish
             self.percent = percent
             self.remaining = remaining
+            self.spent = spent
             self.by = by
             self.at = at
         }
     }
 
-    static let entryKeys = ["task", "as-of", "actual-start", "actual-finish", "progress", "remaining", "by", "at"]
+    static let entryKeys = ["task", "as-of", "actual-start", "actual-finish", "progress", "remaining", "spent", "by", "at"]
 
     /// Reads the sidecar and applies its updates to the plan. Problems are
     /// returned as diagnostics located in the sidecar file.
@@ -87,6 +90,8 @@ public enum ProgressLog {
         }
         if composeDiagnostics.hasErrors { return located(composeDiagnostics) }
         let syntax = TimeSyntax(unit: plan.unit, calendar: plan.calendar)
+        var history = plan.progressHistory
+        defer { plan.progressHistory = history }
         do {
             guard let top = try reader.fields(of: root, known: ["updates"], what: "the progress file") else { return located(reader.diagnostics) }
             for (_, list, _) in top {
@@ -97,6 +102,7 @@ public enum ProgressLog {
                                      "'\(update.task)' in the progress file is not a task of the plan\(Suggestion.hint(for: update.task, in: plan.tasks.map(\.id)))")
                         continue
                     }
+                    history.record(update, task: i, declared: plan.tasks[i].progress)
                     merge(update, into: &plan.tasks[i], locations: locations.mapValues { SourceLocation(line: $0.line, column: $0.column, file: source.path) })
                     plan.statusDate = max(plan.statusDate ?? update.asOf, update.asOf)
                 }
@@ -122,7 +128,8 @@ public enum ProgressLog {
             task.progress.actualFinish = v
             task.progress.remaining = nil
         }
-        for key in ["actual-start", "actual-finish", "progress", "remaining"] {
+        if let v = update.spent { task.progress.spent = v }
+        for key in ["actual-start", "actual-finish", "progress", "remaining", "spent"] {
             if let l = locations[key] { task.setLocation(l, of: key) }
         }
     }
@@ -159,6 +166,7 @@ public enum ProgressLog {
                 case .success: reader.error(.badDuration, at: value.location, "'remaining' cannot be negative")
                 case .failure(let f): reader.error(.badDuration, at: value.location, f.message)
                 }
+            case "spent": update.spent = try reader.number(value, what: "'spent'", minimum: 0)
             case "by": update.by = try reader.string(value, what: "'by'")
             case "at": update.at = try reader.string(value, what: "'at'")
             default: break
@@ -200,6 +208,7 @@ public enum ProgressLog {
         if let v = update.actualFinish { lines.append("    actual-finish: \(when(v, .end))") }
         if let v = update.percent { lines.append("    progress: \(v.compact)") }
         if let v = update.remaining { lines.append("    remaining: \(v.compact)w") }
+        if let v = update.spent { lines.append("    spent: \(v.compact)") }
         if let v = update.by { lines.append("    by: \(yamlString(v))") }
         if let v = update.at { lines.append("    at: \(yamlString(v))") }
         return lines.joined(separator: "\n") + "\n"

@@ -21,6 +21,9 @@ public struct Plan: Sendable {
     public var risks: [Risk] = []
     /// Named what-ifs declared in the plan (`scenarios:`); not applied to it.
     public var scenarios: [Scenario] = []
+    /// The progress sidecar's updates as they were recorded, to look back at the
+    /// plan as it was known at an earlier time; empty without a sidecar.
+    public var progressHistory = ProgressHistory()
     public var locations: [String: SourceLocation]
     /// Every id of the plan and what it names, built once when references are
     /// resolved (`resolveReferences`); for ids a user types (slip, progress).

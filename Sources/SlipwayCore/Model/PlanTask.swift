@@ -107,15 +107,21 @@ public struct Progress: Hashable, Sendable {
     public var percent: Double?
     /// Weeks of work left.
     public var remaining: Double?
+    /// Money spent on the task so far, in the plan's currency: the total to date,
+    /// not an increment, so that a later figure replaces an earlier one as every
+    /// other progress field does (earned value's actual cost).
+    public var spent: Double?
 
-    public init(actualStart: Double? = nil, actualFinish: Double? = nil, percent: Double? = nil, remaining: Double? = nil) {
+    public init(actualStart: Double? = nil, actualFinish: Double? = nil, percent: Double? = nil, remaining: Double? = nil,
+                spent: Double? = nil) {
         self.actualStart = actualStart
         self.actualFinish = actualFinish
         self.percent = percent
         self.remaining = remaining
+        self.spent = spent
     }
 
-    public var isEmpty: Bool { actualStart == nil && actualFinish == nil && percent == nil && remaining == nil }
+    public var isEmpty: Bool { actualStart == nil && actualFinish == nil && percent == nil && remaining == nil && spent == nil }
 }
 
 /// Where one field of an entry was written.

@@ -123,6 +123,7 @@ public enum PlanYAML {
         if let v = t.progress.actualFinish { w.field(l, "actual-finish", endPoint(v)) }
         if let v = t.progress.percent { w.field(l, "progress", v.compact) }
         if let v = t.progress.remaining { w.field(l, "remaining", v.compact + "w") }
+        if let v = t.progress.spent { w.field(l, "spent", v.compact) }
     }
 
     /// `2w`, `2-3w` (a range: most likely is the midpoint) or `1w/2w/4w`.

@@ -14,6 +14,10 @@ public enum DiagramKind: String, Sendable, CaseIterable {
     case risk
     /// The S-curves of the plan's options and scenarios on one axis.
     case compare
+    /// Cumulative planned value, earned value and actual cost over the weeks.
+    case earned
+    /// Critical chain buffers: the share used against the share of the chain done.
+    case fever
 }
 
 /// Builds and renders diagrams of a scheduled plan.
@@ -24,13 +28,21 @@ public enum Diagram {
     ///   index, drawn as thin bars under the forecast bars.
     /// - Parameter risk: for the risk chart, the simulation to draw (one is run
     ///   with `RiskChart.defaultSettings` when none is given).
+    /// - Parameter earned: for the earned value chart, the figures to draw (it
+    ///   says what it needs when there are none).
+    /// - Parameter buffers: critical chain buffers, for the Gantt chart (drawn when
+    ///   given) and the fever chart (computed by `rsse` from `schedule`, then the
+    ///   unleveled schedule, when none are given).
+    /// - Parameter bufferTrail: the project buffer's trail for the fever chart
+    ///   (`CriticalChainBuffers.projectTrail`, computed when not given).
     public static func graph(_ kind: DiagramKind, plan: Plan, schedule: Schedule, filter: DiagramFilter = .all,
                              baseline: [Int: GanttChart.Span]? = nil, risk: RiskSimulation.Result? = nil,
-                             comparison: [Comparison.Outcome]? = nil) -> GraphSpec {
+                             comparison: [Comparison.Outcome]? = nil, earned: EarnedValue? = nil,
+                             buffers: CriticalChainBuffers? = nil, bufferTrail: [CriticalChainBuffers.TrailPoint]? = nil) -> GraphSpec {
         switch kind {
         case .network: return NetworkDiagram.graph(plan: plan, schedule: schedule, filter: filter)
         case .constraints: return ConstraintMap.graph(plan: plan, schedule: schedule, filter: filter)
-        case .gantt: return GanttChart.graph(plan: plan, schedule: schedule, filter: filter, baseline: baseline)
+        case .gantt: return GanttChart.graph(plan: plan, schedule: schedule, filter: filter, baseline: baseline, buffers: buffers)
         case .risk:
             let result = risk ?? RiskSimulation.run(plan: plan, schedule: schedule, settings: RiskChart.defaultSettings)
             return RiskChart.graph(plan: plan, result: result)
@@ -40,19 +52,24 @@ public enum Diagram {
             let iterations = outcomes.first?.simulation?.iterations ?? 0
             return RiskChart.graph(plan: plan, curves: curves,
                                    title: "\(plan.title): options and scenarios compared — chance of finishing by each week (\(iterations) iterations each\(outcomes.first?.simulation?.leveled == true ? ", leveled" : ""))")
+        case .earned: return EarnedValueChart.graph(plan: plan, earned: earned)
+        case .fever:
+            let measured = buffers ?? CriticalChainBuffers.compute(plan: plan, schedule: schedule, method: .rsse)
+            return FeverChart.graph(plan: plan, buffers: measured, trail: bufferTrail ?? measured.projectTrail(plan: plan))
         }
     }
 
     public static func engine(for kind: DiagramKind) -> LayoutEngine {
-        kind == .gantt || kind == .risk || kind == .compare ? .pinned : .dot
+        kind == .network || kind == .constraints ? .dot : .pinned
     }
 
     /// Renders one diagram in one format.
     ///
     /// - Throws: `GraphvizRenderer.Failure` when Graphviz fails.
     public static func render(_ kind: DiagramKind, format: RenderFormat, plan: Plan, schedule: Schedule,
-                              filter: DiagramFilter = .all, baseline: [Int: GanttChart.Span]? = nil) throws -> RenderedGraph {
-        let spec = graph(kind, plan: plan, schedule: schedule, filter: filter, baseline: baseline)
+                              filter: DiagramFilter = .all, baseline: [Int: GanttChart.Span]? = nil,
+                              earned: EarnedValue? = nil, buffers: CriticalChainBuffers? = nil) throws -> RenderedGraph {
+        let spec = graph(kind, plan: plan, schedule: schedule, filter: filter, baseline: baseline, earned: earned, buffers: buffers)
         return try GraphvizRenderer.render(spec, engine: engine(for: kind), format: format)
     }
 

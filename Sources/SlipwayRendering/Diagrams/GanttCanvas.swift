@@ -26,6 +26,11 @@ struct GanttCanvas {
     /// Waits (approvals, lead times) take time but no one's work: a pale bar.
     static let waitFill = "#c9b8e0"
     static let criticalWaitFill = "#e8a1a8"
+    /// Buffers are hatched: stripes of their colour and white, about this wide.
+    static let stripeWidth = 4.0
+    static let projectBufferColor = "#e67e22"
+    static let feedingBufferColor = "#7f8c8d"
+    static let zoneColor: [CriticalChainBuffers.Zone: String] = [.green: "#2e9e44", .yellow: "#d4a017", .red: "#c0392b"]
 
     struct Shape {
         var name: String
@@ -36,6 +41,7 @@ struct GanttCanvas {
     let plan: Plan
     let schedule: Schedule
     let baseline: [Int: GanttChart.Span]
+    let buffers: CriticalChainBuffers?
     let facts: ScheduleFacts
     /// Weeks on the axis: from t = 0 to the last thing drawn, whole weeks.
     let weeks: Int
@@ -46,14 +52,16 @@ struct GanttCanvas {
     var rowsTop = 0.0
     var rowIndex = 0
 
-    init(plan: Plan, schedule: Schedule, baseline: [Int: GanttChart.Span]) {
+    init(plan: Plan, schedule: Schedule, baseline: [Int: GanttChart.Span], buffers: CriticalChainBuffers? = nil) {
         self.plan = plan
         self.schedule = schedule
         self.baseline = baseline
+        self.buffers = buffers
         self.facts = ScheduleFacts(plan: plan, schedule: schedule)
         var end = max(schedule.finish, plan.deadline ?? 0, plan.statusDate ?? 0)
         for phase in plan.phases { end = max(end, phase.windowEnd ?? 0) }
         for span in baseline.values { end = max(end, span.finish) }
+        for buffer in buffers?.buffers ?? [] { end = max(end, buffer.end) }
         weeks = max(1, Int((end - 1e-9).rounded(.up)))
         // Wide enough for "W12" and a date at review size, narrow enough that a
         // two-year plan still fits a screen's width.
@@ -166,6 +174,58 @@ struct GanttCanvas {
         cursor += Self.rowHeight
     }
 
+    /// The critical chain's buffers as hatched rows under the tasks: the project
+    /// buffer after the chain, each feeding buffer before its join; with progress,
+    /// hatched in the colour of its zone and the part used as a dark band.
+    mutating func drawBuffers() {
+        guard let buffers, !buffers.buffers.isEmpty else { return }
+        let groupTop = cursor
+        let title = "Critical chain buffers (\(buffers.method.rawValue)) · promise week \(facts.weeks(buffers.bufferedFinish))"
+        box("band:buffers", x: 0, y: groupTop, width: totalWidth, height: Self.headerHeight, fill: "#eceff3")
+        text("phase:buffers", title, x: 4, y: groupTop, width: totalWidth - 8, height: Self.headerHeight,
+             size: DiagramStyle.fontSize, align: .left, bold: true)
+        cursor += Self.headerHeight
+        for buffer in buffers.buffers {
+            let top = cursor
+            let name = BufferReport.name(buffer, plan: plan)
+            let chain = buffer.chain.map { plan.tasks[$0].id }
+            let protects = chain.count > 2 ? "\(chain[0]) .. \(chain[chain.count - 1])" : chain.joined(separator: ", ")
+            let label = buffer.kind == .project
+                ? "Project buffer: \(protects)"
+                : "Feeding: \(protects) → \(buffer.joins.map { BufferReport.id(of: $0, plan: plan) } ?? "the end")"
+            var lines = DiagramStyle.wrap(label, width: Self.titleWrap, maxLines: buffer.status == nil ? 2 : 1)
+            if let s = buffer.status {
+                let used = s.consumption.map { "\(Int(($0 * 100).rounded()))% used" } ?? (s.consumed > 0 ? "overrun" : "unused")
+                lines.append("\(used), chain \(Int((s.chainCompletion * 100).rounded()))% done: \(buffer.kind == .feeding && s.chainFinished ? "done" : s.zone.rawValue)")
+            }
+            text("title:\(name)", lines, x: 4, y: top, width: Self.titleColumn - 8, height: Self.rowHeight,
+                 size: DiagramStyle.smallFontSize, align: .left)
+            text("span:\(name)", "\(facts.weeks(buffer.start))–\(facts.weeks(buffer.end))", x: Self.titleColumn, y: top,
+                 width: Self.spanColumn, height: Self.rowHeight, size: DiagramStyle.smallFontSize, align: .left)
+            let colour = buffer.status.map { Self.zoneColor[$0.zone]! }
+                ?? (buffer.kind == .project ? Self.projectBufferColor : Self.feedingBufferColor)
+            let barTop = top + (Self.rowHeight - Self.barHeight) / 2
+            hatched("buffer:\(name)", x: x(buffer.start), y: barTop, width: max(2, buffer.size * weekWidth), height: Self.barHeight,
+                    colour: colour, classes: "buffer \(buffer.kind.rawValue)")
+            if let s = buffer.status, s.consumed > 0 {
+                box("used:\(name)", x: x(buffer.start), y: barTop + Self.barHeight / 2 - 2, width: max(1, min(buffer.size, s.consumed) * weekWidth),
+                    height: 4, fill: Self.doneFill, classes: "buffer-used")
+            }
+            cursor += Self.rowHeight
+        }
+    }
+
+    /// A box hatched with stripes of `colour` and white (Graphviz's `striped`
+    /// style), outlined in `colour`.
+    mutating func hatched(_ name: String, x: Double, y: Double, width: Double, height: Double, colour: String, classes: String) {
+        let pairs = max(1, min(200, Int((width / (2 * Self.stripeWidth)).rounded())))
+        let stripes = Array(repeating: "\(colour):#ffffff", count: pairs).joined(separator: ":")
+        shapes.append(Shape(name: name, x: x, y: y, width: width, height: height, attributes: [
+            ("shape", "box"), ("style", "striped"), ("label", ""), ("fillcolor", .text(stripes)),
+            ("color", .text(colour)), ("penwidth", "1"), ("class", .text(classes)),
+        ]))
+    }
+
     /// How much of a task is done: all of a finished one, its `progress` percent,
     /// or the share of its span before the status date; nil when not started.
     func doneFraction(_ j: Int) -> Double? {
@@ -215,6 +275,10 @@ struct GanttCanvas {
         if plan.statusDate != nil { items.append(("status", "status date", Self.statusColor, 2, "box")) }
         if !baseline.isEmpty { items.append(("baseline", "baseline", Self.baselineFill, Self.thinBar, "box")) }
         if plan.tasks.indices.contains(where: { doneFraction($0) != nil }) { items.append(("done", "work done", Self.doneFill, 4, "box")) }
+        if let buffers, !buffers.buffers.isEmpty {
+            let colour = buffers.statusDate == nil ? Self.projectBufferColor : Self.zoneColor[buffers.projectBuffer.status?.zone ?? .green]!
+            items.append(("buffer", "buffer (hatched)", colour, Self.barHeight, "striped"))
+        }
         return items
     }
 
@@ -223,11 +287,16 @@ struct GanttCanvas {
         for (k, item) in legendItems.enumerated() {
             let left = Double(k) * 150 + 4
             let width = item.shape == "diamond" ? 14.0 : 28.0
-            shapes.append(Shape(name: "legend:\(item.name)", x: left, y: top + (16 - item.height) / 2, width: width,
-                                height: item.height, attributes: [
-                                    ("shape", .text(item.shape)), ("style", "filled"), ("label", ""),
-                                    ("fillcolor", .text(item.fill)), ("color", .text(item.fill)), ("class", "legend"),
-                                ]))
+            if item.shape == "striped" {
+                hatched("legend:\(item.name)", x: left, y: top + (16 - item.height) / 2, width: width, height: item.height,
+                        colour: item.fill, classes: "legend")
+            } else {
+                shapes.append(Shape(name: "legend:\(item.name)", x: left, y: top + (16 - item.height) / 2, width: width,
+                                    height: item.height, attributes: [
+                                        ("shape", .text(item.shape)), ("style", "filled"), ("label", ""),
+                                        ("fillcolor", .text(item.fill)), ("color", .text(item.fill)), ("class", "legend"),
+                                    ]))
+            }
             text("legend:\(item.name):text", item.label, x: left + 34, y: top, width: 110, height: 16,
                  size: DiagramStyle.smallFontSize, align: .left)
         }

@@ -9,8 +9,9 @@ import SlipwayScheduling
 /// in order of early start. Bars are red on the critical path, blue otherwise;
 /// total float trails a bar as a thin grey bar; milestones are diamonds; the
 /// deadline and the status date are vertical lines; each phase's planned window
-/// is shaded behind its rows. Node names: `bar:ID`, `float:ID`, `milestone:ID`,
-/// `baseline:ID`, `title:ID`; the rest is furniture.
+/// is shaded behind its rows; critical chain buffers, when given, are hatched
+/// rows after the tasks. Node names: `bar:ID`, `float:ID`, `milestone:ID`,
+/// `baseline:ID`, `title:ID`, `buffer:NAME`; the rest is furniture.
 public enum GanttChart {
     /// A task's dates in another schedule, in weeks from t = 0.
     public struct Span: Sendable, Equatable {
@@ -40,14 +41,19 @@ public enum GanttChart {
     ///
     /// - Parameter baseline: dates of another schedule by task index (a saved
     ///   baseline); each is drawn as a thin dark bar under the task's forecast bar.
-    /// - Complexity: O(*T* log *T* + *W*) for *T* tasks shown and *W* weeks on the axis.
+    /// - Parameter buffers: critical chain buffers, drawn as hatched rows after the
+    ///   tasks (`schedule` should then be the leveled one they were sized on).
+    /// - Complexity: O(*T* log *T* + *W* + *B*) for *T* tasks shown, *W* weeks on the
+    ///   axis and *B* buffers.
     public static func graph(plan: Plan, schedule: Schedule, filter: DiagramFilter = .all,
-                             baseline: [Int: Span]? = nil) -> GraphSpec {
-        var canvas = GanttCanvas(plan: plan, schedule: schedule, baseline: baseline ?? [:])
+                             baseline: [Int: Span]? = nil, buffers: CriticalChainBuffers? = nil) -> GraphSpec {
+        var canvas = GanttCanvas(plan: plan, schedule: schedule, baseline: baseline ?? [:], buffers: buffers)
         let groups = rowGroups(plan: plan, schedule: schedule, shown: filter.mask(plan: plan, schedule: schedule))
         canvas.drawTitle(filter: filter)
-        canvas.drawAxis(rowCount: groups.reduce(0) { $0 + 1 + $1.tasks.count })
+        let bufferRows = buffers.map { 1 + $0.buffers.count } ?? 0
+        canvas.drawAxis(rowCount: groups.reduce(0) { $0 + 1 + $1.tasks.count } + bufferRows)
         for group in groups { canvas.drawGroup(phase: group.phase, tasks: group.tasks) }
+        canvas.drawBuffers()
         canvas.drawMarkers()
         canvas.drawLegend()
         return canvas.spec()

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The README's earned value and buffer example: the AWS plan four weeks in.
+# Copies the plan into a temporary directory (the repository's plan has no
+# baseline or progress, and keeps none), saves a baseline of it as planned,
+# records the progress and spending of weeks 1-4 with `slipway progress`, then
+# prints `slipway earned` and `slipway buffers` and draws the earned value chart,
+# the fever chart and the Gantt chart with buffers into output/*-week4.*.
+# Tests/SlipwayTestSupport/AWSProgress.swift holds the same updates.
+#   SLIPWAY=.build/release/slipway Scripts/aws-week4-example.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+S=$(realpath "${SLIPWAY:-.build/release/slipway}")
+OUT=$(realpath output)
+DIR=$(mktemp -d)
+trap 'rm -rf "$DIR"' EXIT
+cp plans/aws-migration.yaml "$DIR/"
+cd "$DIR"
+P=aws-migration.yaml
+"$S" baseline save $P
+p() { "$S" progress $P "$@" --by pm >/dev/null; }
+p aws-training          --percent 50 --started 0 --as-of 1 --spent 800
+p config-system         --percent 50 --started 0 --as-of 1 --spent 900
+p auth-framework        --percent 40 --started 0 --as-of 1 --spent 1100
+p cost-controls         --done --as-of 1   --spent 700
+p nats-design           --done --as-of 1   --spent 1300
+p workshop-architecture --done --as-of 1.4 --spent 480
+p workshop-core-team    --done --as-of 1.4 --spent 400
+p workshop-security     --done --as-of 1.4 --spent 480
+p workshop-platform     --done --as-of 1.4 --spent 400
+p workshop-devops       --done --as-of 1.4 --spent 440
+p workshop-database     --done --as-of 1.4 --spent 440
+p adr-docs              --done --as-of 1.5 --spent 600
+p config-system         --done --as-of 2   --spent 2100
+p aws-training          --done --as-of 2   --spent 1600
+p poc                   --done --as-of 2   --spent 1000
+p migration-runbook     --percent 50 --as-of 2 --spent 400
+p auth-framework        --done --as-of 2.5 --spent 3000
+p aws-review            --done --as-of 2.5 --spent 800
+p sqs-fifo-throughput   --done --as-of 3   --spent 600
+p ecs-quotas            --done --as-of 3   --spent 700
+p vpc-setup             --done --as-of 3   --spent 1100
+p eventbridge-payloads  --done --as-of 3.5 --spent 1300
+p dynamodb-key-design   --done --as-of 3.5 --spent 1200
+p secrets-management    --done --as-of 3.5 --spent 1500
+p quota-approval        --done --as-of 3.5
+p nats-replacement      --percent 40 --started 2.5 --as-of 4 --spent 1800
+p service-abstraction   --done --as-of 4   --spent 2400
+p cicd-pipeline         --percent 60 --as-of 4 --spent 1200
+p monitoring-logging    --percent 50 --as-of 4 --spent 600
+p migration-runbook     --done --as-of 4   --spent 1000
+"$S" earned $P
+"$S" buffers $P
+for f in svg png pdf; do
+  "$S" render $P --diagram earned --format $f -o "$OUT/aws-migration-earned-week4.$f" 2>/dev/null
+  "$S" render $P --diagram fever --format $f -o "$OUT/aws-migration-fever-week4.$f" 2>/dev/null
+  "$S" render $P --diagram gantt --buffers --format $f -o "$OUT/aws-migration-gantt-buffers-week4.$f" 2>/dev/null
+done
+echo "Wrote output/aws-migration-{earned,fever,gantt-buffers}-week4.{svg,png,pdf}"
