@@ -1,0 +1,485 @@
+import Foundation
+import SlipwayEngine
+import SlipwayCore
+
+/// Reads a hand-written Markdown plan into a `MarkdownPlanDocument`: the shapes
+/// of risk registers, phase plans, roadmaps and ticket tables found in the wild,
+/// not one template.
+///
+/// - Headings with an id prefix are items: `### R-001: Title 🔴`, `### RISK-001:`,
+///   `### BLOCK-3`, `### Task 1.1: ... ⚠️ CRITICAL`, `### 1. Title`. Under a
+///   section about risks (or with a severity) they are constraints, else tasks.
+/// - Headings named Phase/Wave/Stage/Sprint/Milestone N are phases; their window
+///   is read from the heading or a `**Duration**:` line.
+/// - Fields as bullets or paragraphs (`**Owner**: Ana`, `- Priority: P0`), with
+///   their synonyms (`MarkdownVocabulary.field`).
+/// - Tables with a name column (Risk, Blocker, Ticket, Task, Item, Milestone,
+///   Initiative, Epic, ...): one row, one item.
+/// - Bullets and `- [ ]`/`- [x]` checkboxes in a phase or a work section are
+///   tasks, with inline estimates (`(2 weeks)`, `8h`), owners (`(Owner: X)`,
+///   `@name`) and "after X".
+/// Fenced code blocks are skipped; CRLF and a byte-order mark read as plain lines.
+public enum MarkdownPlanReader {
+    /// - Complexity: O(*n*) in the length of the text: each line is read once,
+    ///   with a constant number of bounded pattern matches.
+    public static func parse(_ text: String) -> MarkdownPlanDocument {
+        let lines = MarkdownLines.split(text)
+        let code = MarkdownLines.fenced(lines)
+        var doc = MarkdownPlanDocument()
+        var phase: Int?            // the open phase
+        var item: Int?             // the open heading item
+        var itemField: MarkdownVocabulary.Field?   // the field whose sub-bullets follow
+        var section: Int?
+        var sectionHasContent = false
+        var sectionHeadingCounted = true
+        var group: (line: Int, mapped: Bool)?     // a plain heading inside a phase
+        var table: Int?
+        var headerPending: (cells: [String], line: Int)?
+        var lastActivity: Int?
+
+        func closeGroup() {
+            if let g = group, g.mapped { doc.mappedHeadings += 1 }
+            group = nil
+        }
+        func noteSectionContent() {
+            sectionHasContent = true
+            if !sectionHeadingCounted { doc.mappedHeadings += 1; sectionHeadingCounted = true }
+            if var g = group, !g.mapped { g.mapped = true; group = g }
+        }
+        func unmapped(_ line: Int, _ what: String) {
+            if let s = section { doc.sections[s].unmapped += 1 } else { doc.sections.append(.init(title: doc.title ?? "preamble", line: line, isRisk: false, unmapped: 1)); section = doc.sections.count - 1; sectionHeadingCounted = true }
+            if doc.nearMisses.count < 5, !what.isEmpty { doc.nearMisses.append((what, line)) }
+        }
+
+        for (index, raw) in lines.enumerated() {
+            let n = index + 1
+            if code[index] { continue }
+            let trimmed = raw.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { continue }
+            readStatements(trimmed, line: n, into: &doc)
+            if doc.firstDate == nil, let d = MarkdownVocabulary.dates(trimmed).first { doc.firstDate = (d, n) }
+
+            // Tables: a header is a `|` line followed by a `|---|` line.
+            if trimmed.hasPrefix("|") {
+                let cells = TrackerParser.tableCells(trimmed)
+                if cells.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0 == "-" || $0 == ":" || $0 == " " } }) {
+                    if let h = headerPending { table = startTable(h.cells, line: h.line, section: section, phase: phase, &doc); headerPending = nil
+                        if doc.tables[table!].nameColumn != nil { noteSectionContent() }
+                    }
+                    continue
+                }
+                if let t = table {
+                    readRow(cells, line: n, table: t, phase: phase, section: section, &doc)
+                } else {
+                    headerPending = (cells, n)
+                }
+                continue
+            }
+            table = nil
+            headerPending = nil
+
+            if let h = trimmed.wholeMatch(of: /(#{1,6})\s+(.*?)\s*#*/) {
+                let level = h.1.count
+                let text = MarkdownVocabulary.plain(String(h.2))
+                if level == 1 && doc.title == nil && doc.headings == 0 { doc.title = text; doc.titleLine = n; continue }
+                doc.headings += 1
+                itemField = nil
+                lastActivity = nil
+                if let i = item, doc.items[i].level >= level { item = nil }
+                if let p = phase, doc.phases[p].level >= level { phase = nil }
+                closeGroup()
+                if level <= 2 || phase == nil, let p = phaseHeading(text, level: level, line: n) {
+                    doc.phases.append(p)
+                    phase = doc.phases.count - 1
+                    item = nil
+                    doc.mappedHeadings += 1
+                    noteSectionContent()
+                    continue
+                }
+                let inRisk = section.map { doc.sections[$0].isRisk } ?? false
+                if level >= 2, let it = itemHeading(text, level: level, line: n, inRiskSection: inRisk, inPhase: phase != nil) {
+                    var it = it
+                    it.phase = phase
+                    it.section = section
+                    doc.items.append(it)
+                    item = doc.items.count - 1
+                    doc.mappedHeadings += 1
+                    noteSectionContent()
+                    continue
+                }
+                if phase != nil {
+                    group = (n, false)
+                    continue
+                }
+                if level >= 3, doc.nearMisses.count < 5, MarkdownVocabulary.severity(text) != nil {
+                    doc.nearMisses.append(("'\(String(repeating: "#", count: level)) \(text.prefix(40))' looks like a risk heading, but it is not under a '## Risks' section and has no id ('R-001:') or severity emoji", n))
+                }
+                // A section: its heading counts as mapped once it holds an item.
+                doc.sections.append(.init(title: text, line: n, isRisk: MarkdownVocabulary.isRiskSection(text)))
+                section = doc.sections.count - 1
+                sectionHasContent = false
+                sectionHeadingCounted = false
+                item = nil
+                continue
+            }
+
+            let bullet = trimmed.wholeMatch(of: /(?:[-*+]|\d+[.)])\s+(?:\[([ xX])\]\s*)?(.*)/)
+            let body = bullet.map { String($0.2) } ?? trimmed
+            let indent = raw.prefix { $0 == " " || $0 == "\t" }.count
+
+            if let (key, value) = field(body, requireBold: bullet == nil && item == nil && phase == nil) {
+                let meaning = MarkdownVocabulary.field(key)
+                if let i = item {
+                    if let meaning {
+                        apply(meaning, key: key, value: value, to: &doc.items[i])
+                        itemField = meaning
+                    } else {
+                        if let s = section, !doc.sections[s].unmappedFields.contains(key) { doc.sections[s].unmappedFields.append(key) }
+                        itemField = nil
+                    }
+                    continue
+                }
+                if let p = phase {
+                    // `**Duration**: Week 1-2` places the phase; `**Duration**: 2 weeks` only sizes it.
+                    let k = key.lowercased()
+                    if meaning == .estimate || meaning == .target || meaning == .start || k.contains("window") || k.contains("week") || k.contains("date") {
+                        if MarkdownVocabulary.window(value, calendar: WorkCalendar(start: nil), year: nil) != nil || MarkdownVocabulary.dates(value).count >= 2 {
+                            doc.phases[p].windowText = value
+                            doc.phases[p].windowLine = n
+                        } else if let e = MarkdownVocabulary.estimate(value), e.unit == .weeks || e.unit == .months || e.unit == .days {
+                            doc.phases[p].length = e.estimate.mean
+                        }
+                    }
+                    continue
+                }
+                doc.metadata.append((key, value, n))
+                continue
+            }
+
+            if let b = bullet {
+                let checkbox = b.1.map(String.init)
+                if let i = item {
+                    // Sub-bullets of a field (mitigation steps, dependencies) or notes.
+                    if itemField == .dependencies {
+                        doc.items[i].after.append(contentsOf: names(in: body))
+                    } else if itemField == .mitigation {
+                        doc.items[i].mitigation = [doc.items[i].mitigation, MarkdownVocabulary.plain(body)].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "; ")
+                    } else if checkbox != nil || doc.items[i].kind != .constraint && phase != nil && indent == 0 {
+                        _ = activity(body, checkbox: checkbox, line: n, phase: phase, section: section, &doc)
+                        noteSectionContent()
+                    } else {
+                        doc.items[i].notes.append(MarkdownVocabulary.plain(body))
+                    }
+                    continue
+                }
+                let workSection = section.map { !doc.sections[$0].isRisk && isWorkSection(doc.sections[$0].title) } ?? false
+                if phase != nil || checkbox != nil || workSection {
+                    if indent > 0, checkbox == nil, let last = lastActivity {
+                        doc.items[last].notes.append(MarkdownVocabulary.plain(body))
+                        continue
+                    }
+                    lastActivity = activity(body, checkbox: checkbox, line: n, phase: phase, section: section, &doc)
+                    noteSectionContent()
+                    continue
+                }
+                let inRisk = section.map { doc.sections[$0].isRisk } ?? false
+                if inRisk, indent == 0, let s = MarkdownVocabulary.headingSeverity(body) ?? (body.hasPrefix("**") ? nil : nil) {
+                    // `- 🔴 **Vendor lock-in**: ...` in a risk section.
+                    var it = MarkdownPlanDocument.Item(kind: .constraint, name: itemName(body), line: n, level: 7)
+                    it.severity = s
+                    it.section = section
+                    doc.items.append(it)
+                    noteSectionContent()
+                    continue
+                }
+                unmapped(n, bulletHint(body, inRisk: inRisk))
+                continue
+            }
+            if let i = item, doc.items[i].description == nil, !trimmed.hasPrefix(">") {
+                doc.items[i].description = MarkdownVocabulary.plain(trimmed)
+            }
+        }
+        closeGroup()
+        _ = sectionHasContent
+        return doc
+    }
+
+    /// `Phase 1: Foundation (Weeks 1-2) - 69 hours`, `Sprint 3`, `Wave 2 — Q1 2025`.
+    static func phaseHeading(_ text: String, level: Int, line: Int) -> MarkdownPlanDocument.PhaseEntry? {
+        guard let m = text.firstMatch(of: /(?i)^[^\w]*\b(phase|wave|stage|sprint|milestone|step|iteration|release)\s+(\d+[a-z]?|[ivx]+)\b\s*(?:[:.\-–—]\s*)?(.*)/) else { return nil }
+        var rest = String(m.3)
+        var entry = MarkdownPlanDocument.PhaseEntry(word: String(m.1).capitalized, number: String(m.2), name: "", line: line, level: level,
+                                                    windowText: rest.isEmpty ? nil : rest, windowLine: line)
+        // What the heading states after its window: "- 69 hours", "(~40h)".
+        if let w = rest.firstMatch(of: /(?i)(?:weeks?|months?|days?|sprints?)\s+\d+(?:\s*(?:-|–|—|to)\s*\d+)?\)?/) {
+            let after = rest[w.range.upperBound...]
+            if let e = MarkdownVocabulary.estimate(String(after)), e.unit != .weeks, e.unit != .months {
+                entry.statedEffort = (e.estimate.mean, String(after[e.range]))
+            }
+        }
+        // The name: the text with its window and effort removed.
+        rest = rest.replacing(/\s*[\(\[][^)\]]*[\)\]]/, with: "")
+        rest = rest.replacing(/(?i)\s*[-–—|:]?\s*(?:weeks?|months?|days?)\s+\d+(?:\s*(?:-|–|—|to)\s*\d+)?.*$/, with: "")
+        rest = rest.replacing(/\s*[-–—|:]\s*\d+(?:\.\d+)?\s*(?:hours?|h|days?|weeks?)\s*$/, with: "")
+        rest = rest.replacing(/\s*[-–—|:]\s*Q[1-4].*$/, with: "")
+        rest = rest.trimmingCharacters(in: CharacterSet(charactersIn: " -–—:|"))
+        entry.name = rest
+        return entry
+    }
+
+    /// An item heading, or nil: an id prefix (`R-001:`, `RISK-001`, `BLOCK-3`,
+    /// `Task 1.1:`, `1.`, `1.2`), or any heading under a risk section or in a phase,
+    /// or one marked with a severity.
+    static func itemHeading(_ text: String, level: Int, line: Int, inRiskSection: Bool, inPhase: Bool) -> MarkdownPlanDocument.Item? {
+        var label: String?
+        var name = text
+        var kindHint: MarkdownPlanDocument.Kind?
+        if let m = text.firstMatch(of: /^[^\w]*([A-Za-z]{1,12})[-_ ]?#?(\d+(?:\.\d+)*)\b\s*[:.\-–—)]?\s*(.*)/) {
+            let prefix = m.1.lowercased()
+            let riskPrefixes = ["r", "risk", "block", "blocker", "b", "c", "con", "constraint", "issue", "i", "threat", "dep", "ri"]
+            let taskPrefixes = ["task", "t", "ticket", "item", "story", "epic", "feat", "feature", "action", "a", "deliverable", "d", "work", "wp", "initiative", "milestone", "m", "ms"]
+            if riskPrefixes.contains(prefix) { kindHint = .constraint }
+            else if taskPrefixes.contains(prefix) { kindHint = prefix.hasPrefix("m") && prefix != "m" || prefix == "ms" || prefix == "m" ? .milestone : .task }
+            else if m.1 == m.1.uppercased(), m.1.count >= 2 { kindHint = nil } // JIRA-12: a ticket
+            else { return itemWithoutPrefix(text, level: level, line: line, inRiskSection: inRiskSection, inPhase: inPhase) }
+            label = "\(m.1)\(text.contains("\(m.1)-") ? "-" : text.contains("\(m.1) ") ? " " : "")\(m.2)"
+            name = String(m.3)
+            if kindHint == nil { kindHint = inRiskSection ? .constraint : .task }
+        } else if let m = text.firstMatch(of: /^(\d+(?:\.\d+)*)[.)]?\s+(.*)/) {
+            // `1. Title`, `2.3 Title`: an item in a risk section or a phase, else a section number.
+            guard level >= 3 || inRiskSection || inPhase else { return nil }
+            label = String(m.1)
+            name = String(m.2)
+        } else {
+            return itemWithoutPrefix(text, level: level, line: line, inRiskSection: inRiskSection, inPhase: inPhase)
+        }
+        let severity = MarkdownVocabulary.headingSeverity(name)
+        let kind = kindHint ?? (inRiskSection || severity != nil && !inPhase ? .constraint : inPhase || level >= 3 ? .task : .task)
+        var item = MarkdownPlanDocument.Item(kind: kind, label: label, name: itemName(name), line: line, level: level)
+        item.severity = severity
+        if kind != .constraint, let e = MarkdownVocabulary.estimate(name) { item.estimate = e.estimate; item.estimateUnit = e.unit }
+        return item
+    }
+
+    /// A heading with no id: an item under a risk section (a constraint) or marked
+    /// with a severity emoji; a `###` in a phase is a group, not an item.
+    static func itemWithoutPrefix(_ text: String, level: Int, line: Int, inRiskSection: Bool, inPhase: Bool) -> MarkdownPlanDocument.Item? {
+        let severity = MarkdownVocabulary.headingSeverity(text)
+        guard level >= 3, inRiskSection || severity != nil && MarkdownVocabulary.emoji.contains(where: { text.contains($0.0) }) else { return nil }
+        var item = MarkdownPlanDocument.Item(kind: .constraint, name: itemName(text), line: line, level: level)
+        item.severity = severity
+        return item
+    }
+
+    /// A heading's or bullet's name without its severity marks and trailing status words.
+    static func itemName(_ text: String) -> String {
+        var s = MarkdownVocabulary.plain(text)
+        for (e, _) in MarkdownVocabulary.emoji { s = s.replacingOccurrences(of: e, with: "") }
+        s = s.replacingOccurrences(of: "⚠️", with: "").replacingOccurrences(of: "✅", with: "").replacingOccurrences(of: "⚠", with: "")
+        s = s.replacing(/\s*[\(\[]\s*(?i:critical|high|medium|low|p[0-3]|blocker|done|complete|completed)\s*[\)\]]/, with: "")
+        s = s.replacing(/\s+(?:CRITICAL|HIGH|MEDIUM|LOW|BLOCKER|P[0-3])\s*$/, with: "")
+        s = s.replacing(/\s*[\(\[][^)\]]*\b(?:\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|d|days?|w|weeks?|sp|points?|story points?))\b[^)\]]*[\)\]]/, with: "")
+        if let colon = s.firstIndex(of: ":"), s[..<colon].contains("**") == false, s.hasPrefix("**") { s = String(s[..<colon]) }
+        return s.trimmingCharacters(in: CharacterSet(charactersIn: " -–—:|*"))
+    }
+
+    /// `**Key**: value`, `**Key:** value`, or (outside bold, when allowed) `Key: value`
+    /// for a known field name.
+    static func field(_ text: String, requireBold: Bool) -> (String, String)? {
+        if let m = text.wholeMatch(of: /\*\*([^*]{1,40}?):?\*\*\s*:?\s*(.*)/), m.0.contains(":") {
+            return (String(m.1).trimmingCharacters(in: .whitespaces), String(m.2).trimmingCharacters(in: .whitespaces))
+        }
+        if !requireBold, let m = text.wholeMatch(of: /([A-Za-z][A-Za-z %#\/.]{0,24}):\s+(.+)/), MarkdownVocabulary.field(String(m.1)) != nil {
+            return (String(m.1), String(m.2).trimmingCharacters(in: .whitespaces))
+        }
+        return nil
+    }
+
+    /// Reads a field into an item; `Impact` is a severity only when it reads as one.
+    static func apply(_ meaning: MarkdownVocabulary.Field, key: String, value: String, to item: inout MarkdownPlanDocument.Item) {
+        let plainValue = MarkdownVocabulary.plain(value)
+        switch meaning {
+        case .severity:
+            if let s = MarkdownVocabulary.severity(value) {
+                // A stated Severity or Priority beats an Impact or Overall read before it.
+                let strong = ["severity", "priority", "risk level"].contains(key.lowercased())
+                if item.severity == nil || strong { item.severity = s }
+            } else if key.lowercased() == "impact" { item.description = item.description ?? plainValue }
+        case .owner:
+            if !plainValue.isEmpty, !["tbd", "-", "—", "n/a", "none"].contains(plainValue.lowercased()) {
+                item.owner = plainValue.replacingOccurrences(of: "@", with: "")
+            }
+        case .status:
+            item.status = plainValue
+            if isDone(plainValue) { item.done = true }
+        case .target: item.due = plainValue
+        case .estimate:
+            if let e = MarkdownVocabulary.estimate(plainValue, defaultUnit: MarkdownVocabulary.unit(key.lowercased()) ?? (key.lowercased().contains("point") ? .points : key.lowercased().contains("hour") ? .hours : nil)) {
+                item.estimate = e.estimate
+                item.estimateUnit = e.unit
+            }
+        case .start: item.start = plainValue
+        case .end: item.end = plainValue
+        case .dependencies: item.after.append(contentsOf: names(in: value))
+        case .mitigation: if !plainValue.isEmpty { item.mitigation = plainValue }
+        case .description: if !plainValue.isEmpty { item.description = item.description ?? plainValue }
+        case .likelihood, .phase, .id: break
+        case .progress:
+            if let v = Double(plainValue.replacingOccurrences(of: "%", with: "")), v >= 100 { item.done = true }
+        }
+    }
+
+    static func isDone(_ status: String) -> Bool {
+        let s = status.lowercased()
+        return s.contains("✅") || ["done", "complete", "completed", "closed", "resolved", "mitigated", "finished", "shipped", "delivered"].contains { s.hasPrefix($0) || s.hasSuffix($0) } && !s.contains("not ") && !s.contains("in progress")
+    }
+
+    /// `Task 1.2, Task 1.3`, `R-001 and R-002`; "None" and "-" are none.
+    static func names(in text: String) -> [String] {
+        let plain = MarkdownVocabulary.plain(text)
+        if ["none", "-", "—", "n/a", "", "tbd"].contains(plain.lowercased()) { return [] }
+        return plain.split(whereSeparator: { $0 == "," || $0 == ";" }).flatMap { $0.components(separatedBy: " and ") }
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " .")).replacing(/(?i)^after\s+/, with: "") }
+            .filter { !$0.isEmpty && !["none", "-", "n/a"].contains($0.lowercased()) }
+    }
+
+    static func isWorkSection(_ title: String) -> Bool {
+        let t = title.lowercased()
+        return ["task", "roadmap", "backlog", "todo", "to do", "to-do", "action", "deliverable", "milestone", "work", "plan", "implementation", "next step", "checklist"].contains { t.contains($0) }
+    }
+
+    /// A bullet or checkbox as a task: `[x] Set up CI (2 days) @ana after Build image`.
+    @discardableResult
+    static func activity(_ body: String, checkbox: String?, line: Int, phase: Int?, section: Int?, _ doc: inout MarkdownPlanDocument) -> Int {
+        var text = body
+        var item = MarkdownPlanDocument.Item(kind: .task, name: "", line: line, level: 7)
+        item.phase = phase
+        item.section = section
+        item.done = checkbox == "x" || checkbox == "X" || text.contains("✅") || text.hasPrefix("~~")
+        if let m = text.firstMatch(of: /(?i)\(\s*(?:owner|assignee|assigned to|responsible|lead)\s*:\s*([^)]+)\)/) {
+            item.owner = String(m.1).trimmingCharacters(in: .whitespaces)
+            text.removeSubrange(m.range)
+        } else if let m = text.firstMatch(of: /(?i)\s[-–—]\s*(?:owner|assignee)\s*:\s*(.+)$/) {
+            item.owner = String(m.1).trimmingCharacters(in: .whitespaces)
+            text.removeSubrange(m.range)
+        }
+        if let m = text.firstMatch(of: /(?:^|\s)@([A-Za-z][\w.\-]*)/) {
+            item.owner = item.owner ?? String(m.1)
+            text.removeSubrange(m.range)
+        }
+        if let m = text.firstMatch(of: /(?i)[\(,;]?\s*\b(?:after|depends on|blocked by|requires)\s+([^)]+)\)?\s*$/) {
+            item.after = names(in: String(m.1))
+            text.removeSubrange(m.range)
+        }
+        if let e = MarkdownVocabulary.estimate(text) {
+            item.estimate = e.estimate
+            item.estimateUnit = e.unit
+            // The estimate and the brackets or dash around it are not the name.
+            var lower = e.range.lowerBound, upper = e.range.upperBound
+            while lower > text.startIndex, "([~≈ ".contains(text[text.index(before: lower)]) { lower = text.index(before: lower) }
+            while upper < text.endIndex, ")] ".contains(text[upper]) { upper = text.index(after: upper) }
+            text.removeSubrange(lower..<upper)
+        }
+        if let d = MarkdownVocabulary.dates(text).first, text.lowercased().contains("due") || text.lowercased().contains("by ") {
+            item.due = d.description
+        }
+        item.name = itemName(text.replacing(/\s*[-–—:]\s*$/, with: ""))
+        if item.name.isEmpty { item.name = MarkdownVocabulary.plain(body) }
+        doc.items.append(item)
+        return doc.items.count - 1
+    }
+
+    /// Opens a table: mapped when a column names its items.
+    static func startTable(_ header: [String], line: Int, section: Int?, phase: Int?, _ doc: inout MarkdownPlanDocument) -> Int {
+        var table = MarkdownPlanDocument.Table(line: line, header: header, section: section)
+        let sectionRisk = section.map { doc.sections[$0].isRisk } ?? false
+        for (i, h) in header.enumerated() where table.nameColumn == nil {
+            if let kind = MarkdownVocabulary.nameColumn(h), MarkdownVocabulary.field(h) != .owner, MarkdownVocabulary.field(h) != .status,
+               MarkdownVocabulary.field(h) != .id, !h.lowercased().contains("date") && !h.lowercased().contains("level") && !h.lowercased().contains("owner") {
+                table.nameColumn = i
+                table.isConstraint = kind.isConstraint || sectionRisk && !kind.isMilestone && !["task", "tasks", "ticket"].contains(h.lowercased())
+            }
+        }
+        if table.nameColumn == nil, let i = header.firstIndex(where: { ["name", "title", "description", "summary", "what"].contains(MarkdownVocabulary.plain($0).lowercased()) }),
+           header.contains(where: { [.owner, .estimate, .target, .severity, .status, .dependencies].contains(MarkdownVocabulary.field($0)) }) {
+            table.nameColumn = i
+            table.isConstraint = sectionRisk
+        }
+        if table.nameColumn != nil {
+            table.ignored = header.enumerated().filter { $0.offset != table.nameColumn && MarkdownVocabulary.field($0.element) == nil }.map(\.element)
+        } else if doc.nearMisses.count < 5 {
+            doc.nearMisses.append(("a table with the columns \(header.prefix(4).map { "'\($0)'" }.joined(separator: ", "))", line))
+        }
+        table.pointsColumn = header.contains { $0.lowercased().contains("point") || $0.lowercased() == "sp" }
+        doc.tables.append(table)
+        return doc.tables.count - 1
+    }
+
+    static func readRow(_ cells: [String], line: Int, table t: Int, phase: Int?, section: Int?, _ doc: inout MarkdownPlanDocument) {
+        let table = doc.tables[t]
+        guard let nameColumn = table.nameColumn else { return }
+        let name = nameColumn < cells.count ? itemName(cells[nameColumn]) : ""
+        guard !name.isEmpty else { doc.tables[t].problems.append(("a row without a name", line)); return }
+        let isMilestone = MarkdownVocabulary.nameColumn(table.header[nameColumn])?.isMilestone ?? false
+        var item = MarkdownPlanDocument.Item(kind: table.isConstraint ? .constraint : isMilestone ? .milestone : .task, name: name, line: line, level: 7)
+        item.phase = phase
+        item.section = section
+        item.table = t
+        if table.isConstraint == false, let s = MarkdownVocabulary.headingSeverity(cells[nameColumn]) { item.severity = s }
+        if table.isConstraint, let s = MarkdownVocabulary.headingSeverity(cells[nameColumn]) { item.severity = s }
+        for (i, header) in table.header.enumerated() where i != nameColumn && i < cells.count {
+            let value = cells[i]
+            guard !value.isEmpty, let meaning = MarkdownVocabulary.field(header) else { continue }
+            if meaning == .id { item.label = MarkdownVocabulary.plain(value); continue }
+            if meaning == .phase, phase == nil { item.notes.append("\(header): \(value)"); continue }
+            apply(meaning, key: header, value: value, to: &item)
+            if meaning == .estimate, item.estimate == nil { doc.tables[t].problems.append(("\(header) '\(value)'", line)) }
+        }
+        if item.kind == .milestone, item.estimate != nil { item.kind = .task }
+        doc.items.append(item)
+        doc.tables[t].rows += 1
+    }
+
+    /// What a bullet that was not mapped looks like, for the empty-import error.
+    static func bulletHint(_ body: String, inRisk: Bool) -> String {
+        if body.lowercased().contains("risk") { return "a bullet about a risk outside a risk heading or table" }
+        return ""
+    }
+
+    /// Counts, lengths and totals the document states about itself.
+    static func readStatements(_ line: String, line n: Int, into doc: inout MarkdownPlanDocument) {
+        guard line.contains(where: \.isNumber) else { return }
+        let text = MarkdownVocabulary.plain(line)
+        let lower = text.lowercased()
+        // "Total Risks: 24", "Total Tasks | 40"
+        if let m = lower.firstMatch(of: /total\s+(?:number of\s+)?(risks|constraints|blockers|issues|tasks|tickets|items|phases|milestones)\s*[:|=]?\s*\|?\s*(\d+)/), let v = Double(m.2) {
+            doc.statements.append(.init(what: .count(noun: noun(String(m.1)), severity: nil), value: v, text: String(text[m.range]), line: n))
+        } else {
+            for m in lower.matches(of: /(?:^|[^\w.])(\d+)\s+(?:(critical|high|medium|low|open|identified|key|major|active|total)\s+)?(?:-?\s*(?:severity|priority)\s+)?(risks|constraints|blockers|issues|phases)\b/) {
+                let before = lower[..<m.range.lowerBound]
+                if before.hasSuffix("phase") || before.hasSuffix("week") || before.hasSuffix("sprint") || before.hasSuffix("wave") || before.hasSuffix("stage") { continue }
+                guard let v = Double(m.1), v >= 2 else { continue }
+                let severity = m.2.flatMap { MarkdownVocabulary.severityWord(String($0)) }
+                doc.statements.append(.init(what: .count(noun: noun(String(m.3)), severity: severity), value: v, text: String(m.0).trimmingCharacters(in: .whitespaces), line: n))
+            }
+            // "Critical Risks: 3", "- High: 4" under a risk summary is too loose: only "<severity> risks: N".
+            for m in lower.matches(of: /(critical|high|medium|low)\s+(?:severity\s+)?(risks|constraints|blockers)\s*[:|]\s*\|?\s*(\d+)/) {
+                if let v = Double(m.3) { doc.statements.append(.init(what: .count(noun: noun(String(m.2)), severity: MarkdownVocabulary.severityWord(String(m.1))), value: v, text: String(m.0), line: n)) }
+            }
+        }
+        // "Total duration: 12 weeks", "12-week timeline", "Timeline: 6 months"
+        if let m = lower.firstMatch(of: /(?:total\s+(?:duration|timeline|length)|(?:overall|estimated|project)\s+(?:duration|timeline)|^timeline|^duration)\s*[:|]?\s*\|?\s*~?(\d+(?:\.\d+)?)\s*(weeks?|months?)/) ?? lower.firstMatch(of: /(\d+(?:\.\d+)?)[-\s](weeks?|months?)\s+(?:total|timeline|programme|program|project|roadmap|plan)\b/),
+           let v = Double(m.1) {
+            doc.statements.append(.init(what: .length, value: m.2.hasPrefix("month") ? v * 4 : v, text: String(text[m.range]), line: n))
+        }
+        // "Total effort: 320 hours", "Total: 69 hours"
+        if let m = lower.firstMatch(of: /total(?:\s+(?:effort|estimate|estimated effort|hours|work))?\s*[:|=]?\s*\|?\s*~?(\d+(?:\.\d+)?)\s*(hours?|h|days?|person-days|story points?|sp|points)\b/), let v = Double(m.1) {
+            let unit = MarkdownVocabulary.unit(m.2.hasPrefix("person") ? "days" : m.2.hasPrefix("story") ? "story points" : String(m.2)) ?? .hours
+            doc.statements.append(.init(what: .effort, value: MarkdownVocabulary.weeks(v, unit), text: String(text[m.range]), line: n))
+        }
+    }
+
+    static func noun(_ plural: String) -> String {
+        ["risks": "risk", "constraints": "risk", "blockers": "risk", "issues": "risk", "tasks": "task", "tickets": "task", "items": "task", "phases": "phase", "milestones": "milestone"][plural] ?? plural
+    }
+}
