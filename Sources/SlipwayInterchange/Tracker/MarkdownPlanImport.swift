@@ -62,10 +62,13 @@ public enum MarkdownPlanImport {
             var p = Phase(id: unique(base), name: "\(phase.word) \(phase.number)\(phase.name.isEmpty ? "" : ": \(phase.name)")", location: at(phase.line))
             var window = phase.windowText.flatMap { MarkdownVocabulary.window($0, calendar: plan.calendar, year: year) }.map { ($0.start, $0.end) }
             if window == nil, let length = phase.length { window = (previousEnd ?? 0, (previousEnd ?? 0) + length) }
-            if let (s, e) = window {
+            if let (s0, e0) = window {
+                // A plan's phase windows are whole weeks: a window from dates takes the weeks it touches.
+                let s = max(0, s0.rounded(.down)), e = max(s + 1, e0.rounded(.up))
+                window = (s, e)
                 p.windowStart = s
                 p.windowEnd = e
-                p.weeksText = s == s.rounded() && e == e.rounded() ? (e - s == 1 ? "Week \(Int(e))" : "Weeks \(Int(s) + 1)-\(Int(e))") : nil
+                p.weeksText = e - s == 1 ? "\(Int(e))" : "\(Int(s) + 1)-\(Int(e))"
                 previousEnd = e
             } else {
                 warn(.noPhaseWindow, phase.line, "\(phase.word.lowercased()) \(phase.number) gives no window ('(Weeks 1-2)', 'Q1 2025', two dates, or a '**Duration**: Week 1-2' line); its work is not held to a window")

@@ -86,9 +86,9 @@ public enum MarkdownPlanReader {
                 itemField = nil
                 lastActivity = nil
                 if let i = item, doc.items[i].level >= level { item = nil }
-                if let p = phase, doc.phases[p].level >= level { phase = nil }
+                if let p = phase, doc.phases[p].level >= level || phaseHeading(text, level: level, line: n) != nil { phase = nil }
                 closeGroup()
-                if level <= 2 || phase == nil, let p = phaseHeading(text, level: level, line: n) {
+                if let p = phaseHeading(text, level: level, line: n) {
                     doc.phases.append(p)
                     phase = doc.phases.count - 1
                     item = nil
@@ -212,8 +212,8 @@ public enum MarkdownPlanReader {
                                                     windowText: rest.isEmpty ? nil : rest, windowLine: line)
         // What the heading states after its window: "- 69 hours", "(~40h)".
         if let w = rest.firstMatch(of: /(?i)(?:weeks?|months?|days?|sprints?)\s+\d+(?:\s*(?:-|–|—|to)\s*\d+)?\)?/) {
-            let after = rest[w.range.upperBound...]
-            if let e = MarkdownVocabulary.estimate(String(after)), e.unit != .weeks, e.unit != .months {
+            let after = String(rest[w.range.upperBound...])
+            if let e = MarkdownVocabulary.estimate(after), e.unit != .weeks, e.unit != .months {
                 entry.statedEffort = (e.estimate.mean, String(after[e.range]))
             }
         }
@@ -221,7 +221,7 @@ public enum MarkdownPlanReader {
         rest = rest.replacing(/\s*[\(\[][^)\]]*[\)\]]/, with: "")
         rest = rest.replacing(/(?i)\s*[-–—|:]?\s*(?:weeks?|months?|days?)\s+\d+(?:\s*(?:-|–|—|to)\s*\d+)?.*$/, with: "")
         rest = rest.replacing(/\s*[-–—|:]\s*\d+(?:\.\d+)?\s*(?:hours?|h|days?|weeks?)\s*$/, with: "")
-        rest = rest.replacing(/\s*[-–—|:]\s*Q[1-4].*$/, with: "")
+        rest = rest.replacing(/(?:^|\s*[-–—|:]\s*)Q[1-4]\b.*$/, with: "")
         rest = rest.trimmingCharacters(in: CharacterSet(charactersIn: " -–—:|"))
         entry.name = rest
         return entry
