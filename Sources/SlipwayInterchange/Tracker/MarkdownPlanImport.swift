@@ -84,7 +84,7 @@ public enum MarkdownPlanImport {
         for (i, item) in doc.items.enumerated() {
             let base = TrackerNames.kebab(item.name, maxWords: 5)
             itemIDs.append(unique(base.isEmpty ? TrackerNames.kebab(item.label ?? "item") : base))
-            for k in [item.name, item.label, item.label.map { $0.replacing(/^[A-Za-z]+[-\s]?/, with: "") }, itemIDs[i]].compactMap({ $0 }).map(key) where !k.isEmpty && byName[k] == nil {
+            for k in [item.name, item.label, item.label.map { $0.replacing(Self.keyPattern1, with: "") }, itemIDs[i]].compactMap({ $0 }).map(key) where !k.isEmpty && byName[k] == nil {
                 byName[k] = i
             }
         }
@@ -118,7 +118,7 @@ public enum MarkdownPlanImport {
         func time(_ text: String?, _ edge: WorkCalendar.Edge) -> Double? {
             guard let text else { return nil }
             if let d = MarkdownVocabulary.dates(text).first { return plan.calendar.time(of: d, as: edge) }
-            if let m = text.firstMatch(of: /(?i)\bweek\s+(\d+)/), let w = Double(m.1) { return edge == .end ? w : w - 1 }
+            if let m = text.firstMatch(of: Self.timePattern1), let w = Double(m.1) { return edge == .end ? w : w - 1 }
             return nil
         }
 
@@ -177,7 +177,7 @@ public enum MarkdownPlanImport {
             if unestimated[k] != nil, item.kind != .constraint { unestimated[k]!.total += 1 }
             guard !item.after.isEmpty else { continue }
             for name in item.after {
-                let target = byName[key(name)] ?? byName[key(name.replacing(/^[A-Za-z]+[-\s]?/, with: ""))]
+                let target = byName[key(name)] ?? byName[key(name.replacing(Self.timePattern2, with: ""))]
                 guard let target, target != i else {
                     var g = unresolved[k] ?? (line, [])
                     g.names.append(name)
@@ -253,4 +253,14 @@ extension DiagnosticCode {
     public static let nothingRecognised = DiagnosticCode("nothing-recognised")
     public static let storyPoints = DiagnosticCode("story-points")
     public static let unknownDependency = DiagnosticCode("unknown-dependency")
+}
+
+
+// Swift parses a regex literal each time it is evaluated (a third of the time of a
+// large import went there): each pattern is built once. A `Regex` is immutable once
+// built, so sharing one between threads is safe.
+extension MarkdownPlanImport {
+    nonisolated(unsafe) static let keyPattern1 = /^[A-Za-z]+[-\s]?/
+    nonisolated(unsafe) static let timePattern1 = /(?i)\bweek\s+(\d+)/
+    nonisolated(unsafe) static let timePattern2 = /^[A-Za-z]+[-\s]?/
 }

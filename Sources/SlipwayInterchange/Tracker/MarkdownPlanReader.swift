@@ -78,7 +78,7 @@ public enum MarkdownPlanReader {
             table = nil
             headerPending = nil
 
-            if let h = trimmed.wholeMatch(of: /(#{1,6})\s+(.*?)\s*#*/) {
+            if let h = trimmed.wholeMatch(of: Self.unmappedPattern1) {
                 let level = h.1.count
                 let text = MarkdownVocabulary.plain(String(h.2))
                 if level == 1 && doc.title == nil && doc.headings == 0 { doc.title = text; doc.titleLine = n; continue }
@@ -123,7 +123,7 @@ public enum MarkdownPlanReader {
                 continue
             }
 
-            let bullet = trimmed.wholeMatch(of: /(?:[-*+]|\d+[.)])\s+(?:\[([ xX])\]\s*)?(.*)/)
+            let bullet = trimmed.wholeMatch(of: Self.unmappedPattern2)
             let body = bullet.map { String($0.2) } ?? trimmed
             let indent = raw.prefix { $0 == " " || $0 == "\t" }.count
 
@@ -206,22 +206,22 @@ public enum MarkdownPlanReader {
 
     /// `Phase 1: Foundation (Weeks 1-2) - 69 hours`, `Sprint 3`, `Wave 2 — Q1 2025`.
     static func phaseHeading(_ text: String, level: Int, line: Int) -> MarkdownPlanDocument.PhaseEntry? {
-        guard let m = text.firstMatch(of: /(?i)^[^\w]*\b(phase|wave|stage|sprint|milestone|step|iteration|release)\s+(\d+[a-z]?|[ivx]+)\b\s*(?:[:.\-–—]\s*)?(.*)/) else { return nil }
+        guard let m = text.firstMatch(of: Self.phaseHeadingPattern1) else { return nil }
         var rest = String(m.3)
         var entry = MarkdownPlanDocument.PhaseEntry(word: String(m.1).capitalized, number: String(m.2), name: "", line: line, level: level,
                                                     windowText: rest.isEmpty ? nil : rest, windowLine: line)
         // What the heading states after its window: "- 69 hours", "(~40h)".
-        if let w = rest.firstMatch(of: /(?i)(?:weeks?|months?|days?|sprints?)\s+\d+(?:\s*(?:-|–|—|to)\s*\d+)?\)?/) {
+        if let w = rest.firstMatch(of: Self.phaseHeadingPattern2) {
             let after = String(rest[w.range.upperBound...])
             if let e = MarkdownVocabulary.estimate(after), e.unit != .weeks, e.unit != .months {
                 entry.statedEffort = (e.estimate.mean, String(after[e.range]))
             }
         }
         // The name: the text with its window and effort removed.
-        rest = rest.replacing(/\s*[\(\[][^)\]]*[\)\]]/, with: "")
-        rest = rest.replacing(/(?i)\s*[-–—|:]?\s*(?:weeks?|months?|days?)\s+\d+(?:\s*(?:-|–|—|to)\s*\d+)?.*$/, with: "")
-        rest = rest.replacing(/\s*[-–—|:]\s*\d+(?:\.\d+)?\s*(?:hours?|h|days?|weeks?)\s*$/, with: "")
-        rest = rest.replacing(/(?:^|\s*[-–—|:]\s*)Q[1-4]\b.*$/, with: "")
+        rest = rest.replacing(Self.phaseHeadingPattern3, with: "")
+        rest = rest.replacing(Self.phaseHeadingPattern4, with: "")
+        rest = rest.replacing(Self.phaseHeadingPattern5, with: "")
+        rest = rest.replacing(Self.phaseHeadingPattern6, with: "")
         rest = rest.trimmingCharacters(in: CharacterSet(charactersIn: " -–—:|"))
         entry.name = rest
         return entry
@@ -234,7 +234,7 @@ public enum MarkdownPlanReader {
         var label: String?
         var name = text
         var kindHint: MarkdownPlanDocument.Kind?
-        if let m = text.firstMatch(of: /^[^\w]*([A-Za-z]{1,12})[-_ ]?#?(\d+(?:\.\d+)*)\b\s*[:.\-–—)]?\s*(.*)/) {
+        if let m = text.firstMatch(of: Self.itemHeadingPattern1) {
             let prefix = m.1.lowercased()
             let riskPrefixes = ["r", "risk", "block", "blocker", "b", "c", "con", "constraint", "issue", "i", "threat", "dep", "ri"]
             let taskPrefixes = ["task", "t", "ticket", "item", "story", "epic", "feat", "feature", "action", "a", "deliverable", "d", "work", "wp", "initiative", "milestone", "m", "ms"]
@@ -245,7 +245,7 @@ public enum MarkdownPlanReader {
             label = "\(m.1)\(text.contains("\(m.1)-") ? "-" : text.contains("\(m.1) ") ? " " : "")\(m.2)"
             name = String(m.3)
             if kindHint == nil { kindHint = inRiskSection ? .constraint : .task }
-        } else if let m = text.firstMatch(of: /^(\d+(?:\.\d+)*)[.)]?\s+(.*)/) {
+        } else if let m = text.firstMatch(of: Self.itemHeadingPattern2) {
             // `1. Title`, `2.3 Title`: an item in a risk section or a phase, else a section number.
             guard level >= 3 || inRiskSection || inPhase else { return nil }
             label = String(m.1)
@@ -276,9 +276,9 @@ public enum MarkdownPlanReader {
         var s = MarkdownVocabulary.plain(text)
         for (e, _) in MarkdownVocabulary.emoji { s = s.replacingOccurrences(of: e, with: "") }
         s = s.replacingOccurrences(of: "⚠️", with: "").replacingOccurrences(of: "✅", with: "").replacingOccurrences(of: "⚠", with: "")
-        s = s.replacing(/\s*[\(\[]\s*(?i:critical|high|medium|low|p[0-3]|blocker|done|complete|completed)\s*[\)\]]/, with: "")
-        s = s.replacing(/\s+(?:CRITICAL|HIGH|MEDIUM|LOW|BLOCKER|P[0-3])\s*$/, with: "")
-        s = s.replacing(/\s*[\(\[][^)\]]*\b(?:\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|d|days?|w|weeks?|sp|points?|story points?))\b[^)\]]*[\)\]]/, with: "")
+        s = s.replacing(Self.itemNamePattern1, with: "")
+        s = s.replacing(Self.itemNamePattern2, with: "")
+        s = s.replacing(Self.itemNamePattern3, with: "")
         if let colon = s.firstIndex(of: ":"), s[..<colon].contains("**") == false, s.hasPrefix("**") { s = String(s[..<colon]) }
         return s.trimmingCharacters(in: CharacterSet(charactersIn: " -–—:|*"))
     }
@@ -286,10 +286,10 @@ public enum MarkdownPlanReader {
     /// `**Key**: value`, `**Key:** value`, or (outside bold, when allowed) `Key: value`
     /// for a known field name.
     static func field(_ text: String, requireBold: Bool) -> (String, String)? {
-        if let m = text.wholeMatch(of: /\*\*([^*]{1,40}?):?\*\*\s*:?\s*(.*)/), m.0.contains(":") {
+        if let m = text.wholeMatch(of: Self.fieldPattern1), m.0.contains(":") {
             return (String(m.1).trimmingCharacters(in: .whitespaces), String(m.2).trimmingCharacters(in: .whitespaces))
         }
-        if !requireBold, let m = text.wholeMatch(of: /([A-Za-z][A-Za-z %#\/.]{0,24}):\s+(.+)/), MarkdownVocabulary.field(String(m.1)) != nil {
+        if !requireBold, let m = text.wholeMatch(of: Self.fieldPattern2), MarkdownVocabulary.field(String(m.1)) != nil {
             return (String(m.1), String(m.2).trimmingCharacters(in: .whitespaces))
         }
         return nil
@@ -339,7 +339,7 @@ public enum MarkdownPlanReader {
         let plain = MarkdownVocabulary.plain(text)
         if ["none", "-", "—", "n/a", "", "tbd"].contains(plain.lowercased()) { return [] }
         return plain.split(whereSeparator: { $0 == "," || $0 == ";" }).flatMap { $0.components(separatedBy: " and ") }
-            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " .")).replacing(/(?i)^after\s+/, with: "") }
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " .")).replacing(Self.namesPattern1, with: "") }
             .filter { !$0.isEmpty && !["none", "-", "n/a"].contains($0.lowercased()) }
     }
 
@@ -356,18 +356,18 @@ public enum MarkdownPlanReader {
         item.phase = phase
         item.section = section
         item.done = checkbox == "x" || checkbox == "X" || text.contains("✅") || text.hasPrefix("~~")
-        if let m = text.firstMatch(of: /(?i)\(\s*(?:owner|assignee|assigned to|responsible|lead)\s*:\s*([^)]+)\)/) {
+        if let m = text.firstMatch(of: Self.activityPattern1) {
             item.owner = String(m.1).trimmingCharacters(in: .whitespaces)
             text.removeSubrange(m.range)
-        } else if let m = text.firstMatch(of: /(?i)\s[-–—]\s*(?:owner|assignee)\s*:\s*(.+)$/) {
+        } else if let m = text.firstMatch(of: Self.activityPattern2) {
             item.owner = String(m.1).trimmingCharacters(in: .whitespaces)
             text.removeSubrange(m.range)
         }
-        if let m = text.firstMatch(of: /(?:^|\s)@([A-Za-z][\w.\-]*)/) {
+        if let m = text.firstMatch(of: Self.activityPattern3) {
             item.owner = item.owner ?? String(m.1)
             text.removeSubrange(m.range)
         }
-        if let m = text.firstMatch(of: /(?i)[\(,;]?\s*\b(?:after|depends on|blocked by|requires)\s+([^)]+)\)?\s*$/) {
+        if let m = text.firstMatch(of: Self.activityPattern4) {
             item.after = names(in: String(m.1))
             text.removeSubrange(m.range)
         }
@@ -383,7 +383,7 @@ public enum MarkdownPlanReader {
         if let d = MarkdownVocabulary.dates(text).first, text.lowercased().contains("due") || text.lowercased().contains("by ") {
             item.due = d.description
         }
-        item.name = itemName(text.replacing(/\s*[-–—:]\s*$/, with: ""))
+        item.name = itemName(text.replacing(Self.activityPattern5, with: ""))
         if item.name.isEmpty { item.name = MarkdownVocabulary.plain(body) }
         doc.items.append(item)
         return doc.items.count - 1
@@ -449,13 +449,22 @@ public enum MarkdownPlanReader {
     /// Counts, lengths and totals the document states about itself.
     static func readStatements(_ line: String, line n: Int, into doc: inout MarkdownPlanDocument) {
         guard line.contains(where: \.isNumber) else { return }
+        // Swift parses a regex literal each time it is evaluated: cheap word tests keep
+        // the patterns off the lines that cannot match them.
+        let rough = line.lowercased()
+        let nouns = ["risk", "constraint", "blocker", "issue", "task", "ticket", "item", "phase", "milestone"]
+        let hasNoun = nouns.contains { rough.contains($0) }
+        let hasLength = rough.contains("week") || rough.contains("month")
+        let hasTotal = rough.contains("total")
+        guard hasNoun || hasLength || hasTotal else { return }
         let text = MarkdownVocabulary.plain(line)
         let lower = text.lowercased()
         // "Total Risks: 24", "Total Tasks | 40"
-        if let m = lower.firstMatch(of: /total\s+(?:number of\s+)?(risks|constraints|blockers|issues|tasks|tickets|items|phases|milestones)\s*[:|=]?\s*\|?\s*(\d+)/), let v = Double(m.2) {
+        if !hasNoun {
+        } else if let m = lower.firstMatch(of: Self.readStatementsPattern1), let v = Double(m.2) {
             doc.statements.append(.init(what: .count(noun: noun(String(m.1)), severity: nil), value: v, text: String(text[m.range]), line: n))
         } else {
-            for m in lower.matches(of: /(?:^|[^\w.])(\d+)\s+(?:(critical|high|medium|low|open|identified|key|major|active|total)\s+)?(?:-?\s*(?:severity|priority)\s+)?(risks|constraints|blockers|issues|phases)\b/) {
+            for m in lower.matches(of: Self.readStatementsPattern2) {
                 let before = lower[..<m.range.lowerBound]
                 if before.hasSuffix("phase") || before.hasSuffix("week") || before.hasSuffix("sprint") || before.hasSuffix("wave") || before.hasSuffix("stage") { continue }
                 guard let v = Double(m.1), v >= 2 else { continue }
@@ -463,17 +472,17 @@ public enum MarkdownPlanReader {
                 doc.statements.append(.init(what: .count(noun: noun(String(m.3)), severity: severity), value: v, text: String(m.0).trimmingCharacters(in: .whitespaces), line: n))
             }
             // "Critical Risks: 3", "- High: 4" under a risk summary is too loose: only "<severity> risks: N".
-            for m in lower.matches(of: /(critical|high|medium|low)\s+(?:severity\s+)?(risks|constraints|blockers)\s*[:|]\s*\|?\s*(\d+)/) {
+            for m in lower.matches(of: Self.readStatementsPattern3) {
                 if let v = Double(m.3) { doc.statements.append(.init(what: .count(noun: noun(String(m.2)), severity: MarkdownVocabulary.severityWord(String(m.1))), value: v, text: String(m.0), line: n)) }
             }
         }
         // "Total duration: 12 weeks", "12-week timeline", "Timeline: 6 months"
-        if let m = lower.firstMatch(of: /(?:total\s+(?:duration|timeline|length)|(?:overall|estimated|project)\s+(?:duration|timeline)|^timeline|^duration)\s*[:|]?\s*\|?\s*~?(\d+(?:\.\d+)?)\s*(weeks?|months?)/) ?? lower.firstMatch(of: /(\d+(?:\.\d+)?)[-\s](weeks?|months?)\s+(?:total|timeline|programme|program|project|roadmap|plan)\b/),
+        if hasLength, let m = lower.firstMatch(of: Self.readStatementsPattern4) ?? lower.firstMatch(of: Self.readStatementsPattern5),
            let v = Double(m.1) {
             doc.statements.append(.init(what: .length, value: m.2.hasPrefix("month") ? v * 4 : v, text: String(text[m.range]), line: n))
         }
         // "Total effort: 320 hours", "Total: 69 hours"
-        if let m = lower.firstMatch(of: /total(?:\s+(?:effort|estimate|estimated effort|hours|work))?\s*[:|=]?\s*\|?\s*~?(\d+(?:\.\d+)?)\s*(hours?|h|days?|person-days|story points?|sp|points)\b/), let v = Double(m.1) {
+        if hasTotal, let m = lower.firstMatch(of: Self.readStatementsPattern6), let v = Double(m.1) {
             let unit = MarkdownVocabulary.unit(m.2.hasPrefix("person") ? "days" : m.2.hasPrefix("story") ? "story points" : String(m.2)) ?? .hours
             doc.statements.append(.init(what: .effort, value: MarkdownVocabulary.weeks(v, unit), text: String(text[m.range]), line: n))
         }
@@ -482,4 +491,38 @@ public enum MarkdownPlanReader {
     static func noun(_ plural: String) -> String {
         ["risks": "risk", "constraints": "risk", "blockers": "risk", "issues": "risk", "tasks": "task", "tickets": "task", "items": "task", "phases": "phase", "milestones": "milestone"][plural] ?? plural
     }
+}
+
+
+// Swift parses a regex literal each time it is evaluated (a third of the time of a
+// large import went there): each pattern is built once. A `Regex` is immutable once
+// built, so sharing one between threads is safe.
+extension MarkdownPlanReader {
+    nonisolated(unsafe) static let unmappedPattern1 = /(#{1,6})\s+(.*?)\s*#*/
+    nonisolated(unsafe) static let unmappedPattern2 = /(?:[-*+]|\d+[.)])\s+(?:\[([ xX])\]\s*)?(.*)/
+    nonisolated(unsafe) static let phaseHeadingPattern1 = /(?i)^[^\w]*\b(phase|wave|stage|sprint|milestone|step|iteration|release)\s+(\d+[a-z]?|[ivx]+)\b\s*(?:[:.\-–—]\s*)?(.*)/
+    nonisolated(unsafe) static let phaseHeadingPattern2 = /(?i)(?:weeks?|months?|days?|sprints?)\s+\d+(?:\s*(?:-|–|—|to)\s*\d+)?\)?/
+    nonisolated(unsafe) static let phaseHeadingPattern3 = /\s*[\(\[][^)\]]*[\)\]]/
+    nonisolated(unsafe) static let phaseHeadingPattern4 = /(?i)\s*[-–—|:]?\s*(?:weeks?|months?|days?)\s+\d+(?:\s*(?:-|–|—|to)\s*\d+)?.*$/
+    nonisolated(unsafe) static let phaseHeadingPattern5 = /\s*[-–—|:]\s*\d+(?:\.\d+)?\s*(?:hours?|h|days?|weeks?)\s*$/
+    nonisolated(unsafe) static let phaseHeadingPattern6 = /(?:^|\s*[-–—|:]\s*)Q[1-4]\b.*$/
+    nonisolated(unsafe) static let itemHeadingPattern1 = /^[^\w]*([A-Za-z]{1,12})[-_ ]?#?(\d+(?:\.\d+)*)\b\s*[:.\-–—)]?\s*(.*)/
+    nonisolated(unsafe) static let itemHeadingPattern2 = /^(\d+(?:\.\d+)*)[.)]?\s+(.*)/
+    nonisolated(unsafe) static let itemNamePattern1 = /\s*[\(\[]\s*(?i:critical|high|medium|low|p[0-3]|blocker|done|complete|completed)\s*[\)\]]/
+    nonisolated(unsafe) static let itemNamePattern2 = /\s+(?:CRITICAL|HIGH|MEDIUM|LOW|BLOCKER|P[0-3])\s*$/
+    nonisolated(unsafe) static let itemNamePattern3 = /\s*[\(\[][^)\]]*\b(?:\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|d|days?|w|weeks?|sp|points?|story points?))\b[^)\]]*[\)\]]/
+    nonisolated(unsafe) static let fieldPattern1 = /\*\*([^*]{1,40}?):?\*\*\s*:?\s*(.*)/
+    nonisolated(unsafe) static let fieldPattern2 = /([A-Za-z][A-Za-z %#\/.]{0,24}):\s+(.+)/
+    nonisolated(unsafe) static let namesPattern1 = /(?i)^after\s+/
+    nonisolated(unsafe) static let activityPattern1 = /(?i)\(\s*(?:owner|assignee|assigned to|responsible|lead)\s*:\s*([^)]+)\)/
+    nonisolated(unsafe) static let activityPattern2 = /(?i)\s[-–—]\s*(?:owner|assignee)\s*:\s*(.+)$/
+    nonisolated(unsafe) static let activityPattern3 = /(?:^|\s)@([A-Za-z][\w.\-]*)/
+    nonisolated(unsafe) static let activityPattern4 = /(?i)[\(,;]?\s*\b(?:after|depends on|blocked by|requires)\s+([^)]+)\)?\s*$/
+    nonisolated(unsafe) static let activityPattern5 = /\s*[-–—:]\s*$/
+    nonisolated(unsafe) static let readStatementsPattern1 = /total\s+(?:number of\s+)?(risks|constraints|blockers|issues|tasks|tickets|items|phases|milestones)\s*[:|=]?\s*\|?\s*(\d+)/
+    nonisolated(unsafe) static let readStatementsPattern2 = /(?:^|[^\w.])(\d+)\s+(?:(critical|high|medium|low|open|identified|key|major|active|total)\s+)?(?:-?\s*(?:severity|priority)\s+)?(risks|constraints|blockers|issues|phases)\b/
+    nonisolated(unsafe) static let readStatementsPattern3 = /(critical|high|medium|low)\s+(?:severity\s+)?(risks|constraints|blockers)\s*[:|]\s*\|?\s*(\d+)/
+    nonisolated(unsafe) static let readStatementsPattern4 = /(?:total\s+(?:duration|timeline|length)|(?:overall|estimated|project)\s+(?:duration|timeline)|^timeline|^duration)\s*[:|]?\s*\|?\s*~?(\d+(?:\.\d+)?)\s*(weeks?|months?)/
+    nonisolated(unsafe) static let readStatementsPattern5 = /(\d+(?:\.\d+)?)[-\s](weeks?|months?)\s+(?:total|timeline|programme|program|project|roadmap|plan)\b/
+    nonisolated(unsafe) static let readStatementsPattern6 = /total(?:\s+(?:effort|estimate|estimated effort|hours|work))?\s*[:|=]?\s*\|?\s*~?(\d+(?:\.\d+)?)\s*(hours?|h|days?|person-days|story points?|sp|points)\b/
 }

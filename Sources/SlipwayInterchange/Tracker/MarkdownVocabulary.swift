@@ -68,7 +68,7 @@ enum MarkdownVocabulary {
     /// Markdown emphasis, code and link markup removed: `**[Name](url)**` -> `Name`.
     static func plain(_ text: String) -> String {
         var s = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "").replacingOccurrences(of: "`", with: "")
-        s = s.replacing(/\[([^\]]*)\]\([^)]*\)/) { String($0.1) }
+        s = s.replacing(Self.plainPattern1) { String($0.1) }
         s = s.replacingOccurrences(of: "~~", with: "")
         return s.trimmingCharacters(in: .whitespaces)
     }
@@ -85,7 +85,7 @@ enum MarkdownVocabulary {
             if let p = priority(word) { return p }
             if word == word.uppercased(), word.count > 2, let s = severityWord(word) { return s }
         }
-        if let m = text.firstMatch(of: /[\[(]\s*([A-Za-z]+)\s*[\])]/), let s = severityWord(String(m.1)) { return s }
+        if let m = text.firstMatch(of: Self.headingSeverityPattern1), let s = severityWord(String(m.1)) { return s }
         return nil
     }
 
@@ -146,9 +146,9 @@ enum MarkdownVocabulary {
     static func estimate(_ text: String, defaultUnit: Unit? = nil) -> (estimate: Estimate, unit: Unit, range: Range<String.Index>)? {
         let pattern = /(?i)\b(\d+(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(\d+(?:\.\d+)?))?\s*(story\s+points?|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mo|sp|pts?|points?)(?![\w])/
         var found: (Double, Double?, Unit, Range<String.Index>)?
-        if let m = text.firstMatch(of: pattern), let a = Double(m.1), let u = unit(String(m.3).replacing(/\s+/, with: " ")) {
+        if let m = text.firstMatch(of: pattern), let a = Double(m.1), let u = unit(String(m.3).replacing(Self.estimatePattern1, with: " ")) {
             found = (a, m.2.flatMap { Double($0) }, u, m.range)
-        } else if let defaultUnit, let m = text.firstMatch(of: /\b(\d+(?:\.\d+)?)(?:\s*(?:-|–)\s*(\d+(?:\.\d+)?))?(?![\w.])/), let a = Double(m.1) {
+        } else if let defaultUnit, let m = text.firstMatch(of: Self.estimatePattern2), let a = Double(m.1) {
             found = (a, m.2.flatMap { Double($0) }, defaultUnit, m.range)
         }
         guard let (a, b, u, range) = found else { return nil }
@@ -166,17 +166,20 @@ enum MarkdownVocabulary {
     /// Every date written in the text, in order: `2025-01-13`, `2025/01/13`,
     /// `1/13/2025`, `Jan 13, 2025`, `13 January 2025`.
     static func dates(_ text: String) -> [CivilDate] {
-        guard text.contains(where: \.isNumber) else { return [] }
+        // A date has a four-digit year; most lines have none, and skip the patterns.
+        var run = 0, hasYear = false
+        for c in text.utf8 { run = (48...57).contains(c) ? run + 1 : 0; if run == 4 { hasYear = true; break } }
+        guard hasYear else { return [] }
         var result: [(String.Index, CivilDate)] = []
         func add(_ y: Int?, _ m: Int?, _ d: Int?, at i: String.Index) {
             guard let y, let m, let d, (1900...2200).contains(y), (1...12).contains(m), (1...31).contains(d) else { return }
             result.append((i, CivilDate(year: y, month: m, day: d)))
         }
-        for m in text.matches(of: /(\d{4})[-\/](\d{1,2})[-\/](\d{1,2})/) { add(Int(m.1), Int(m.2), Int(m.3), at: m.range.lowerBound) }
-        for m in text.matches(of: /\b(\d{1,2})\/(\d{1,2})\/(\d{4})/) { add(Int(m.3), Int(m.1), Int(m.2), at: m.range.lowerBound) }
-        for m in text.matches(of: /(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})/) { add(Int(m.3), month(m.1), Int(m.2), at: m.range.lowerBound) }
-        for m in text.matches(of: /(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})/) { add(Int(m.3), month(m.2), Int(m.1), at: m.range.lowerBound) }
-        for m in text.matches(of: /\bQ([1-4])\s+(\d{4})/) { add(Int(m.2), Int(m.1).map { ($0 - 1) * 3 + 1 }, 1, at: m.range.lowerBound) }
+        for m in text.matches(of: Self.addPattern1) { add(Int(m.1), Int(m.2), Int(m.3), at: m.range.lowerBound) }
+        for m in text.matches(of: Self.addPattern2) { add(Int(m.3), Int(m.1), Int(m.2), at: m.range.lowerBound) }
+        for m in text.matches(of: Self.addPattern3) { add(Int(m.3), month(m.1), Int(m.2), at: m.range.lowerBound) }
+        for m in text.matches(of: Self.addPattern4) { add(Int(m.3), month(m.2), Int(m.1), at: m.range.lowerBound) }
+        for m in text.matches(of: Self.addPattern5) { add(Int(m.2), Int(m.1).map { ($0 - 1) * 3 + 1 }, 1, at: m.range.lowerBound) }
         return result.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
@@ -186,7 +189,7 @@ enum MarkdownVocabulary {
     /// Dates need the calendar's start; a quarter or month without a year takes
     /// `year`. Returns the window and the range of text it was read from.
     static func window(_ text: String, calendar: WorkCalendar, year: Int?) -> (start: Double, end: Double, range: Range<String.Index>)? {
-        if let m = text.firstMatch(of: /(?i)\b(weeks?|wks?|months?|days?|sprints?)\s+(\d+)(?:\s*(?:-|–|—|to|through)\s*(?:(?:weeks?|months?|days?|sprints?)\s+)?(\d+))?/),
+        if let m = text.firstMatch(of: Self.windowPattern1),
            let a = Double(m.2) {
             let b = m.3.flatMap { Double($0) } ?? a
             guard b >= a else { return nil }
@@ -194,13 +197,13 @@ enum MarkdownVocabulary {
             let size: Double = word.hasPrefix("month") ? 4 : word.hasPrefix("day") ? 0.2 : word.hasPrefix("sprint") ? 2 : 1
             return ((a - 1) * size, b * size, m.range)
         }
-        if let m = text.firstMatch(of: /(?i)\b([a-z]{3,9})\s+W(\d)\s*(?:-|–|—|to)\s*([a-z]{3,9})\s+W(\d)/),
+        if let m = text.firstMatch(of: Self.windowPattern2),
            let m1 = month(m.1), let w1 = Int(m.2), let m2 = month(m.3), let w2 = Int(m.4), let y = year ?? calendar.start?.year {
             let from = CivilDate(year: y, month: m1, day: 1).adding(days: (w1 - 1) * 7)
             let to = CivilDate(year: m2 < m1 ? y + 1 : y, month: m2, day: 1).adding(days: w2 * 7 - 1)
             if let s = calendar.time(of: from, as: .start), let e = calendar.time(of: to, as: .end), e > s { return (s, e, m.range) }
         }
-        if let m = text.firstMatch(of: /\bQ([1-4])(?:\s*(?:-|–)\s*Q([1-4]))?(?:\s+(\d{4}))?/), let q1 = Int(m.1) {
+        if let m = text.firstMatch(of: Self.windowPattern3), let q1 = Int(m.1) {
             let q2 = m.2.flatMap { Int($0) } ?? q1
             if let y = m.3.flatMap({ Int($0) }) ?? year, calendar.start != nil {
                 let from = CivilDate(year: y, month: (q1 - 1) * 3 + 1, day: 1)
@@ -211,9 +214,29 @@ enum MarkdownVocabulary {
         }
         let ds = dates(text)
         if ds.count >= 2, let s = calendar.time(of: ds[0], as: .start), let e = calendar.time(of: ds[1], as: .end), e > s,
-           let r = text.firstMatch(of: /\d/)?.range {
+           let r = text.firstMatch(of: Self.windowPattern4)?.range {
             return (s, e, r)
         }
         return nil
     }
+}
+
+
+// Swift parses a regex literal each time it is evaluated (a third of the time of a
+// large import went there): each pattern is built once. A `Regex` is immutable once
+// built, so sharing one between threads is safe.
+extension MarkdownVocabulary {
+    nonisolated(unsafe) static let plainPattern1 = /\[([^\]]*)\]\([^)]*\)/
+    nonisolated(unsafe) static let headingSeverityPattern1 = /[\[(]\s*([A-Za-z]+)\s*[\])]/
+    nonisolated(unsafe) static let estimatePattern1 = /\s+/
+    nonisolated(unsafe) static let estimatePattern2 = /\b(\d+(?:\.\d+)?)(?:\s*(?:-|–)\s*(\d+(?:\.\d+)?))?(?![\w.])/
+    nonisolated(unsafe) static let addPattern1 = /(\d{4})[-\/](\d{1,2})[-\/](\d{1,2})/
+    nonisolated(unsafe) static let addPattern2 = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})/
+    nonisolated(unsafe) static let addPattern3 = /(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})/
+    nonisolated(unsafe) static let addPattern4 = /(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})/
+    nonisolated(unsafe) static let addPattern5 = /\bQ([1-4])\s+(\d{4})/
+    nonisolated(unsafe) static let windowPattern1 = /(?i)\b(weeks?|wks?|months?|days?|sprints?)\s+(\d+)(?:\s*(?:-|–|—|to|through)\s*(?:(?:weeks?|months?|days?|sprints?)\s+)?(\d+))?/
+    nonisolated(unsafe) static let windowPattern2 = /(?i)\b([a-z]{3,9})\s+W(\d)\s*(?:-|–|—|to)\s*([a-z]{3,9})\s+W(\d)/
+    nonisolated(unsafe) static let windowPattern3 = /\bQ([1-4])(?:\s*(?:-|–)\s*Q([1-4]))?(?:\s+(\d{4}))?/
+    nonisolated(unsafe) static let windowPattern4 = /\d/
 }
