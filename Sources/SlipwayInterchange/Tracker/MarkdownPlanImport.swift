@@ -58,8 +58,9 @@ public enum MarkdownPlanImport {
         var windows: [(Double, Double)?] = []
         var previousEnd: Double?
         for phase in doc.phases {
-            let base = TrackerNames.kebab(phase.name.isEmpty ? "\(phase.word) \(phase.number)" : phase.name)
-            var p = Phase(id: unique(base), name: "\(phase.word) \(phase.number)\(phase.name.isEmpty ? "" : ": \(phase.name)")", location: at(phase.line))
+            let label = [phase.word, phase.number].filter { !$0.isEmpty }.joined(separator: " ")
+            let base = TrackerNames.kebab(phase.name.isEmpty ? label : phase.name)
+            var p = Phase(id: unique(base), name: "\(label)\(phase.name.isEmpty ? "" : ": \(phase.name)")", location: at(phase.line))
             var window = phase.windowText.flatMap { MarkdownVocabulary.window($0, calendar: plan.calendar, year: year) }.map { ($0.start, $0.end) }
             if window == nil, let length = phase.length { window = (previousEnd ?? 0, (previousEnd ?? 0) + length) }
             if let (s0, e0) = window {

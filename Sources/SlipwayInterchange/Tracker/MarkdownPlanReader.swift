@@ -206,6 +206,10 @@ public enum MarkdownPlanReader {
 
     /// `Phase 1: Foundation (Weeks 1-2) - 69 hours`, `Sprint 3`, `Wave 2 — Q1 2025`.
     static func phaseHeading(_ text: String, level: Int, line: Int) -> MarkdownPlanDocument.PhaseEntry? {
+        // A heading that is only a quarter (`## Q1 2025`, `## Q3`) is a phase of roadmaps.
+        if level <= 3, let q = text.wholeMatch(of: quarterHeading) {
+            return .init(word: "Q\(q.1)", number: q.2.map(String.init) ?? "", name: "", line: line, level: level, windowText: text, windowLine: line)
+        }
         guard let m = text.firstMatch(of: Self.phaseHeadingPattern1) else { return nil }
         var rest = String(m.3)
         var entry = MarkdownPlanDocument.PhaseEntry(word: String(m.1).capitalized, number: String(m.2), name: "", line: line, level: level,
@@ -498,6 +502,7 @@ public enum MarkdownPlanReader {
 // large import went there): each pattern is built once. A `Regex` is immutable once
 // built, so sharing one between threads is safe.
 extension MarkdownPlanReader {
+    nonisolated(unsafe) static let quarterHeading = /\s*Q([1-4])(?:\s+(\d{4}))?\s*/
     nonisolated(unsafe) static let unmappedPattern1 = /(#{1,6})\s+(.*?)\s*#*/
     nonisolated(unsafe) static let unmappedPattern2 = /(?:[-*+]|\d+[.)])\s+(?:\[([ xX])\]\s*)?(.*)/
     nonisolated(unsafe) static let phaseHeadingPattern1 = /(?i)^[^\w]*\b(phase|wave|stage|sprint|milestone|step|iteration|release)\s+(\d+[a-z]?|[ivx]+)\b\s*(?:[:.\-–—]\s*)?(.*)/
