@@ -6,12 +6,14 @@ import SlipwayCore
 /// total length it states, and summed estimates against a total effort it states
 /// (for the document and for each phase whose heading states one).
 enum MarkdownPlanConsistency {
-    /// - Complexity: O(*s* + *i*) for *s* statements and *i* items.
+    /// - Complexity: O(*s* (*i* + *t*)) for *s* statements, *i* items and *t* tasks; a
+    ///   document states a handful of totals.
     static func findings(_ doc: MarkdownPlanDocument, plan: Plan) -> [Diagnostic] {
         var result: [Diagnostic] = []
         func at(_ line: Int) -> SourceLocation { SourceLocation(line: line, column: 1) }
         let constraints = doc.items.filter { $0.kind == .constraint }
         var seen = Set<String>()
+        let estimatedLines = Set(doc.items.filter { $0.estimate != nil }.map(\.line))
         for s in doc.statements {
             switch s.what {
             case .count(let noun, let severity):
@@ -35,7 +37,7 @@ enum MarkdownPlanConsistency {
                                        "the phase windows run to week \(end.compact), beyond the total length the document states (\(s.value.compact) weeks)",
                                        notes: [.init("the stated length: '\(s.text)'", at: at(s.line))]))
             case .effort:
-                let estimated = plan.tasks.filter { t in doc.items.contains { $0.line == t.location.line && $0.estimate != nil } }
+                let estimated = plan.tasks.filter { estimatedLines.contains($0.location.line) }
                 let sum = estimated.reduce(0) { $0 + $1.estimate.mean }
                 guard !estimated.isEmpty, abs(sum - s.value) > max(0.05 * s.value, 1e-6) else { continue }
                 result.append(.warning(.effortMismatch, at: at(s.line),

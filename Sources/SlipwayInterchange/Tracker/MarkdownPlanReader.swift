@@ -30,7 +30,6 @@ public enum MarkdownPlanReader {
         var item: Int?             // the open heading item
         var itemField: MarkdownVocabulary.Field?   // the field whose sub-bullets follow
         var section: Int?
-        var sectionHasContent = false
         var sectionHeadingCounted = true
         var group: (line: Int, mapped: Bool)?     // a plain heading inside a phase
         var table: Int?
@@ -42,7 +41,6 @@ public enum MarkdownPlanReader {
             group = nil
         }
         func noteSectionContent() {
-            sectionHasContent = true
             if !sectionHeadingCounted { doc.mappedHeadings += 1; sectionHeadingCounted = true }
             if var g = group, !g.mapped { g.mapped = true; group = g }
         }
@@ -117,7 +115,6 @@ public enum MarkdownPlanReader {
                 // A section: its heading counts as mapped once it holds an item.
                 doc.sections.append(.init(title: text, line: n, isRisk: MarkdownVocabulary.isRiskSection(text)))
                 section = doc.sections.count - 1
-                sectionHasContent = false
                 sectionHeadingCounted = false
                 item = nil
                 continue
@@ -183,7 +180,7 @@ public enum MarkdownPlanReader {
                     continue
                 }
                 let inRisk = section.map { doc.sections[$0].isRisk } ?? false
-                if inRisk, indent == 0, let s = MarkdownVocabulary.headingSeverity(body) ?? (body.hasPrefix("**") ? nil : nil) {
+                if inRisk, indent == 0, let s = MarkdownVocabulary.headingSeverity(body) {
                     // `- 🔴 **Vendor lock-in**: ...` in a risk section.
                     var it = MarkdownPlanDocument.Item(kind: .constraint, name: itemName(body), line: n, level: 7)
                     it.severity = s
@@ -200,7 +197,6 @@ public enum MarkdownPlanReader {
             }
         }
         closeGroup()
-        _ = sectionHasContent
         return doc
     }
 
@@ -243,7 +239,7 @@ public enum MarkdownPlanReader {
             let riskPrefixes = ["r", "risk", "block", "blocker", "b", "c", "con", "constraint", "issue", "i", "threat", "dep", "ri"]
             let taskPrefixes = ["task", "t", "ticket", "item", "story", "epic", "feat", "feature", "action", "a", "deliverable", "d", "work", "wp", "initiative", "milestone", "m", "ms"]
             if riskPrefixes.contains(prefix) { kindHint = .constraint }
-            else if taskPrefixes.contains(prefix) { kindHint = prefix.hasPrefix("m") && prefix != "m" || prefix == "ms" || prefix == "m" ? .milestone : .task }
+            else if taskPrefixes.contains(prefix) { kindHint = ["milestone", "m", "ms"].contains(prefix) ? .milestone : .task }
             else if m.1 == m.1.uppercased(), m.1.count >= 2 { kindHint = nil } // JIRA-12: a ticket
             else { return itemWithoutPrefix(text, level: level, line: line, inRiskSection: inRiskSection, inPhase: inPhase) }
             label = "\(m.1)\(text.contains("\(m.1)-") ? "-" : text.contains("\(m.1) ") ? " " : "")\(m.2)"
@@ -258,7 +254,7 @@ public enum MarkdownPlanReader {
             return itemWithoutPrefix(text, level: level, line: line, inRiskSection: inRiskSection, inPhase: inPhase)
         }
         let severity = MarkdownVocabulary.headingSeverity(name)
-        let kind = kindHint ?? (inRiskSection || severity != nil && !inPhase ? .constraint : inPhase || level >= 3 ? .task : .task)
+        let kind = kindHint ?? (inRiskSection || severity != nil && !inPhase ? .constraint : .task)
         var item = MarkdownPlanDocument.Item(kind: kind, label: label, name: itemName(name), line: line, level: level)
         item.severity = severity
         if kind != .constraint, let e = MarkdownVocabulary.estimate(name) { item.estimate = e.estimate; item.estimateUnit = e.unit }
@@ -393,108 +389,12 @@ public enum MarkdownPlanReader {
         return doc.items.count - 1
     }
 
-    /// Opens a table: mapped when a column names its items.
-    static func startTable(_ header: [String], line: Int, section: Int?, phase: Int?, _ doc: inout MarkdownPlanDocument) -> Int {
-        var table = MarkdownPlanDocument.Table(line: line, header: header, section: section)
-        let sectionRisk = section.map { doc.sections[$0].isRisk } ?? false
-        for (i, h) in header.enumerated() where table.nameColumn == nil {
-            if let kind = MarkdownVocabulary.nameColumn(h), MarkdownVocabulary.field(h) != .owner, MarkdownVocabulary.field(h) != .status,
-               MarkdownVocabulary.field(h) != .id, !h.lowercased().contains("date") && !h.lowercased().contains("level") && !h.lowercased().contains("owner") {
-                table.nameColumn = i
-                table.isConstraint = kind.isConstraint || sectionRisk && !kind.isMilestone && !["task", "tasks", "ticket"].contains(h.lowercased())
-            }
-        }
-        if table.nameColumn == nil, let i = header.firstIndex(where: { ["name", "title", "description", "summary", "what"].contains(MarkdownVocabulary.plain($0).lowercased()) }),
-           header.contains(where: { [.owner, .estimate, .target, .severity, .status, .dependencies].contains(MarkdownVocabulary.field($0)) }) {
-            table.nameColumn = i
-            table.isConstraint = sectionRisk
-        }
-        if table.nameColumn != nil {
-            table.ignored = header.enumerated().filter { $0.offset != table.nameColumn && MarkdownVocabulary.field($0.element) == nil }.map(\.element)
-        } else if doc.nearMisses.count < 5 {
-            doc.nearMisses.append(("a table with the columns \(header.prefix(4).map { "'\($0)'" }.joined(separator: ", "))", line))
-        }
-        table.pointsColumn = header.contains { $0.lowercased().contains("point") || $0.lowercased() == "sp" }
-        doc.tables.append(table)
-        return doc.tables.count - 1
-    }
-
-    static func readRow(_ cells: [String], line: Int, table t: Int, phase: Int?, section: Int?, _ doc: inout MarkdownPlanDocument) {
-        let table = doc.tables[t]
-        guard let nameColumn = table.nameColumn else { return }
-        let name = nameColumn < cells.count ? itemName(cells[nameColumn]) : ""
-        guard !name.isEmpty else { doc.tables[t].problems.append(("a row without a name", line)); return }
-        let isMilestone = MarkdownVocabulary.nameColumn(table.header[nameColumn])?.isMilestone ?? false
-        var item = MarkdownPlanDocument.Item(kind: table.isConstraint ? .constraint : isMilestone ? .milestone : .task, name: name, line: line, level: 7)
-        item.phase = phase
-        item.section = section
-        item.table = t
-        if table.isConstraint == false, let s = MarkdownVocabulary.headingSeverity(cells[nameColumn]) { item.severity = s }
-        if table.isConstraint, let s = MarkdownVocabulary.headingSeverity(cells[nameColumn]) { item.severity = s }
-        for (i, header) in table.header.enumerated() where i != nameColumn && i < cells.count {
-            let value = cells[i]
-            guard !value.isEmpty, let meaning = MarkdownVocabulary.field(header) else { continue }
-            if meaning == .id { item.label = MarkdownVocabulary.plain(value); continue }
-            if meaning == .phase, phase == nil { item.notes.append("\(header): \(value)"); continue }
-            apply(meaning, key: header, value: value, to: &item)
-            if meaning == .estimate, item.estimate == nil { doc.tables[t].problems.append(("\(header) '\(value)'", line)) }
-        }
-        if item.kind == .milestone, item.estimate != nil { item.kind = .task }
-        doc.items.append(item)
-        doc.tables[t].rows += 1
-    }
-
     /// What a bullet that was not mapped looks like, for the empty-import error.
     static func bulletHint(_ body: String, inRisk: Bool) -> String {
         if body.lowercased().contains("risk") { return "a bullet about a risk outside a risk heading or table" }
         return ""
     }
 
-    /// Counts, lengths and totals the document states about itself.
-    static func readStatements(_ line: String, line n: Int, into doc: inout MarkdownPlanDocument) {
-        guard line.contains(where: \.isNumber) else { return }
-        // Swift parses a regex literal each time it is evaluated: cheap word tests keep
-        // the patterns off the lines that cannot match them.
-        let rough = line.lowercased()
-        let nouns = ["risk", "constraint", "blocker", "issue", "task", "ticket", "item", "phase", "milestone"]
-        let hasNoun = nouns.contains { rough.contains($0) }
-        let hasLength = rough.contains("week") || rough.contains("month")
-        let hasTotal = rough.contains("total")
-        guard hasNoun || hasLength || hasTotal else { return }
-        let text = MarkdownVocabulary.plain(line)
-        let lower = text.lowercased()
-        // "Total Risks: 24", "Total Tasks | 40"
-        if !hasNoun {
-        } else if let m = lower.firstMatch(of: Self.readStatementsPattern1), let v = Double(m.2) {
-            doc.statements.append(.init(what: .count(noun: noun(String(m.1)), severity: nil), value: v, text: String(text[m.range]), line: n))
-        } else {
-            for m in lower.matches(of: Self.readStatementsPattern2) {
-                let before = lower[..<m.range.lowerBound]
-                if before.hasSuffix("phase") || before.hasSuffix("week") || before.hasSuffix("sprint") || before.hasSuffix("wave") || before.hasSuffix("stage") { continue }
-                guard let v = Double(m.1), v >= 2 else { continue }
-                let severity = m.2.flatMap { MarkdownVocabulary.severityWord(String($0)) }
-                doc.statements.append(.init(what: .count(noun: noun(String(m.3)), severity: severity), value: v, text: String(m.0).trimmingCharacters(in: .whitespaces), line: n))
-            }
-            // "Critical Risks: 3", "- High: 4" under a risk summary is too loose: only "<severity> risks: N".
-            for m in lower.matches(of: Self.readStatementsPattern3) {
-                if let v = Double(m.3) { doc.statements.append(.init(what: .count(noun: noun(String(m.2)), severity: MarkdownVocabulary.severityWord(String(m.1))), value: v, text: String(m.0), line: n)) }
-            }
-        }
-        // "Total duration: 12 weeks", "12-week timeline", "Timeline: 6 months"
-        if hasLength, let m = lower.firstMatch(of: Self.readStatementsPattern4) ?? lower.firstMatch(of: Self.readStatementsPattern5),
-           let v = Double(m.1) {
-            doc.statements.append(.init(what: .length, value: m.2.hasPrefix("month") ? v * 4 : v, text: String(text[m.range]), line: n))
-        }
-        // "Total effort: 320 hours", "Total: 69 hours"
-        if hasTotal, let m = lower.firstMatch(of: Self.readStatementsPattern6), let v = Double(m.1) {
-            let unit = MarkdownVocabulary.unit(m.2.hasPrefix("person") ? "days" : m.2.hasPrefix("story") ? "story points" : String(m.2)) ?? .hours
-            doc.statements.append(.init(what: .effort, value: MarkdownVocabulary.weeks(v, unit), text: String(text[m.range]), line: n))
-        }
-    }
-
-    static func noun(_ plural: String) -> String {
-        ["risks": "risk", "constraints": "risk", "blockers": "risk", "issues": "risk", "tasks": "task", "tickets": "task", "items": "task", "phases": "phase", "milestones": "milestone"][plural] ?? plural
-    }
 }
 
 
@@ -524,10 +424,4 @@ extension MarkdownPlanReader {
     nonisolated(unsafe) static let activityPattern3 = /(?:^|\s)@([A-Za-z][\w.\-]*)/
     nonisolated(unsafe) static let activityPattern4 = /(?i)[\(,;]?\s*\b(?:after|depends on|blocked by|requires)\s+([^)]+)\)?\s*$/
     nonisolated(unsafe) static let activityPattern5 = /\s*[-–—:]\s*$/
-    nonisolated(unsafe) static let readStatementsPattern1 = /total\s+(?:number of\s+)?(risks|constraints|blockers|issues|tasks|tickets|items|phases|milestones)\s*[:|=]?\s*\|?\s*(\d+)/
-    nonisolated(unsafe) static let readStatementsPattern2 = /(?:^|[^\w.])(\d+)\s+(?:(critical|high|medium|low|open|identified|key|major|active|total)\s+)?(?:-?\s*(?:severity|priority)\s+)?(risks|constraints|blockers|issues|phases)\b/
-    nonisolated(unsafe) static let readStatementsPattern3 = /(critical|high|medium|low)\s+(?:severity\s+)?(risks|constraints|blockers)\s*[:|]\s*\|?\s*(\d+)/
-    nonisolated(unsafe) static let readStatementsPattern4 = /(?:total\s+(?:duration|timeline|length)|(?:overall|estimated|project)\s+(?:duration|timeline)|^timeline|^duration)\s*[:|]?\s*\|?\s*~?(\d+(?:\.\d+)?)\s*(weeks?|months?)/
-    nonisolated(unsafe) static let readStatementsPattern5 = /(\d+(?:\.\d+)?)[-\s](weeks?|months?)\s+(?:total|timeline|programme|program|project|roadmap|plan)\b/
-    nonisolated(unsafe) static let readStatementsPattern6 = /total(?:\s+(?:effort|estimate|estimated effort|hours|work))?\s*[:|=]?\s*\|?\s*~?(\d+(?:\.\d+)?)\s*(hours?|h|days?|person-days|story points?|sp|points)\b/
 }
