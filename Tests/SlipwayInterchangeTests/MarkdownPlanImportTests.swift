@@ -87,6 +87,51 @@ import Testing
         #expect(plan.tasks.first { $0.id == "onboard-pilot-service" }?.owner == "ana")
     }
 
+    /// Each window form of issue 15 in a heading (or a Duration line), from a start of
+    /// Monday 2025-01-06, counted by hand: Q1 2025 runs to Monday 2025-03-31 (t 12.2,
+    /// whole weeks to 13); Jul W1 is 2025-07-01 (t 25.2), Sep W2 ends 2025-09-14
+    /// (the end of week 36); 2025-02-03 is t 4 and 2025-02-14 the end of week 6.
+    @Test(arguments: [
+        ("## Phase 1: Build (Weeks 1-2)", 0.0, 2.0),
+        ("## Phase 1: Build (Week 3)", 2, 3),
+        ("## Phase 1: Build Weeks 1–4", 0, 4),
+        ("## Phase 1: Build (Months 1-2)", 0, 8),
+        ("## Phase 1: Build (Weeks 1-2) - 69 hours", 0, 2),
+        ("## Phase 1: Build — Q1 2025", 0, 13),
+        ("## Phase 1: Build (Jul W1 - Sep W2)", 25, 36),
+        ("## Phase 1: Build (2025-02-03 to 2025-02-14)", 4, 6),
+        ("## Phase 1: Build (Days 1-10)", 0, 2),
+        ("## Phase 1: Build\n**Duration**: Week 1-2", 0, 2),
+        ("### Sprint 2: Build\n**Duration**: Weeks 3-4", 2, 4),
+    ])
+    func windowForms(heading: String, start: Double, end: Double) throws {
+        let text = "# T\n\n**Start**: 2025-01-06\n\n\(heading)\n- Write the code (1 day)\n"
+        let imported = Interchange.importTracker(text: text, source: "t.md")
+        let phase = try #require(imported.plan?.phases.first)
+        #expect(phase.windowStart == start && phase.windowEnd == end)
+        #expect(phase.name.hasSuffix("Build"))
+    }
+
+    /// A header states the unit of bare numbers; story points are a day each, said once.
+    @Test func tableUnitsComeFromTheHeader() throws {
+        let text = """
+            # Sprint board
+
+            | Story | Story Points | Effort (hours) | Assignee | Status |
+            |-------|--------------|----------------|----------|--------|
+            | Login page | 5 | | Ana | Done |
+            | Password reset | | 20 | Ben | To do |
+            | Profile page | 3 | | | |
+
+            """
+        let imported = Interchange.importTracker(text: text, source: "t.md")
+        let plan = try #require(imported.plan)
+        #expect(plan.tasks.map(\.estimate) == [.fixed(1), .fixed(0.5), .fixed(0.6)])
+        #expect(plan.tasks.map(\.owner) == ["ana", "ben", nil])
+        #expect(plan.tasks.map { $0.progress.percent } == [100, nil, nil])
+        #expect(imported.diagnostics.filter { $0.id == "story-points" }.map { $0.location?.line } == [3])
+    }
+
     /// The phase plan states 20 weeks (its windows run to week 39) and 10 days of
     /// effort (its four estimates sum to 64 hours); Phase 1 states 24 hours, which
     /// its 8h and 16h match. The table register states 7 risks and describes 5.
