@@ -107,6 +107,7 @@ public enum MarkdownPlanImport {
         // Items, grouped warnings counted per phase, table and section.
         var unestimated: [String: (line: Int, count: Int, total: Int, what: String)] = [:]
         var unresolved: [String: (line: Int, names: [String])] = [:]
+        var unlinked: [String: (line: Int, names: [String])] = [:]
         var anyDone = false
         var taskIndex: [Int: Int] = [:]      // item -> plan task
         var constraintIndex: [Int: Int] = [:]
@@ -185,7 +186,13 @@ public enum MarkdownPlanImport {
                     unresolved[k] = g
                     continue
                 }
-                guard let t = taskIndex[i] else { continue }
+                guard let t = taskIndex[i] else {
+                    // A risk without work of its own has nothing that can wait.
+                    var g = unlinked[k] ?? (line, [])
+                    g.names.append("\(item.label ?? item.name) after \(name)")
+                    unlinked[k] = g
+                    continue
+                }
                 let predecessor = doc.items[target].kind == .constraint && taskIndex[target] == nil ? plan.constraints[constraintIndex[target]!].id : plan.tasks[taskIndex[target]!].id
                 if !plan.tasks[t].after.contains(where: { $0.id == predecessor }) {
                     plan.tasks[t].after.append(Dependency(id: predecessor, location: at(item.line)))
@@ -201,6 +208,9 @@ public enum MarkdownPlanImport {
         }
         for (_, g) in unresolved.sorted(by: { $0.value.line < $1.value.line }) {
             warn(.unknownDependency, g.line, "\(g.names.count == 1 ? "the dependency" : "\(g.names.count) dependencies") \(g.names.prefix(5).map { "'\($0)'" }.joined(separator: ", "))\(g.names.count > 5 ? ", ..." : "") name\(g.names.count == 1 ? "s" : "") no item of the document; not linked")
+        }
+        for (_, g) in unlinked.sorted(by: { $0.value.line < $1.value.line }) {
+            warn(.unknownDependency, g.line, "\(g.names.prefix(5).map { "'\($0)'" }.joined(separator: ", "))\(g.names.count > 5 ? ", ..." : ""): a risk with no estimated work has no task to link; give it an Estimate to plan its mitigation after the other")
         }
         for table in doc.tables {
             if table.nameColumn == nil {

@@ -265,8 +265,10 @@ public enum MarkdownPlanReader {
     /// with a severity emoji; a `###` in a phase is a group, not an item.
     static func itemWithoutPrefix(_ text: String, level: Int, line: Int, inRiskSection: Bool, inPhase: Bool) -> MarkdownPlanDocument.Item? {
         let severity = MarkdownVocabulary.headingSeverity(text)
-        guard level >= 3, inRiskSection || severity != nil && MarkdownVocabulary.emoji.contains(where: { text.contains($0.0) }) else { return nil }
-        var item = MarkdownPlanDocument.Item(kind: .constraint, name: itemName(text), line: line, level: level)
+        // `### Risk: Vendor lock-in`, `### Blocker — CAB approval`
+        let named = text.firstMatch(of: namedRiskHeading)
+        guard level >= 3, inRiskSection || named != nil || severity != nil && MarkdownVocabulary.emoji.contains(where: { text.contains($0.0) }) else { return nil }
+        var item = MarkdownPlanDocument.Item(kind: .constraint, name: itemName(named.map { String(text[$0.range.upperBound...]) } ?? text), line: line, level: level)
         item.severity = severity
         return item
     }
@@ -402,6 +404,7 @@ public enum MarkdownPlanReader {
 // large import went there): each pattern is built once. A `Regex` is immutable once
 // built, so sharing one between threads is safe.
 extension MarkdownPlanReader {
+    nonisolated(unsafe) static let namedRiskHeading = /^(?i:risk|blocker|issue|constraint|threat)\s*[:\-–—]\s*/
     nonisolated(unsafe) static let quarterHeading = /\s*Q([1-4])(?:\s+(\d{4}))?\s*/
     nonisolated(unsafe) static let unmappedPattern1 = /(#{1,6})\s+(.*?)\s*#*/
     nonisolated(unsafe) static let unmappedPattern2 = /(?:[-*+]|\d+[.)])\s+(?:\[([ xX])\]\s*)?(.*)/
