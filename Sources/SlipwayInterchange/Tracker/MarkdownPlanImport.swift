@@ -63,7 +63,7 @@ public enum MarkdownPlanImport {
             var p = Phase(id: unique(base), name: "\(label)\(phase.name.isEmpty ? "" : ": \(phase.name)")", location: at(phase.line))
             var window = phase.windowText.flatMap { MarkdownVocabulary.window($0, calendar: plan.calendar, year: year) }.map { ($0.start, $0.end) }
             if window == nil, let length = phase.length { window = (previousEnd ?? 0, (previousEnd ?? 0) + length) }
-            if let (s0, e0) = window {
+            if let (s0, e0) = window, s0.isFinite, e0.isFinite, abs(s0) <= 5200, abs(e0) <= 5200 {
                 // A plan's phase windows are whole weeks: a window from dates takes the weeks it touches.
                 let s = max(0, s0.rounded(.down)), e = max(s + 1, e0.rounded(.up))
                 window = (s, e)

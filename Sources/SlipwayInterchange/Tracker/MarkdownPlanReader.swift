@@ -236,7 +236,7 @@ public enum MarkdownPlanReader {
         var kindHint: MarkdownPlanDocument.Kind?
         if let m = text.firstMatch(of: Self.itemHeadingPattern1) {
             let prefix = m.1.lowercased()
-            let riskPrefixes = ["r", "risk", "block", "blocker", "b", "c", "con", "constraint", "issue", "i", "threat", "dep", "ri"]
+            let riskPrefixes = ["r", "risk", "block", "blocker", "b", "c", "con", "constraint", "issue", "i", "threat", "ri"]
             let taskPrefixes = ["task", "t", "ticket", "item", "story", "epic", "feat", "feature", "action", "a", "deliverable", "d", "work", "wp", "initiative", "milestone", "m", "ms"]
             if riskPrefixes.contains(prefix) { kindHint = .constraint }
             else if taskPrefixes.contains(prefix) { kindHint = ["milestone", "m", "ms"].contains(prefix) ? .milestone : .task }

@@ -20,28 +20,28 @@ extension MarkdownPlanReader {
         let lower = text.lowercased()
         // "Total Risks: 24", "Total Tasks | 40"
         if !hasNoun {
-        } else if let m = lower.firstMatch(of: Self.readStatementsPattern1), let v = Double(m.2) {
+        } else if let m = lower.firstMatch(of: Self.readStatementsPattern1), let v = Double(m.2), v < 1e9 {
             doc.statements.append(.init(what: .count(noun: noun(String(m.1)), severity: nil), value: v, text: String(text[m.range]), line: n))
         } else {
             for m in lower.matches(of: Self.readStatementsPattern2) {
                 let before = lower[..<m.range.lowerBound]
                 if before.hasSuffix("phase") || before.hasSuffix("week") || before.hasSuffix("sprint") || before.hasSuffix("wave") || before.hasSuffix("stage") { continue }
-                guard let v = Double(m.1), v >= 2 else { continue }
+                guard let v = Double(m.1), v >= 2, v < 1e9 else { continue }
                 let severity = m.2.flatMap { MarkdownVocabulary.severityWord(String($0)) }
                 doc.statements.append(.init(what: .count(noun: noun(String(m.3)), severity: severity), value: v, text: String(m.0).trimmingCharacters(in: .whitespaces), line: n))
             }
             // "Critical Risks: 3", "- High: 4" under a risk summary is too loose: only "<severity> risks: N".
             for m in lower.matches(of: Self.readStatementsPattern3) {
-                if let v = Double(m.3) { doc.statements.append(.init(what: .count(noun: noun(String(m.2)), severity: MarkdownVocabulary.severityWord(String(m.1))), value: v, text: String(m.0), line: n)) }
+                if let v = Double(m.3), v < 1e9 { doc.statements.append(.init(what: .count(noun: noun(String(m.2)), severity: MarkdownVocabulary.severityWord(String(m.1))), value: v, text: String(m.0), line: n)) }
             }
         }
         // "Total duration: 12 weeks", "12-week timeline", "Timeline: 6 months"
         if hasLength, let m = lower.firstMatch(of: Self.readStatementsPattern4) ?? lower.firstMatch(of: Self.readStatementsPattern5),
-           let v = Double(m.1) {
+           let v = Double(m.1), v < 1e9 {
             doc.statements.append(.init(what: .length, value: m.2.hasPrefix("month") ? v * 4 : v, text: String(text[m.range]), line: n))
         }
         // "Total effort: 320 hours", "Total: 69 hours"
-        if hasTotal, let m = lower.firstMatch(of: Self.readStatementsPattern6), let v = Double(m.1) {
+        if hasTotal, let m = lower.firstMatch(of: Self.readStatementsPattern6), let v = Double(m.1), v < 1e9 {
             let unit = MarkdownVocabulary.unit(m.2.hasPrefix("person") ? "days" : m.2.hasPrefix("story") ? "story points" : String(m.2)) ?? .hours
             doc.statements.append(.init(what: .effort, value: MarkdownVocabulary.weeks(v, unit), text: String(text[m.range]), line: n))
         }

@@ -61,8 +61,10 @@ enum MarkdownVocabulary {
     /// Whether a section title announces risks or constraints (its items are
     /// constraints) rather than work.
     static func isRiskSection(_ title: String) -> Bool {
-        let t = title.lowercased()
-        return ["risk", "constraint", "blocker", "issue", "threat", "concern", "limitation"].contains { t.contains($0) }
+        // Whole words: "Issuer" or "Riskless" announce nothing.
+        let words = Set(title.lowercased().split { !$0.isLetter }.map(String.init))
+        return !words.isDisjoint(with: ["risk", "risks", "constraint", "constraints", "blocker", "blockers", "blocking", "issue", "issues",
+                                        "threat", "threats", "concern", "concerns", "limitation", "limitations", "raid"])
     }
 
     /// Markdown emphasis, code and link markup removed: `**[Name](url)**` -> `Name`.
@@ -173,7 +175,10 @@ enum MarkdownVocabulary {
         var result: [(String.Index, CivilDate)] = []
         func add(_ y: Int?, _ m: Int?, _ d: Int?, at i: String.Index) {
             guard let y, let m, let d, (1900...2200).contains(y), (1...12).contains(m), (1...31).contains(d) else { return }
-            result.append((i, CivilDate(year: y, month: m, day: d)))
+            let date = CivilDate(year: y, month: m, day: d)
+            // February 30 does not come back from its day count: not a date.
+            guard CivilDate(daysSinceEpoch: date.daysSinceEpoch) == date else { return }
+            result.append((i, date))
         }
         for m in text.matches(of: Self.addPattern1) { add(Int(m.1), Int(m.2), Int(m.3), at: m.range.lowerBound) }
         for m in text.matches(of: Self.addPattern2) { add(Int(m.3), Int(m.1), Int(m.2), at: m.range.lowerBound) }
@@ -192,7 +197,8 @@ enum MarkdownVocabulary {
         if let m = text.firstMatch(of: Self.windowPattern1),
            let a = Double(m.2) {
             let b = m.3.flatMap { Double($0) } ?? a
-            guard b >= a else { return nil }
+            // Beyond a century a window is a typo, and its week numbers would not fit an Int.
+            guard b >= a, a >= 1, b <= 5200 else { return nil }
             let word = m.1.lowercased()
             let size: Double = word.hasPrefix("month") ? 4 : word.hasPrefix("day") ? 0.2 : word.hasPrefix("sprint") ? 2 : 1
             return ((a - 1) * size, b * size, m.range)
