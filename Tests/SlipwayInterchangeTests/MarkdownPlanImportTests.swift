@@ -171,6 +171,9 @@ import Testing
         // A risk heading outside a risk section is named as one.
         let near = Interchange.importTracker(text: "# T\n\n## Notes\n\n### Outage of the billing DB (High)\n\nSome text.\n", source: "t.md")
         #expect(near.diagnostics.errors.first?.message.contains("looks like a risk heading") == true)
+        let gantt = Interchange.importTracker(text: "# T\n\n```mermaid\ngantt\n  section A\n  x :a, 2025-01-06, 5d\n```\n", source: "t.md")
+        #expect(gantt.diagnostics.errors.first?.message.contains("slipway import mermaid") == true)
+        #expect(gantt.diagnostics.errors.first?.location?.line == 3)
     }
 
     /// The seed with Windows line ends and a byte-order mark is the seed.

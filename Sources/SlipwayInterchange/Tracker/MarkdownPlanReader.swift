@@ -51,7 +51,13 @@ public enum MarkdownPlanReader {
 
         for (index, raw) in lines.enumerated() {
             let n = index + 1
-            if code[index] { continue }
+            if code[index] {
+                // A Mermaid gantt is a plan of its own format: named for the error, not read here.
+                if raw.trimmingCharacters(in: .whitespaces).hasPrefix("```mermaid") {
+                    doc.nearMisses.insert(("a ```mermaid block (a gantt chart imports with 'slipway import mermaid')", n), at: 0)
+                }
+                continue
+            }
             let trimmed = raw.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue }
             readStatements(trimmed, line: n, into: &doc)
