@@ -89,17 +89,14 @@ public enum MarkdownPlanImport {
                 byName[k] = i
             }
         }
+        // An owner named like a task gets its own id; "Ana" and "ana" are one owner.
+        var ownerOfKebab: [String: String] = [:]
         func owner(_ name: String, line: Int) -> String {
-            let id = TrackerNames.kebab(name)
-            if !plan.owners.contains(where: { $0.id == id }) {
-                if ids.contains(id) && !plan.owners.contains(where: { $0.id == id }) {
-                    let own = unique(id + "-owner")
-                    plan.owners.append(Owner(id: own, name: name, location: at(line)))
-                    return own
-                }
-                ids.insert(id)
-                plan.owners.append(Owner(id: id, name: name, location: at(line)))
-            }
+            let kebab = TrackerNames.kebab(name)
+            if let id = ownerOfKebab[kebab] { return id }
+            let id = ids.contains(kebab) ? unique(kebab + "-owner") : unique(kebab)
+            ownerOfKebab[kebab] = id
+            plan.owners.append(Owner(id: id, name: name, location: at(line)))
             return id
         }
         var ownerIDs: [String: String] = [:]
