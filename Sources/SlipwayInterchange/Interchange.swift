@@ -11,12 +11,33 @@ public enum Interchange {
         public var plan: Plan?
         public var diagnostics: [Diagnostic]
         public var planDiagnostics: [Diagnostic]
+        /// One line on what was found ("imported 12 risks, 4 phases, 40 tasks; ..."), for standard error.
+        public var summary: String? = nil
     }
 
-    public static func importTracker(text: String, source: String) -> Imported {
-        let result = TrackerImport.run(TrackerParser.parse(text))
+    /// Imports a tracker: the seed's layout (numbered constraints with a
+    /// `**Constraint**:` sentence or a `Constraint` table) exactly as it always was,
+    /// any other Markdown plan through `MarkdownPlanReader`. A document in which
+    /// nothing is recognised is an error unless `allowEmpty`.
+    public static func importTracker(text: String, source: String, allowEmpty: Bool = false) -> Imported {
+        let doc = TrackerParser.parse(text)
+        if doc.constraints.contains(where: { $0.sentence != nil }) || !doc.table.isEmpty {
+            let result = TrackerImport.run(doc)
+            let yaml = PlanYAML.render(result.plan, header: ["Imported from \(source) by 'slipway import tracker'."])
+            var imported = checked(yaml: yaml, diagnostics: result.warnings + result.findings)
+            let headings = doc.constraints.count + doc.phases.count + doc.unmapped.filter { $0.what.hasPrefix("heading") }.count
+            imported.summary = "imported \(result.plan.constraints.count) constraints, \(result.plan.phases.count) phases, \(result.plan.tasks.count) tasks; "
+                + "\(doc.constraints.count + doc.phases.count) of \(headings) item headings and \(doc.tableLine == nil ? 0 : 1) of \(doc.tableLine == nil ? 0 : 1) tables mapped"
+            return imported
+        }
+        let result = MarkdownPlanImport.run(MarkdownPlanReader.parse(text))
+        if result.isEmpty && !allowEmpty {
+            return Imported(yaml: nil, plan: nil, diagnostics: result.warnings, planDiagnostics: [], summary: result.summary)
+        }
         let yaml = PlanYAML.render(result.plan, header: ["Imported from \(source) by 'slipway import tracker'."])
-        return checked(yaml: yaml, diagnostics: result.warnings + result.findings)
+        var imported = checked(yaml: yaml, diagnostics: result.warnings.filter { $0.severity == .warning } + result.findings)
+        imported.summary = result.summary
+        return imported
     }
 
     public static func importMSPDI(text: String, source: String) -> Imported {

@@ -42,8 +42,11 @@ extension Slipway.Import {
 
         @OptionGroup var destination: ImportDestination
 
+        @Flag(help: "Write the plan even when nothing in the document was recognised as a risk or a task.")
+        var allowEmpty = false
+
         func run() throws {
-            try ImportInput.run(file, to: destination) { Interchange.importTracker(text: $0, source: file) }
+            try ImportInput.run(file, to: destination) { Interchange.importTracker(text: $0, source: file, allowEmpty: allowEmpty) }
         }
     }
 
@@ -131,6 +134,7 @@ enum ImportInput {
     static func finish(_ imported: Interchange.Imported, file: String, output: String?, force: Bool) throws {
         Console.report(imported.diagnostics, path: file == "-" ? "<stdin>" : file)
         Console.report(imported.planDiagnostics, path: output ?? "<plan>")
+        if let summary = imported.summary { Console.error("\(file == "-" ? "<stdin>" : file): \(summary)") }
         guard let yaml = imported.yaml else { throw ExitCode(2) }
         // A plan file holds hand-written comments and choices: replace one only when asked.
         if let output, !force, FileManager.default.fileExists(atPath: output) {

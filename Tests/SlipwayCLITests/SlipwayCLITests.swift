@@ -181,6 +181,23 @@ struct SlipwayCLITests {
         #expect(try String(contentsOfFile: plan, encoding: .utf8) == Self.latePlan)
     }
 
+    /// A document in which nothing is a risk or a task exits 2 and writes nothing;
+    /// `--allow-empty` writes the empty plan. Every import says what it found on one line.
+    @Test func importOfNothingRecognisedIsRefusedUnlessAllowed() throws {
+        let notes = "# Notes\n\n## Decisions\n\n- We will decide later.\n"
+        let refused = try Self.slipway(["import", "tracker", "-"], stdin: notes)
+        #expect(refused.status == 2)
+        #expect(refused.stdout.isEmpty)
+        #expect(refused.stderr.contains("<stdin>:1:1: error: nothing in the document was recognised as a risk or a task"))
+        let allowed = try Self.slipway(["import", "tracker", "-", "--allow-empty"], stdin: notes)
+        #expect(allowed.status == 0)
+        #expect(allowed.stdout.contains("plan: Notes"))
+        let register = "# R\n\n## Risks\n\n### R-001: Outage 🔴\n**Owner**: Ana\n"
+        let imported = try Self.slipway(["import", "tracker", "-"], stdin: register)
+        #expect(imported.status == 0)
+        #expect(imported.stderr.contains("<stdin>: imported 1 risk, 0 phases, 0 tasks"))
+    }
+
     @Test func unreadableInputsAreNamedPlainly() throws {
         let directory = try Self.slipway(["check", "plans"])
         #expect(directory.status == 2)

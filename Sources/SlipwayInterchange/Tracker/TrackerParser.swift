@@ -12,13 +12,14 @@ import SlipwayCore
 /// Steps" (`1. **Immediate Actions** (This Week):` with bullets), which a plan has
 /// no place for but which is read to check it against the phases.
 /// Lines that fit none of these are recorded in `unmapped`, never dropped.
+/// Windows line ends and a byte-order mark read as the same lines
+/// (`MarkdownLines`); fenced code blocks are examples and are skipped.
 public enum TrackerParser {
     /// - Complexity: O(*n*) in the length of the text.
     public static func parse(_ text: String) -> TrackerDocument {
         var doc = TrackerDocument()
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-        }
+        let lines = MarkdownLines.split(text)
+        let code = MarkdownLines.fenced(lines)
         doc.lines = lines
         enum Block { case none, summary, statistics, constraint, phase, table, actions, other }
         var block = Block.none
@@ -35,7 +36,7 @@ public enum TrackerParser {
         for (index, raw) in lines.enumerated() {
             let n = index + 1
             let trimmed = raw.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty { continue }
+            if trimmed.isEmpty || code[index] { continue }
             if raw.hasPrefix("# ") && doc.title.isEmpty {
                 doc.title = String(raw.dropFirst(2)).trimmingCharacters(in: .whitespaces)
                 doc.titleLine = n
