@@ -63,6 +63,15 @@ struct MermaidImportTests {
         }
     }
 
+    /// Windows line endings and a BOM read as the same chart (CRLF is one Character in Swift).
+    @Test func crlfAndABOMReadTheSame() throws {
+        let text = "# R\n\n```mermaid\ngantt\n    title Launch\n    dateFormat YYYY-MM-DD\n    section Build\n    Design :design, 2025-01-13, 5d\n    Ship :ship, after design, 2d\n```\n"
+        let plain = Interchange.importMermaid(text: text, source: "r.md")
+        let windows = Interchange.importMermaid(text: "\u{FEFF}" + text.replacingOccurrences(of: "\n", with: "\r\n"), source: "r.md")
+        #expect(try #require(plain.plan).tasks.count == 2)
+        #expect(windows.yaml == plain.yaml)
+    }
+
     @Test func aFileWithoutAGanttChartIsAnError() {
         let imported = Interchange.importMermaid(text: "# Notes\nnothing here\n", source: "notes.md")
         #expect(imported.yaml == nil && imported.diagnostics.first?.code == .notMermaidGantt)

@@ -25,7 +25,8 @@ public enum MermaidImport {
 
     /// - Complexity: O(*n*) in the lines, with O(1) expected per id.
     public static func run(text: String) -> Outcome {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).replacingOccurrences(of: "\r", with: "") }
+        // CRLF, CR and a BOM as any Markdown (MarkdownLines): "\r\n" is one Character in Swift.
+        var lines = MarkdownLines.split(text)
         var offset = 0
         // In Markdown, the first mermaid block that holds a gantt chart.
         if let open = lines.firstIndex(where: { $0.trimmed.hasPrefix("```mermaid") }) {
