@@ -1,6 +1,7 @@
 import SlipwayCore
 import SlipwayScheduling
 import SlipwayRendering
+import SlipwayReports
 
 /// One diagram of the pack: its SVG, ready to sit inline, or why it is not
 /// there; and what it leaves out.
@@ -54,7 +55,7 @@ enum ReviewDiagrams {
         if plan.tasks.count > ganttRows {
             filter = DiagramFilter(criticalOnly: true)
             let shown = filter.mask(plan: plan, schedule: schedule).filter { $0 }.count
-            note = "The plan has \(plan.tasks.count) tasks: the chart shows the \(shown) critical ones. "
+            note = "The plan has \(plan.tasks.count.grouped) tasks: the chart shows the \(shown.grouped) critical ones. "
                 + "'slipway render PLAN --diagram gantt' draws every task."
         }
         if pack.baseline != nil { note = (note.map { $0 + " " } ?? "") + "Thin dark bars: the baseline's dates." }
@@ -90,11 +91,11 @@ enum ReviewDiagrams {
         let command = "'slipway render PLAN --diagram \(id == "network" ? "network" : "constraints")'"
         guard partSize <= layoutLimit else {
             return ReviewFigure(id: id, caption: caption, svg: nil,
-                                note: "Not drawn here: the whole has \(size) nodes and links and even its critical part \(partSize), more than "
-                                    + "the \(layoutLimit) that lay out in a second. \(command) with --phase draws a part.")
+                                note: "Not drawn here: the whole has \(size.grouped) nodes and links and even its critical part \(partSize.grouped), more than "
+                                    + "the \(layoutLimit.grouped) that lay out in a second. \(command) with --phase draws a part.")
         }
         return figure(id, caption + " (critical part)", part, engine: .dot,
-                      note: "The whole has \(size) nodes and links, more than the \(layoutLimit) that lay out in a second: "
+                      note: "The whole has \(size.grouped) nodes and links, more than the \(layoutLimit.grouped) that lay out in a second: "
                           + "this is its critical part. \(command) draws the whole.")
     }
 

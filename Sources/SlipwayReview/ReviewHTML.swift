@@ -78,7 +78,7 @@ public enum ReviewHTML {
             let title = plan.title
             var meta = "Review pack · status date "
             meta += plan.statusDate.map { words.when($0) } ?? "none (the forecast runs from the start\(words.date(0).map { ", \($0)" } ?? ""))"
-            meta += " · \(pack.settings.iterations.grouped) iterations, seed \(pack.settings.seed)"
+            meta += " · \(ReviewWords.iterations(pack.settings, plan: plan)), seed \(pack.settings.seed)"
             if let b = pack.baseline { meta += " · baseline '\(b.name)' saved \(b.savedAt)" }
             html.element("header", [("class", "masthead")]) { h in
                 h.element("h1", text: title)

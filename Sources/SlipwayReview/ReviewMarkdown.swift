@@ -16,7 +16,7 @@ public enum ReviewMarkdown {
         let plan = pack.plan, words = ReviewWords(plan: plan)
         var out = "# Review: \(md(plan.title))\n\n"
         var meta = "Status date: " + (plan.statusDate.map { words.when($0) } ?? "none (the forecast runs from the start)")
-        meta += " · \(pack.settings.iterations.grouped) iterations, seed \(pack.settings.seed)"
+        meta += " · \(ReviewWords.iterations(pack.settings, plan: plan)), seed \(pack.settings.seed)"
         if let b = pack.baseline { meta += " · baseline '\(md(b.name))' saved \(b.savedAt)" }
         out += meta + ". Written by `slipway review --format markdown`; the HTML pack has the diagrams and every table.\n\n"
         out += "## Headline\n\n"

@@ -92,6 +92,16 @@ struct ReviewWords {
         }
     }
 
+    /// `10,000 iterations`, or `4,990 iterations (fewer than 10,000 for a plan of
+    /// 5,000 tasks leveled in every iteration; --iterations sets them)`.
+    static func iterations(_ settings: ReviewPack.Settings, plan: Plan) -> String {
+        var text = "\(settings.iterations.grouped) iterations"
+        if let asked = settings.reducedFrom {
+            text += " (fewer than \(asked.grouped) for a plan of \(plan.tasks.count.grouped) tasks leveled in every iteration; --iterations sets them)"
+        }
+        return text
+    }
+
     static func activity(_ a: LookAhead.Activity) -> String {
         switch a {
         case .starts: return "starts"

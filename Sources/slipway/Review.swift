@@ -44,8 +44,8 @@ extension Slipway {
         @Option(help: "Compare with this saved baseline (default: the plan's default baseline, when saved).")
         var baseline: String?
 
-        @Option(help: "Simulation iterations, for the plan and for each option or scenario compared.")
-        var iterations: Int = 10_000
+        @Option(help: "Simulation iterations, for the plan and for each option or scenario compared (default: 10,000; fewer for a plan too large to level 10,000 times in seconds, as the pack says).")
+        var iterations: Int?
 
         @Option(help: "The random seed: the same seed gives the same pack.")
         var seed: UInt64 = 1
@@ -54,7 +54,7 @@ extension Slipway {
         var format: ReviewFormat = .html
 
         func validate() throws {
-            if iterations < 2 || iterations > 10_000_000 { throw ValidationError("--iterations must be from 2 to 10,000,000") }
+            if let iterations, iterations < 2 || iterations > 10_000_000 { throw ValidationError("--iterations must be from 2 to 10,000,000") }
             if let baseline, !BaselineStore.isValidName(baseline) { throw ValidationError("--baseline '\(baseline)' is not a baseline name") }
             if baseline != nil && options.plan == "-" { throw ValidationError("--baseline needs a plan file: baselines are saved beside it, and standard input has none") }
         }
@@ -79,7 +79,8 @@ extension Slipway {
                 throw ExitCode(2)
             }
             let pack: ReviewPack
-            switch ReviewPack.build(plan: plan, schedule: schedule, inputs: inputs, settings: .init(iterations: iterations, seed: seed)) {
+            let settings = iterations.map { ReviewPack.Settings(iterations: $0, seed: seed) } ?? .default(for: plan, seed: seed)
+            switch ReviewPack.build(plan: plan, schedule: schedule, inputs: inputs, settings: settings) {
             case .success(let built): pack = built
             case .failure(let problem):
                 Console.error(problem.description)

@@ -124,3 +124,22 @@ struct ReviewHTMLTests {
         #expect(ReviewHTML.render(try ReviewFixtures.pack(inputs: inputs)) == ReviewHTML.render(try ReviewFixtures.pack(inputs: inputs)))
     }
 }
+
+/// Without --iterations a plan leveled in every iteration gets as many as the
+/// node-iteration budget allows, and the pack says so; a small plan, or one no
+/// owner bounds, gets the full 10,000.
+struct ReviewIterationTests {
+    @Test func aLargeLeveledPlanGetsFewerIterationsAndThePackSaysSo() throws {
+        let large = try #require(CheckedPlan.load(text: SyntheticPlan.withOwners(tasks: 3_000, seed: 1)).plan)
+        let settings = ReviewPack.Settings.default(for: large)
+        // 25,000,000 / 3,000 nodes.
+        #expect(settings.iterations == 8_333 && settings.reducedFrom == 10_000)
+        let aws = try #require(CheckedPlan.load(path: ReviewFixtures.awsPlanPath).plan)
+        #expect(ReviewPack.Settings.default(for: aws).iterations == 10_000 && ReviewPack.Settings.default(for: aws).reducedFrom == nil)
+        let unowned = try #require(CheckedPlan.load(text: SyntheticPlan.layered(tasks: 3_000)).plan)
+        #expect(ReviewPack.Settings.default(for: unowned).iterations == 10_000)
+        let pack = try ReviewFixtures.pack(inputs: .init(text: ReviewHTMLTests.hostile), settings: .init(iterations: 300, reducedFrom: 10_000))
+        let page = try XHTMLDocument(Data(ReviewHTML.render(pack).utf8))
+        #expect(page.text.contains("300 iterations (fewer than 10,000 for a plan of 2 tasks leveled in every iteration; --iterations sets them)"))
+    }
+}
