@@ -15,6 +15,8 @@ struct ReviewFigure {
     /// both ways when clicked: a network fitted to 1,200 pixels is an overview,
     /// not something to read.
     var zoomable = false
+    /// What to do on screen; not printed.
+    var hint: String?
 }
 
 /// The pack's diagrams, drawn by the same code as `slipway render`, as SVG.
@@ -71,7 +73,7 @@ enum ReviewDiagrams {
         guard figure.svg != nil else { return figure }
         var figure = figure
         figure.zoomable = true
-        figure.note = (figure.note.map { $0 + " " } ?? "") + "Click the diagram for full size (scroll inside the frame), again to fit it to the page."
+        figure.hint = "Click the diagram for full size (scroll inside the frame), again to fit it to the page."
         return figure
     }
 

@@ -15,6 +15,11 @@ extension ReviewHTML.Page {
             }
         }
         html.open("div", [("class", "cards")])
+        // A baseline keeps dates only: the chance and the cost have nothing to compare with.
+        let notKept: String? = changes.flatMap { c in
+            if case .baseline = c.reference { return "not kept in a baseline" }
+            return nil
+        }
         let finishLabel = h.leveledFinish == nil ? "Finish" : "Finish by the links"
         card(finishLabel, words.week(h.finish), detail: verdictDetail(h.finish),
              change: changes.map { "\(words.delta($0.variance.finishVariance)) \(since ?? "")" }, tone: tone(h.finish))
@@ -29,13 +34,13 @@ extension ReviewHTML.Page {
             let detail = "P80 \(words.week(c.p80)) · \(c.leveled ? "leveled, " : "")\(c.iterations.grouped) iterations, seed \(c.seed)"
             let value = c.onTime.map { words.percent($0) } ?? "no deadline"
             let t: ReviewHTML.Tone = c.onTime.map { $0 >= 0.8 ? .good : $0 < 0.5 ? .bad : .plain } ?? .plain
-            card("Chance of the deadline", value, detail: detail, change: changes == nil ? nil : "not kept in a baseline", tone: t)
+            card("Chance of the deadline", value, detail: detail, change: notKept, tone: t)
         } else {
             card("Chance of the deadline", "-", detail: h.simulationSkipped ? "the plan is too large for a simulation here"
                     : "no estimate varies and no risk event: the finish is certain as planned", change: nil, tone: .plain)
         }
         if let cost = words.cost(schedule.cost) {
-            card("Cost", cost.value, detail: cost.detail, change: changes == nil ? nil : "not kept in a baseline", tone: cost.over ? .bad : .good)
+            card("Cost", cost.value, detail: cost.detail, change: notKept, tone: cost.over ? .bad : .good)
         } else {
             card("Cost", "-", detail: "no rates or costs in the plan", change: nil, tone: .plain)
         }

@@ -166,7 +166,12 @@ public enum ReviewHTML {
                 if let svg = f.svg {
                     h.element("div", [("class", "frame")]) { $0.raw(svg) }
                 }
-                if let note = f.note { h.element("p", [("class", "note")], text: note) }
+                if f.note != nil || f.hint != nil {
+                    h.element("p", [("class", "note")]) { p in
+                        if let note = f.note { p.text(note) }
+                        if let hint = f.hint { p.element("span", [("class", "screen-only")], text: (f.note == nil ? "" : " ") + hint) }
+                    }
+                }
             }
             html.newline()
         }

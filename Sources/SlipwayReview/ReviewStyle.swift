@@ -67,7 +67,7 @@ enum ReviewStyle {
           html { font-size: 10.5pt; }
           header.masthead { background: none; color: var(--ink); padding: 0; }
           header.masthead p { color: var(--muted); }
-          nav { display: none; }
+          nav, .screen-only { display: none; }
           main { max-width: none; padding: 0; }
           section { break-before: page; border-bottom: none; }
           section:first-of-type { break-before: auto; }
