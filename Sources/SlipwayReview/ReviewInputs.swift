@@ -6,11 +6,14 @@ extension ReviewPack.Inputs {
     /// Why the inputs of a review cannot be read.
     public enum Problem: Error, CustomStringConvertible {
         case plan(InputFile.Failure)
+        /// The plan's bytes are not UTF-8 text.
+        case notText
         case baseline(Baseline.Problem)
 
         public var description: String {
             switch self {
             case .plan(let failure): return "cannot read the plan: \(failure)"
+            case .notText: return "the plan file is not UTF-8 text"
             case .baseline(let problem): return problem.description
             }
         }
@@ -30,7 +33,8 @@ extension ReviewPack.Inputs {
         case .success(let bytes): data = bytes
         case .failure(let failure): return .failure(.plan(failure))
         }
-        var inputs = ReviewPack.Inputs(text: String(decoding: data, as: UTF8.self))
+        guard let text = String(data: data, encoding: .utf8) else { return .failure(.notText) }
+        var inputs = ReviewPack.Inputs(text: text)
         guard planPath != "-" else { return .success((inputs, [])) }
         inputs.sidecar = PlanLoader.sidecar(forPlan: planPath)
         inputs.planHash = ContentHash.fnv1a64(data)

@@ -68,6 +68,9 @@ extension Slipway {
             case .failure(.plan(let failure)):
                 Console.error("error: cannot read the plan: \(failure)")
                 throw ExitCode(2)
+            case .failure(.notText):
+                Console.error("\(options.displayPath): error: the plan file is not UTF-8 text")
+                throw ExitCode(2)
             case .failure(.baseline(let problem)):
                 Console.error(problem.description)
                 throw ExitCode(2)
