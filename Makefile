@@ -4,7 +4,7 @@ PLAN ?= plans/aws-migration.yaml
 NAME := $(basename $(notdir $(PLAN)))
 SLIPWAY := .build/release/slipway
 
-.PHONY: run test bench build deps tj3 clean golden fuzz fuzz-replay sanitize
+.PHONY: run test bench build deps tj3 chromium clean golden fuzz fuzz-replay sanitize
 
 # Installs what is missing on a fresh Debian machine (needs root, as on CI).
 deps:
@@ -32,7 +32,15 @@ run: build
 	for f in svg png pdf; do $(SLIPWAY) render $(PLAN) --diagram gantt --buffers --format $$f -o output/$(NAME)-gantt-buffers.$$f || exit 1; done
 	@# Earned value and buffers four weeks in, on a copy with a baseline and progress (the README's example).
 	@if [ "$(PLAN)" = plans/aws-migration.yaml ]; then SLIPWAY=$(SLIPWAY) Scripts/aws-week4-example.sh; fi
-	@echo "Wrote output/$(NAME)-schedule.json and output/$(NAME)-schedule.md"
+	$(SLIPWAY) review $(PLAN) --seed 7
+	$(SLIPWAY) review $(PLAN) --seed 7 --format markdown
+	@# The README shows the pack as a reader first sees it: 1280x800, headless Chromium.
+	@if command -v chromium >/dev/null 2>&1; then \
+	  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,800 \
+	    --screenshot=$(CURDIR)/output/$(NAME)-review.png file://$(CURDIR)/output/$(NAME)-review.html >/dev/null 2>&1 \
+	    && echo "Wrote output/$(NAME)-review.png"; \
+	else echo "chromium is not installed ('make chromium'): output/$(NAME)-review.png not refreshed"; fi
+	@echo "Wrote output/$(NAME)-schedule.json, output/$(NAME)-schedule.md, output/$(NAME)-review.html and output/$(NAME)-review.md"
 
 # TaskJuggler (tj3) lets the interchange tests check the .tjp export; they skip without it.
 tj3:
@@ -41,7 +49,14 @@ tj3:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tj3 >/dev/null) || echo "tj3 not installed; its tests will be skipped"; \
 	fi
 
-test: deps tj3
+# Headless Chromium and chromedriver let the review pack's browser test run; it is skipped without them.
+chromium:
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then \
+	  echo "Installing chromium and chromium-driver with apt-get"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null) || echo "chromium not installed; the browser test will be skipped"; \
+	fi
+
+test: deps tj3 chromium
 	swift test
 
 bench: deps

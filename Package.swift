@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "SlipwayReports", targets: ["SlipwayReports"]),
         .library(name: "SlipwayInterchange", targets: ["SlipwayInterchange"]),
         .library(name: "SlipwayRendering", targets: ["SlipwayRendering"]),
+        .library(name: "SlipwayReview", targets: ["SlipwayReview"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -40,10 +41,17 @@ let package = Package(
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         // Diagrams for reviews: network, constraint map and Gantt as SVG, PNG, PDF and DOT.
         .target(name: "SlipwayRendering", dependencies: ["CGraphviz", "SlipwayEngine", "SlipwayCore", "SlipwayScheduling", "SlipwayReports"]),
+        // The review pack: one page that joins the analyses (scheduling), their words
+        // (reports), the diagrams (rendering) and the Mermaid gantt (interchange). A target
+        // of its own on top, so that none of those four takes on the others' dependencies
+        // (the reports stay free of Graphviz, the diagrams of the interchange formats).
+        .target(name: "SlipwayReview", dependencies: [
+            "SlipwayEngine", "SlipwayCore", "SlipwayScheduling", "SlipwayReports", "SlipwayInterchange", "SlipwayRendering",
+        ]),
         .executableTarget(
             name: "slipway",
             dependencies: [
-                "SlipwayEngine", "SlipwayCore", "SlipwayScheduling", "SlipwayReports", "SlipwayInterchange", "SlipwayRendering",
+                "SlipwayEngine", "SlipwayCore", "SlipwayScheduling", "SlipwayReports", "SlipwayInterchange", "SlipwayRendering", "SlipwayReview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "slipway-bench", dependencies: [
@@ -72,5 +80,10 @@ let package = Package(
         .testTarget(name: "SlipwayRenderingTests",
                     dependencies: ["SlipwayEngine", "SlipwayCore", "SlipwayScheduling", "SlipwayRendering", "SlipwayTestSupport"],
                     exclude: ["Golden"], resources: [.copy("Fixtures")]),
+        // The review pack: its HTML parsed as XML, its Markdown golden, and the page in
+        // headless Chromium through chromedriver (skipped, visibly, without them).
+        .testTarget(name: "SlipwayReviewTests",
+                    dependencies: ["SlipwayEngine", "SlipwayCore", "SlipwayScheduling", "SlipwayReview", "SlipwayTestSupport"],
+                    exclude: ["Golden"]),
     ]
 )

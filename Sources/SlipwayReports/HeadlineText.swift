@@ -19,9 +19,7 @@ public enum HeadlineText {
             lines.append(byLinks)
         }
         if let c = h.chance {
-            var text = "Chance of the deadline: "
-            if let onTime = c.onTime { text += "\(percent(onTime)), " } else { text += "no deadline; " }
-            text += "P80 week \(format.weeks(c.p80))"
+            var text = "Chance of the deadline: " + chance(c, format: format)
             text += " (\(c.leveled ? "leveled, " : "")\(c.iterations.grouped) iterations, seed \(c.seed): a quick estimate; "
             text += "'slipway simulate\(c.leveled ? " --level" : "")' for more)"
             lines.append(text)
@@ -34,7 +32,13 @@ public enum HeadlineText {
         return lines
     }
 
-    static func verdict(_ label: String, _ finish: Double, plan: Plan, format: TimeFormat) -> String {
+    /// `0%, P80 week 15.52`, or `no deadline; P80 week 15.52`.
+    public static func chance(_ c: Headline.Chance, format: TimeFormat) -> String {
+        (c.onTime.map { "\(percent($0)), " } ?? "no deadline; ") + "P80 week \(format.weeks(c.p80))"
+    }
+
+    /// `Label: week 12.5 (2025-04-09); deadline week 12: LATE by 0.5 weeks`.
+    public static func verdict(_ label: String, _ finish: Double, plan: Plan, format: TimeFormat) -> String {
         var out = "\(label): week \(format.weeks(finish))"
         if let date = plan.calendar.date(at: finish, as: .end) { out += " (\(date))" }
         if let deadline = plan.deadline {
@@ -59,7 +63,7 @@ public enum HeadlineText {
 
 extension Int {
     /// `2,000`.
-    var grouped: String {
+    public var grouped: String {
         let digits = String(self)
         var out = ""
         for (k, c) in digits.reversed().enumerated() {

@@ -42,7 +42,8 @@ public enum HealthReport {
         }
     }
 
-    static func failing(_ r: HealthCheck.Result, plan: Plan) -> String {
+    /// The first five failing tasks by id, then how many there are.
+    public static func failing(_ r: HealthCheck.Result, plan: Plan) -> String {
         let ids = r.tasks.prefix(5).map { plan.tasks[$0].id }
         return ids.joined(separator: ", ") + (r.tasks.count > 5 ? ", ... (\(r.tasks.count))" : "")
     }

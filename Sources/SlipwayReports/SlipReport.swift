@@ -5,7 +5,7 @@ import SlipwayScheduling
 /// move, the targets and phase windows that now fail, and the critical path.
 public enum SlipReport {
     /// `+1w`, `-0.5w`, `0w`.
-    static func signed(_ weeks: Double) -> String {
+    public static func signed(_ weeks: Double) -> String {
         let r = (weeks * 100).rounded() / 100
         return (r > 0 ? "+" : "") + r.compact + "w"
     }

@@ -83,6 +83,9 @@ enum ChildProcess {
         var status: Int32
         var seconds: Double
         var peakMiB: Double
+        /// User plus system time of the child, on every core: on a shared machine
+        /// the wall time depends on the others' load, this much less.
+        var cpuSeconds: Double = 0
     }
 
     static func run(_ path: String, _ arguments: [String], stdout: String) throws -> Outcome {
@@ -103,6 +106,8 @@ enum ChildProcess {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         // Linux reports ru_maxrss in KiB. Exit code as the shell shows it.
         let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Outcome(status: exit, seconds: seconds, peakMiB: Double(usage.ru_maxrss) / 1024)
+        func time(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return Outcome(status: exit, seconds: seconds, peakMiB: Double(usage.ru_maxrss) / 1024,
+                       cpuSeconds: time(usage.ru_utime) + time(usage.ru_stime))
     }
 }

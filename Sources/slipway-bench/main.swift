@@ -1,7 +1,7 @@
 import Foundation
 import SlipwayCore
 
-// `make bench`: slipway-bench [--slipway PATH] [--nodes N] [--tasks N] [--loading-tasks N,N...] [--psplib DIR] [--only scheduling|loading|export|simulate|render|psplib] [--dot-dir DIR]
+// `make bench`: slipway-bench [--slipway PATH] [--nodes N] [--tasks N] [--loading-tasks N,N...] [--psplib DIR] [--only scheduling|loading|export|simulate|review|render|psplib] [--dot-dir DIR]
 // --psplib defaults to ../shared/benchmarks/psplib: CI and `make bench` have ../shared beside the repository root.
 // Scripts/render-valgrind.sh: slipway-bench --render-loop N (N renders in one process, for valgrind)
 // slipway-bench --write-mixed-plan N PATH writes the loading benchmark's plan of N tasks, for profiling slipway on it.
@@ -31,7 +31,7 @@ while let flag = arguments.popFirst() {
         try runRenderLoop(count: arguments.popFirst().flatMap { Int($0) } ?? 100)
         exit(0)
     default:
-        FileHandle.standardError.write(Data("usage: slipway-bench [--slipway PATH] [--nodes N] [--tasks N] [--loading-tasks N,N...] [--psplib DIR] [--only scheduling|loading|export|simulate|render|psplib] [--dot-dir DIR] [--render-loop N] [--write-mixed-plan N PATH]\n".utf8))
+        FileHandle.standardError.write(Data("usage: slipway-bench [--slipway PATH] [--nodes N] [--tasks N] [--loading-tasks N,N...] [--psplib DIR] [--only scheduling|loading|export|simulate|review|render|psplib] [--dot-dir DIR] [--render-loop N] [--write-mixed-plan N PATH]\n".utf8))
         exit(2)
     }
 }
@@ -48,6 +48,9 @@ if only == nil || only == "export" {
 if only == nil || only == "simulate" {
     try ExportBench.runSimulation(slipway: slipway)
     try ExportBench.runCompare(slipway: slipway)
+}
+if only == nil || only == "review" {
+    try ReviewBench.run(slipway: slipway)
 }
 if only == nil || only == "render" {
     try runRenderBench(slipwayPath: slipway, dotDirectory: dotDirectory)

@@ -14,7 +14,7 @@ struct Slipway: ParsableCommand {
             2 the plan is invalid or the command was misused.
             """,
         subcommands: [Check.self, ScheduleCommand.self, Critical.self, Render.self,
-                      Simulate.self, Compare.self, ProgressCommand.self, BaselineCommand.self, VarianceCommand.self, Earned.self, Buffers.self, Slip.self, Recover.self,
+                      Simulate.self, Compare.self, Review.self, ProgressCommand.self, BaselineCommand.self, VarianceCommand.self, Earned.self, Buffers.self, Slip.self, Recover.self,
                       Import.self, Export.self])
 
     /// Usage errors exit with 2, as the plan-format contract says, instead of

@@ -309,7 +309,27 @@ struct SlipwayCLITests {
         #expect(run.stderr.hasSuffix("plans/aws-migration.yaml: 0 errors, 15 warnings (46 tasks)\n"))
     }
 
-    @Test(arguments: [["--help"], ["schedule", "--help"], ["critical", "--help"], ["check", "--help"]])
+    /// The pack to a file (and 'wrote' on stderr, nothing on stdout), the summary
+    /// to standard output, and a missing baseline refused with exit status 2.
+    @Test func reviewWritesThePackAndTheSummary() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("slipway-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let page = directory.appendingPathComponent("pack.html").path
+        let run = try Self.slipway(["review", "plans/aws-migration.yaml", "--iterations", "200", "-o", page])
+        #expect(run.status == 0 && run.stdout.isEmpty)
+        #expect(run.stderr == "wrote \(page)\n")
+        #expect(try String(contentsOfFile: page, encoding: .utf8).hasPrefix("<!DOCTYPE html>\n"))
+        let summary = try Self.slipway(["review", "-", "--format", "markdown", "-o", "-", "--iterations", "100"], stdin: Self.latePlan)
+        #expect(summary.status == 0)
+        #expect(summary.stdout.hasPrefix("# Review: Late\n"))
+        #expect(summary.stdout.contains("- **Finish: week 2; deadline week 1: LATE by 1 week**\n"))
+        let missing = try Self.slipway(["review", "plans/aws-migration.yaml", "--baseline", "nope", "-o", page])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("aws-migration.nope.baseline.json: error: no baseline here"))
+    }
+
+    @Test(arguments: [["--help"], ["schedule", "--help"], ["critical", "--help"], ["check", "--help"], ["review", "--help"]])
     func helpTextMatchesGolden(_ arguments: [String]) throws {
         let run = try Self.slipway(arguments, environment: ["COLUMNS": "100"])
         #expect(run.status == 0)

@@ -67,10 +67,14 @@ public enum PlanLoader {
         /// Constraint id → option id, on top of the scenario's choices.
         public var choices: [String: String]
         public var scenario: Scenario?
+        /// Apply only the progress updates recorded as of this time or before:
+        /// the plan as it stood at an earlier update (the review's slip trend).
+        public var progressUpTo: Double?
 
-        public init(choices: [String: String] = [:], scenario: Scenario? = nil) {
+        public init(choices: [String: String] = [:], scenario: Scenario? = nil, progressUpTo: Double? = nil) {
             self.choices = choices
             self.scenario = scenario
+            self.progressUpTo = progressUpTo
         }
     }
 
@@ -94,7 +98,7 @@ public enum PlanLoader {
                     ScenarioApplication.apply(scenario, to: &plan, reader: read.reader)
                     read.plan = plan
                 }
-                return resolve(read, sidecar: sidecar)
+                return resolve(read, sidecar: sidecar, progressUpTo: variant.progressUpTo)
             }
         }
     }
@@ -213,7 +217,7 @@ public enum PlanLoader {
     ///
     /// - Complexity: that of `ReferenceCheck.check`, O(*n* + *r*) expected for *n*
     ///   ids and *r* references, plus the sidecar's entries.
-    @_spi(Stages) public static func resolve(_ read: consuming Read, sidecar: ProgressLog.Source? = nil) -> LoadResult {
+    @_spi(Stages) public static func resolve(_ read: consuming Read, sidecar: ProgressLog.Source? = nil, progressUpTo: Double? = nil) -> LoadResult {
         let reader = read.reader
         var plan = read.plan
         var progressDiagnostics: [Diagnostic] = []
@@ -221,7 +225,7 @@ public enum PlanLoader {
             plan = nil
             ReferenceCheck(reader: reader).check(&p)
             p.progressHistory = ProgressHistory(declaredStatusDate: p.statusDate)
-            if let sidecar { progressDiagnostics = ProgressLog.apply(sidecar, to: &p) }
+            if let sidecar { progressDiagnostics = ProgressLog.apply(sidecar, to: &p, upTo: progressUpTo) }
             let progressReader = NodeReader(nodeLimit: read.nodeLimit)
             ProgressCheck(reader: progressReader).check(p)
             progressDiagnostics += progressReader.diagnostics

@@ -63,8 +63,11 @@ public enum ProgressLog {
     /// Reads the sidecar and applies its updates to the plan. Problems are
     /// returned as diagnostics located in the sidecar file.
     ///
+    /// - Parameter upTo: apply only the updates whose `as-of` is at or before this
+    ///   time: the plan as it stood at an earlier update. Later updates are still
+    ///   read and checked, so a bad entry is reported whatever the cut-off.
     /// - Complexity: O(*n* + *T*) in the size of the sidecar and the number of tasks.
-    static func apply(_ source: Source, to plan: inout Plan) -> [Diagnostic] {
+    static func apply(_ source: Source, to plan: inout Plan, upTo: Double? = nil) -> [Diagnostic] {
         let reader = NodeReader(nodeLimit: 2 * source.text.utf8.count + 1_000)
         func located(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
             diagnostics.map { d in
@@ -102,9 +105,11 @@ public enum ProgressLog {
                                      "'\(update.task)' in the progress file is not a task of the plan\(Suggestion.hint(for: update.task, in: plan.tasks.map(\.id)))")
                         continue
                     }
+                    if let upTo, update.asOf > upTo + 1e-9 { continue }
                     history.record(update, task: i, declared: plan.tasks[i].progress)
                     merge(update, into: &plan.tasks[i], locations: locations.mapValues { SourceLocation(line: $0.line, column: $0.column, file: source.path) })
                     plan.statusDate = max(plan.statusDate ?? update.asOf, update.asOf)
+                    plan.recordedAsOf.append(update.asOf)
                 }
             }
         } catch {

@@ -12,6 +12,10 @@ public struct Plan: Sendable {
     public var currency: String?
     /// The "as of" time for progress, in weeks (an end: `week 3` is t = 3).
     public var statusDate: Double?
+    /// The `as-of` of every update applied from the progress sidecar, in file
+    /// order: the status dates at which the forecast was updated (the review's
+    /// slip trend reschedules the plan as it stood at each).
+    public var recordedAsOf: [Double] = []
     public var owners: [Owner]
     public var phases: [Phase]
     public var constraints: [Constraint]

@@ -9,8 +9,9 @@ import SlipwayScheduling
 /// Dates are working days with weekends excluded, as in the plan's calendar; a
 /// task that starts within a day is drawn from the start of that day.
 public enum MermaidExport {
+    /// - Parameter shown: the tasks to draw, as a mask over `plan.tasks` (all when nil).
     /// - Complexity: O(*T* *P*) for *T* tasks and *P* phases.
-    public static func render(plan: Plan, schedule: Schedule) -> Interchange.Exported {
+    public static func render(plan: Plan, schedule: Schedule, shown: [Bool]? = nil) -> Interchange.Exported {
         let calendar = WorkCalendar(start: plan.calendar.start ?? WorkClock.defaultStart, daysPerWeek: plan.calendar.daysPerWeek)
         let timing = schedule.timing
         // Starts within a day (t = 11.5 is noon of a working day) need the hour, or
@@ -21,9 +22,9 @@ public enum MermaidExport {
         }
         var out = ["```mermaid", "gantt", "    title \(clean(plan.title))", "    dateFormat \(dayParts ? "YYYY-MM-DD HH:mm" : "YYYY-MM-DD")", "    axisFormat %d %b"]
         if calendar.daysPerWeek == 5 { out.append("    excludes weekends") }
-        let tasksByPhase = plan.tasksByPhase()
+        let tasksByPhase = plan.tasksByPhase().map { tasks in tasks.filter { shown?[$0] ?? true } }
         var sections: [(String, [Int])] = plan.phases.indices.map { p in (plan.phases[p].name, tasksByPhase[p]) }
-        let loose = plan.tasks.indices.filter { plan.phase(of: plan.tasks[$0]) == nil }
+        let loose = plan.tasks.indices.filter { plan.phase(of: plan.tasks[$0]) == nil && (shown?[$0] ?? true) }
         sections.append(("Constraint mitigations", loose.filter { plan.tasks[$0].constraint != nil }))
         sections.append(("Other tasks", loose.filter { plan.tasks[$0].constraint == nil }))
         for (name, tasks) in sections where !tasks.isEmpty {
@@ -53,9 +54,12 @@ public enum MermaidExport {
         return Interchange.Exported(text: out.joined(separator: "\n") + "\n", diagnostics: [])
     }
 
-    /// Mermaid reads `:` as the start of task data and `#`, `;` as syntax.
+    /// Mermaid reads `:` as the start of task data and `#`, `;` as syntax; and
+    /// where it is configured to draw labels as HTML (its `loose` security level),
+    /// `<` and `>` would start tags: they become the single angle quotes ‹ ›.
     static func clean(_ text: String) -> String {
         text.replacingOccurrences(of: ":", with: " -").replacingOccurrences(of: ";", with: ",")
             .replacingOccurrences(of: "#", with: "no. ").replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "<", with: "‹").replacingOccurrences(of: ">", with: "›")
     }
 }

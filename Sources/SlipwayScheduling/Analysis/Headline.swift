@@ -46,32 +46,51 @@ public struct Headline: Sendable, Equatable {
     /// - Complexity: one leveling, and a simulation of at most `quickBudget`
     ///   node-iterations (`RiskSimulation.run`).
     public static func compute(plan: Plan, schedule: Schedule) -> Headline {
-        let usesOwners = plan.tasks.contains { !$0.isWait && !$0.demands.isEmpty }
-        var finish = schedule.finish
-        var leveledFinish: Double?
-        if let leveling = schedule.leveling {
-            finish = leveling.unleveledFinish
-            leveledFinish = schedule.finish
-        } else if usesOwners {
-            leveledFinish = Scheduler.level(plan, schedule: schedule).finish
-        }
-        let varies = !plan.risks.isEmpty || plan.tasks.contains { task in
-            !task.isMilestone && !task.estimate.isFixed && Forecast(task: task, statusDate: plan.statusDate).state == .notStarted
-        }
-        var chance: Chance?
+        let leveled = schedule.leveling != nil ? schedule : (usesOwners(plan) ? Scheduler.level(plan, schedule: schedule) : nil)
+        var simulation: RiskSimulation.Result?
         var skipped = false
-        if varies {
+        if varies(plan) {
             let nodes = max(1, plan.tasks.count + plan.constraints.count)
             let iterations = min(quickIterations, quickBudget / nodes)
             if iterations >= 200 {
-                let result = RiskSimulation.run(plan: plan, schedule: schedule,
-                                                settings: .init(iterations: iterations, seed: quickSeed, leveled: usesOwners))
-                chance = Chance(onTime: result.probabilityOnTime, p80: result.quantile(0.8), iterations: iterations,
-                                seed: quickSeed, leveled: usesOwners)
+                // The leveled schedule, when there is one, spares the simulation a second leveling.
+                simulation = RiskSimulation.run(plan: plan, schedule: leveled ?? schedule,
+                                                settings: .init(iterations: iterations, seed: quickSeed, leveled: usesOwners(plan)))
             } else {
                 skipped = true
             }
         }
-        return Headline(finish: finish, leveledFinish: leveledFinish, deadline: plan.deadline, chance: chance, simulationSkipped: skipped)
+        var headline = compute(plan: plan, finish: schedule.leveling?.unleveledFinish ?? schedule.finish, leveled: leveled, simulation: simulation)
+        headline.simulationSkipped = skipped
+        return headline
+    }
+
+    /// The headline from what the caller has computed already: the finish by the
+    /// links, the leveled schedule (nil when no owner does the work) and a
+    /// simulation (nil when nothing varies), such as the review pack's full run.
+    ///
+    /// - Complexity: O(1).
+    public static func compute(plan: Plan, finish: Double, leveled: Schedule?, simulation: RiskSimulation.Result?) -> Headline {
+        let chance = simulation.map { result in
+            Chance(onTime: result.probabilityOnTime, p80: result.quantile(0.8), iterations: result.iterations,
+                   seed: result.seed, leveled: result.leveled)
+        }
+        return Headline(finish: finish, leveledFinish: leveled?.finish, deadline: plan.deadline, chance: chance, simulationSkipped: false)
+    }
+
+    /// Whether some owner's capacity bounds the work: then the plan is leveled.
+    ///
+    /// - Complexity: O(*T*).
+    public static func usesOwners(_ plan: Plan) -> Bool {
+        plan.tasks.contains { !$0.isWait && !$0.demands.isEmpty }
+    }
+
+    /// Whether anything is left to vary: an estimate of work not yet started, or a risk event.
+    ///
+    /// - Complexity: O(*T*).
+    public static func varies(_ plan: Plan) -> Bool {
+        !plan.risks.isEmpty || plan.tasks.contains { task in
+            !task.isMilestone && !task.estimate.isFixed && Forecast(task: task, statusDate: plan.statusDate).state == .notStarted
+        }
     }
 }
