@@ -37,6 +37,8 @@ seed() {
 }
 
 mkdir -p Tests/Fuzz/crashes
+# Leaks inside Foundation, Graphviz and their kind are not ours (Tests/Sanitizers/lsan.supp).
+export LSAN_OPTIONS=suppressions=$PWD/Tests/Sanitizers/lsan.supp:print_suppressions=0
 status=0
 for target in $TARGETS; do
   seed "$target"
