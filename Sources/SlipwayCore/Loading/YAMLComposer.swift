@@ -53,7 +53,7 @@ enum YAMLComposer {
             yaml_parser_set_input_string(&parser, base, buffer.count)
             // Without a limit nothing is counted, so that no sum can overflow.
             let hasAlias = memchr(base, 0x2A, buffer.count) != nil
-            var composer = Composer(bytes: bytes, nodeLimit: nodeLimit, counting: hasAlias && nodeLimit < Int.max / 2)
+            var composer = Builder(bytes: bytes, nodeLimit: nodeLimit, counting: hasAlias && nodeLimit < Int.max / 2)
             do throws(Failure) {
                 return .success(try composer.run(&parser, diagnostics: &diagnostics))
             } catch {
@@ -69,7 +69,8 @@ enum YAMLComposer {
                "YAML aliases expand this file to more than \(limit / max(1, bytes)) nodes per byte of it; refusing to read it (an alias bomb?). Write the entries out instead of nesting aliases")
     }
 
-    private struct Composer {
+    /// Builds the tree from libyaml's events.
+    struct Builder {
         let bytes: Int
         let nodeLimit: Int
         /// False when the text has no `*`, hence no alias: nothing to count.
@@ -96,6 +97,12 @@ enum YAMLComposer {
             var anchor: String?
             var totalAtOpen: Int
             var children: UInt32 = 0
+            /// One bit per kept key of a mapping, by a hash of its bytes: a key
+            /// whose bit is clear is new without comparing it with the others.
+            var keyBits: UInt64 = 0
+            /// A key that is not ASCII may equal another with other bytes (as
+            /// Swift strings, canonically equivalent): then every key is compared.
+            var nonASCIIKey = false
             /// For a mapping of more than 16 keys: its kept keys, by text.
             var keyIndex: [String: Int32]?
         }
@@ -113,6 +120,7 @@ enum YAMLComposer {
         /// their anchors, their size and their errors.
         var keeping: Bool { documents <= 1 && undefined == nil }
 
+        /// Streams libyaml's events into the tree.
         mutating func run(_ parser: inout yaml_parser_t, diagnostics: inout [Diagnostic]) throws(Failure) -> YAMLNode? {
             var event = yaml_event_t()
             while true {
@@ -124,64 +132,91 @@ enum YAMLComposer {
                 let column = UInt32(truncatingIfNeeded: event.start_mark.column + 1)
                 switch event.type {
                 case YAML_STREAM_END_EVENT:
-                    if let undefined { throw undefined }
-                    return root.map { YAMLNode(tree: YAMLTree(nodes: nodes, text: text), index: $0) }
+                    return try finish()
                 case YAML_DOCUMENT_START_EVENT:
-                    documents += 1
-                    if documents == 2 && undefined == nil {
-                        diagnostics.append(.warning(.extraDocument, at: SourceLocation(line: Int(line), column: Int(column)),
-                                                    "the file holds more than one YAML document; only the first is read"))
-                    }
+                    documentStart(line: line, column: column, diagnostics: &diagnostics)
                 case YAML_SCALAR_EVENT:
-                    try count(1, line: line, column: column)
                     let scalar = event.data.scalar
-                    var index: Int32 = -1
-                    if keeping {
-                        index = Int32(nodes.count)
-                        let start = UInt32(text.count)
-                        text.append(contentsOf: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)))
-                        nodes.append(YAMLTree.Node(line: line, column: column, a: start, b: UInt32(scalar.length), kind: .scalar))
-                    }
-                    if let anchor = scalar.anchor { anchors[String(cString: anchor)] = (index, 1) }
-                    if keeping { added(Int(index), diagnostics: &diagnostics) }
-                case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
-                    try count(1, line: line, column: column)
-                    let isMapping = event.type == YAML_MAPPING_START_EVENT
-                    let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
-                    var index: Int32 = -1
-                    if keeping {
-                        index = Int32(nodes.count)
-                        nodes.append(YAMLTree.Node(line: line, column: column, a: 0, b: 0, kind: isMapping ? .mapping : .sequence))
-                    }
-                    open.append(Frame(node: index, isMapping: isMapping, anchor: anchor.map { String(cString: $0) }, totalAtOpen: total - 1))
+                    try self.scalar(UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)),
+                                    anchor: scalar.anchor.map { String(cString: $0) }, line: line, column: column, diagnostics: &diagnostics)
+                case YAML_SEQUENCE_START_EVENT:
+                    try open(isMapping: false, anchor: event.data.sequence_start.anchor.map { String(cString: $0) }, line: line, column: column)
+                case YAML_MAPPING_START_EVENT:
+                    try open(isMapping: true, anchor: event.data.mapping_start.anchor.map { String(cString: $0) }, line: line, column: column)
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                    guard let frame = open.popLast() else { break }
-                    if let anchor = frame.anchor { anchors[anchor] = (frame.node, total - frame.totalAtOpen) }
-                    if keeping && frame.node >= 0 {
-                        nodes[Int(frame.node)].a = UInt32(nodes.count)
-                        nodes[Int(frame.node)].b = frame.children
-                        added(Int(frame.node), diagnostics: &diagnostics)
-                    }
+                    close(diagnostics: &diagnostics)
                 case YAML_ALIAS_EVENT:
-                    let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
-                    let named = anchors[name]
-                    try count(named?.size ?? 1, line: line, column: column)
-                    guard let named else {
-                        if undefined == nil {
-                            undefined = Failure(diagnostic: .error(.malformedYaml, at: SourceLocation(line: Int(line), column: Int(column)),
-                                                                   "malformed YAML: found undefined alias '*\(name)'; define it with '&\(name)' before using it"))
-                        }
-                        // Without a '*' there could be no alias: the count is on.
-                        continue
-                    }
-                    if keeping {
-                        let index = nodes.count
-                        nodes.append(YAMLTree.Node(line: line, column: column, a: UInt32(named.node), b: 0, kind: .alias))
-                        added(index, diagnostics: &diagnostics)
-                    }
+                    try alias(event.data.alias.anchor.map { String(cString: $0) } ?? "", line: line, column: column, diagnostics: &diagnostics)
                 default:
                     break
                 }
+            }
+        }
+
+        // MARK: Events
+
+        /// The end of the stream: the first document's root.
+        func finish() throws(Failure) -> YAMLNode? {
+            if let undefined { throw undefined }
+            return root.map { YAMLNode(tree: YAMLTree(nodes: nodes, text: text), index: $0) }
+        }
+
+        mutating func documentStart(line: UInt32, column: UInt32, diagnostics: inout [Diagnostic]) {
+            documents += 1
+            if documents == 2 && undefined == nil {
+                diagnostics.append(.warning(.extraDocument, at: SourceLocation(line: Int(line), column: Int(column)),
+                                            "the file holds more than one YAML document; only the first is read"))
+            }
+        }
+
+        mutating func scalar(_ value: UnsafeBufferPointer<UInt8>, anchor: String?, line: UInt32, column: UInt32,
+                             diagnostics: inout [Diagnostic]) throws(Failure) {
+            try count(1, line: line, column: column)
+            var index: Int32 = -1
+            if keeping {
+                index = Int32(nodes.count)
+                let start = UInt32(text.count)
+                text.append(contentsOf: value)
+                nodes.append(YAMLTree.Node(line: line, column: column, a: start, b: UInt32(value.count), kind: .scalar))
+            }
+            if let anchor { anchors[anchor] = (index, 1) }
+            if keeping { added(Int(index), diagnostics: &diagnostics) }
+        }
+
+        mutating func open(isMapping: Bool, anchor: String?, line: UInt32, column: UInt32) throws(Failure) {
+            try count(1, line: line, column: column)
+            var index: Int32 = -1
+            if keeping {
+                index = Int32(nodes.count)
+                nodes.append(YAMLTree.Node(line: line, column: column, a: 0, b: 0, kind: isMapping ? .mapping : .sequence))
+            }
+            open.append(Frame(node: index, isMapping: isMapping, anchor: anchor, totalAtOpen: total - 1))
+        }
+
+        mutating func close(diagnostics: inout [Diagnostic]) {
+            guard let frame = open.popLast() else { return }
+            if let anchor = frame.anchor { anchors[anchor] = (frame.node, total - frame.totalAtOpen) }
+            if keeping && frame.node >= 0 {
+                nodes[Int(frame.node)].a = UInt32(nodes.count)
+                nodes[Int(frame.node)].b = frame.children
+                added(Int(frame.node), diagnostics: &diagnostics)
+            }
+        }
+
+        mutating func alias(_ name: String, line: UInt32, column: UInt32, diagnostics: inout [Diagnostic]) throws(Failure) {
+            let named = anchors[name]
+            try count(named?.size ?? 1, line: line, column: column)
+            guard let named else {
+                if undefined == nil {
+                    undefined = Failure(diagnostic: .error(.malformedYaml, at: SourceLocation(line: Int(line), column: Int(column)),
+                                                           "malformed YAML: found undefined alias '*\(name)'; define it with '&\(name)' before using it"))
+                }
+                return
+            }
+            if keeping {
+                let index = nodes.count
+                nodes.append(YAMLTree.Node(line: line, column: column, a: UInt32(named.node), b: 0, kind: .alias))
+                added(index, diagnostics: &diagnostics)
             }
         }
 
@@ -223,7 +258,13 @@ enum YAMLComposer {
         mutating func firstKey(equalTo key: Int, in frame: Int) -> Int? {
             let mapping = Int(open[frame].node)
             let keys = Int(open[frame].children + 1) / 2
-            if keys > 16 {
+            if keys <= 16 {
+                let (bit, ascii) = fingerprint(key)
+                let seen = open[frame].keyBits & bit != 0 || open[frame].nonASCIIKey || !ascii
+                open[frame].keyBits |= bit
+                if !ascii { open[frame].nonASCIIKey = true }
+                if !seen { return nil }
+            } else {
                 if open[frame].keyIndex == nil {
                     var index: [String: Int32] = [:]
                     forEachKeptKey(of: mapping, before: nodes.count - 1) { k in
@@ -253,6 +294,18 @@ enum YAMLComposer {
                 let value = skipping(i)
                 guard value < limit else { return }
                 i = skipping(value)
+            }
+        }
+
+        /// A bit chosen by the length and three bytes of scalar `i`, and whether it is ASCII.
+        func fingerprint(_ i: Int) -> (bit: UInt64, ascii: Bool) {
+            let start = Int(nodes[i].a), count = Int(nodes[i].b)
+            return text.withUnsafeBufferPointer { t in
+                var ascii = true
+                for k in start..<start + count where t[k] >= 0x80 { ascii = false; break }
+                guard count > 0 else { return (1, ascii) }
+                let h = count &* 31 &+ Int(t[start]) &* 7 &+ Int(t[start + count - 1]) &* 13 &+ Int(t[start + count / 2])
+                return (1 << UInt64(h & 63), ascii)
             }
         }
 
