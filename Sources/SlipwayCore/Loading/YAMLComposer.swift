@@ -35,6 +35,12 @@ enum YAMLComposer {
     /// - Complexity: O(*n*) in the size of the text, plus O(*k*) for each key of a
     ///   mapping of *k* keys up to 16 (the duplicate check), expected O(1) beyond.
     static func compose(_ text: String, diagnostics: inout [Diagnostic], nodeLimit: Int = .max) throws(Failure) -> YAMLNode? {
+        try compose(text, diagnostics: &diagnostics, nodeLimit: nodeLimit, fastPath: true)
+    }
+
+    /// `compose(_:diagnostics:nodeLimit:)`, reading the text with libyaml only
+    /// when `fastPath` is false or `YAMLFastPath` gives up (the tests compare the two).
+    static func compose(_ text: String, diagnostics: inout [Diagnostic], nodeLimit: Int, fastPath: Bool) throws(Failure) -> YAMLNode? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             throw Failure(diagnostic: .error(.malformedYaml, at: nil, "cannot start the YAML parser (out of memory?)"))
@@ -53,7 +59,12 @@ enum YAMLComposer {
             yaml_parser_set_input_string(&parser, base, buffer.count)
             // Without a limit nothing is counted, so that no sum can overflow.
             let hasAlias = memchr(base, 0x2A, buffer.count) != nil
-            var composer = Builder(bytes: bytes, nodeLimit: nodeLimit, counting: hasAlias && nodeLimit < Int.max / 2)
+            let counting = hasAlias && nodeLimit < Int.max / 2
+            if fastPath, let root = YAMLFastPath.compose(buffer, builder: Builder(bytes: bytes, nodeLimit: nodeLimit, counting: counting),
+                                                         diagnostics: &diagnostics) {
+                return .success(root)
+            }
+            var composer = Builder(bytes: bytes, nodeLimit: nodeLimit, counting: counting)
             do throws(Failure) {
                 return .success(try composer.run(&parser, diagnostics: &diagnostics))
             } catch {
@@ -69,7 +80,8 @@ enum YAMLComposer {
                "YAML aliases expand this file to more than \(limit / max(1, bytes)) nodes per byte of it; refusing to read it (an alias bomb?). Write the entries out instead of nesting aliases")
     }
 
-    /// Builds the tree from libyaml's events.
+    /// Builds the tree from events, from libyaml or from `YAMLFastPath`. One
+    /// builder per text: copies would share its `text`.
     struct Builder {
         let bytes: Int
         let nodeLimit: Int
@@ -77,10 +89,13 @@ enum YAMLComposer {
         let counting: Bool
 
         var nodes: [YAMLTree.Node] = []
-        var text: [UInt8] = []
+        let text: ScalarText
         /// Anchor name -> the node it names (-1 past the first document, where
         /// nodes are not kept) and its expanded size.
         var anchors: [String: (node: Int32, size: Int)] = [:]
+        /// The innermost open collection, apart from the others (`open`, outermost
+        /// first), so that counting its children touches no array.
+        var top: Frame?
         var open: [Frame] = []
         var root: Int?
         var documents = 0
@@ -111,9 +126,9 @@ enum YAMLComposer {
             self.bytes = bytes
             self.nodeLimit = nodeLimit
             self.counting = counting
-            // About one node per 8 bytes and half the bytes in scalars, for plans.
+            // About one node per 8 bytes, and scalars a part of the text, for plans.
             nodes.reserveCapacity(bytes / 8)
-            text.reserveCapacity(bytes / 2)
+            text = ScalarText(capacity: bytes)
         }
 
         /// Nodes are kept for the first document only; later ones are read for
@@ -175,9 +190,8 @@ enum YAMLComposer {
             var index: Int32 = -1
             if keeping {
                 index = Int32(nodes.count)
-                let start = UInt32(text.count)
-                text.append(contentsOf: value)
-                nodes.append(YAMLTree.Node(line: line, column: column, a: start, b: UInt32(value.count), kind: .scalar))
+                let start = text.append(value)
+                nodes.append(YAMLTree.Node(line: line, column: column, a: UInt32(start), b: UInt32(value.count), kind: .scalar))
             }
             if let anchor { anchors[anchor] = (index, 1) }
             if keeping { added(Int(index), diagnostics: &diagnostics) }
@@ -190,11 +204,13 @@ enum YAMLComposer {
                 index = Int32(nodes.count)
                 nodes.append(YAMLTree.Node(line: line, column: column, a: 0, b: 0, kind: isMapping ? .mapping : .sequence))
             }
-            open.append(Frame(node: index, isMapping: isMapping, anchor: anchor, totalAtOpen: total - 1))
+            if let outer = top { open.append(outer) }
+            top = Frame(node: index, isMapping: isMapping, anchor: anchor, totalAtOpen: total - 1)
         }
 
         mutating func close(diagnostics: inout [Diagnostic]) {
-            guard let frame = open.popLast() else { return }
+            guard let frame = top else { return }
+            top = open.popLast()
             if let anchor = frame.anchor { anchors[anchor] = (frame.node, total - frame.totalAtOpen) }
             if keeping && frame.node >= 0 {
                 nodes[Int(frame.node)].a = UInt32(nodes.count)
@@ -232,84 +248,85 @@ enum YAMLComposer {
 
         /// Node `index` (complete, with its descendants) joins its parent.
         mutating func added(_ index: Int, diagnostics: inout [Diagnostic]) {
-            guard !open.isEmpty else {
+            guard top != nil else {
                 if root == nil { root = index }
                 return
             }
-            let top = open.count - 1
-            let position = open[top].children
-            open[top].children += 1
-            guard open[top].isMapping, position % 2 == 0 else { return }
+            let position = top!.children
+            top!.children += 1
+            guard top!.isMapping, position % 2 == 0 else { return }
             // A key: only a scalar key can repeat one given before.
             let key = nodes[index].kind == .alias ? Int(nodes[index].a) : index
             guard nodes[key].kind == .scalar else { return }
-            if let first = firstKey(equalTo: key, in: top) {
+            if let first = firstKey(equalTo: key) {
                 nodes[index].dropped = true
-                let name = string(key)
-                diagnostics.append(.error(.duplicateKey, at: location(key),
+                let name = Self.string(nodes, text, key)
+                diagnostics.append(.error(.duplicateKey, at: Self.location(nodes, key),
                                           "duplicate key '\(name)' in one mapping; each key may appear once (the first is used)",
-                                          notes: [.init("'\(name)' is first given here", at: location(first))]))
+                                          notes: [.init("'\(name)' is first given here", at: Self.location(nodes, first))]))
             }
         }
 
-        /// The first kept scalar key of open mapping `frame` with the same text as
-        /// scalar `key` (`key` itself is the mapping's newest child), remembered
-        /// by text once the mapping has more than 16 keys.
-        mutating func firstKey(equalTo key: Int, in frame: Int) -> Int? {
-            let mapping = Int(open[frame].node)
-            let keys = Int(open[frame].children + 1) / 2
+        /// The first kept scalar key of the innermost mapping with the same text
+        /// as scalar `key` (`key` itself is the mapping's newest child),
+        /// remembered by text once the mapping has more than 16 keys.
+        mutating func firstKey(equalTo key: Int) -> Int? {
+            let mapping = Int(top!.node)
+            let keys = Int(top!.children + 1) / 2
             if keys <= 16 {
-                let (bit, ascii) = fingerprint(key)
-                let seen = open[frame].keyBits & bit != 0 || open[frame].nonASCIIKey || !ascii
-                open[frame].keyBits |= bit
-                if !ascii { open[frame].nonASCIIKey = true }
+                let (bit, ascii) = Self.fingerprint(nodes, text, key)
+                let seen = top!.keyBits & bit != 0 || top!.nonASCIIKey || !ascii
+                top!.keyBits |= bit
+                if !ascii { top!.nonASCIIKey = true }
                 if !seen { return nil }
-            } else {
-                if open[frame].keyIndex == nil {
-                    var index: [String: Int32] = [:]
-                    forEachKeptKey(of: mapping, before: nodes.count - 1) { k in
-                        if index[string(k)] == nil { index[string(k)] = Int32(k) }
-                    }
-                    open[frame].keyIndex = index
+                var i = mapping + 1
+                while i < nodes.count - 1 {
+                    let k = nodes[i].kind == .alias ? Int(nodes[i].a) : i
+                    if !nodes[i].dropped && nodes[k].kind == .scalar && Self.sameText(nodes, text, k, key) { return k }
+                    let value = Self.skipping(nodes, i)
+                    guard value < nodes.count - 1 else { break }
+                    i = Self.skipping(nodes, value)
                 }
-                let name = string(key)
-                if let first = open[frame].keyIndex![name] { return Int(first) }
-                open[frame].keyIndex![name] = Int32(key)
                 return nil
             }
-            var found: Int?
-            forEachKeptKey(of: mapping, before: nodes.count - 1) { k in
-                if found == nil && sameText(k, key) { found = k }
+            if top!.keyIndex == nil {
+                var index: [String: Int32] = [:]
+                var i = mapping + 1
+                while i < nodes.count - 1 {
+                    let k = nodes[i].kind == .alias ? Int(nodes[i].a) : i
+                    if !nodes[i].dropped && nodes[k].kind == .scalar {
+                        let name = Self.string(nodes, text, k)
+                        if index[name] == nil { index[name] = Int32(k) }
+                    }
+                    let value = Self.skipping(nodes, i)
+                    guard value < nodes.count - 1 else { break }
+                    i = Self.skipping(nodes, value)
+                }
+                top!.keyIndex = index
             }
-            return found
+            let name = Self.string(nodes, text, key)
+            if let first = top!.keyIndex![name] { return Int(first) }
+            top!.keyIndex![name] = Int32(key)
+            return nil
         }
 
-        /// Calls `body` with each kept scalar key of `mapping` among its children
-        /// before node index `limit`, seen through aliases.
-        func forEachKeptKey(of mapping: Int, before limit: Int, _ body: (Int) -> Void) {
-            var i = mapping + 1
-            while i < limit {
-                let key = nodes[i].kind == .alias ? Int(nodes[i].a) : i
-                if !nodes[i].dropped && nodes[key].kind == .scalar { body(key) }
-                let value = skipping(i)
-                guard value < limit else { return }
-                i = skipping(value)
-            }
-        }
+        // The helpers below are static, with the arrays they read as arguments:
+        // as methods, a call from a mutating method would copy the builder.
 
         /// A bit chosen by the length and three bytes of scalar `i`, and whether it is ASCII.
-        func fingerprint(_ i: Int) -> (bit: UInt64, ascii: Bool) {
-            let start = Int(nodes[i].a), count = Int(nodes[i].b)
-            return text.withUnsafeBufferPointer { t in
-                var ascii = true
-                for k in start..<start + count where t[k] >= 0x80 { ascii = false; break }
-                guard count > 0 else { return (1, ascii) }
-                let h = count &* 31 &+ Int(t[start]) &* 7 &+ Int(t[start + count - 1]) &* 13 &+ Int(t[start + count / 2])
-                return (1 << UInt64(h & 63), ascii)
+        static func fingerprint(_ nodes: [YAMLTree.Node], _ text: ScalarText, _ i: Int) -> (bit: UInt64, ascii: Bool) {
+            let t = text.bytes(Int(nodes[i].a), Int(nodes[i].b))
+            var ascii = true
+            for b in t where b >= 0x80 {
+                ascii = false
+                break
             }
+            guard let first = t.first, let last = t.last else { return (1, ascii) }
+            let h = t.count &* 31 &+ Int(first) &* 7 &+ Int(last) &* 13 &+ Int(t[t.count / 2])
+            return (1 << UInt64(h & 63), ascii)
         }
 
-        func skipping(_ i: Int) -> Int {
+        static func skipping(_ nodes: [YAMLTree.Node], _ i: Int) -> Int {
             switch nodes[i].kind {
             case .sequence, .mapping: return Int(nodes[i].a)
             case .scalar, .alias: return i + 1
@@ -318,21 +335,18 @@ enum YAMLComposer {
 
         /// String equality: equal bytes, or, when either is not ASCII, equal as
         /// Swift strings (canonically equivalent).
-        func sameText(_ x: Int, _ y: Int) -> Bool {
-            let (ax, bx, ay, by) = (Int(nodes[x].a), Int(nodes[x].b), Int(nodes[y].a), Int(nodes[y].b))
-            return text.withUnsafeBufferPointer { t in
-                if bx == by && (bx == 0 || memcmp(t.baseAddress! + ax, t.baseAddress! + ay, bx) == 0) { return true }
-                let ascii = !t[ax..<ax + bx].contains { $0 >= 0x80 } && !t[ay..<ay + by].contains { $0 >= 0x80 }
-                return ascii ? false : string(x) == string(y)
-            }
+        static func sameText(_ nodes: [YAMLTree.Node], _ text: ScalarText, _ x: Int, _ y: Int) -> Bool {
+            let tx = text.bytes(Int(nodes[x].a), Int(nodes[x].b)), ty = text.bytes(Int(nodes[y].a), Int(nodes[y].b))
+            if tx.count == ty.count && (tx.isEmpty || memcmp(tx.baseAddress!, ty.baseAddress!, tx.count) == 0) { return true }
+            let ascii = !tx.contains { $0 >= 0x80 } && !ty.contains { $0 >= 0x80 }
+            return ascii ? false : string(nodes, text, x) == string(nodes, text, y)
         }
 
-        func string(_ i: Int) -> String {
-            let start = Int(nodes[i].a), count = Int(nodes[i].b)
-            return text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<start + count]), as: UTF8.self) }
+        static func string(_ nodes: [YAMLTree.Node], _ text: ScalarText, _ i: Int) -> String {
+            String(decoding: text.bytes(Int(nodes[i].a), Int(nodes[i].b)), as: UTF8.self)
         }
 
-        func location(_ i: Int) -> SourceLocation {
+        static func location(_ nodes: [YAMLTree.Node], _ i: Int) -> SourceLocation {
             SourceLocation(line: Int(nodes[i].line), column: Int(nodes[i].column))
         }
     }

@@ -13,7 +13,7 @@
 /// through it (`YAMLNode` is always the named node), so nothing is ever copied
 /// and an alias costs one node whatever it stands for.
 final class YAMLTree {
-    struct Node {
+    struct Node: Equatable {
         /// 1-based, as editors count.
         var line: UInt32
         var column: UInt32
@@ -32,9 +32,9 @@ final class YAMLTree {
     enum Kind: UInt8 { case scalar, sequence, mapping, alias }
 
     let nodes: [Node]
-    let text: [UInt8]
+    let text: ScalarText
 
-    init(nodes: [Node], text: [UInt8]) {
+    init(nodes: [Node], text: ScalarText) {
         self.nodes = nodes
         self.text = text
     }
@@ -58,8 +58,7 @@ final class YAMLTree {
 
     /// Calls `body` with the UTF-8 bytes of scalar `i`, without copying them.
     @inline(__always) func withBytes<R>(of i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        let start = Int(nodes[i].a), count = Int(nodes[i].b)
-        return try text.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<start + count])) }
+        try withExtendedLifetime(text) { try body(text.bytes(Int(nodes[i].a), Int(nodes[i].b))) }
     }
 
     func string(_ i: Int) -> String {
@@ -133,4 +132,47 @@ struct YAMLNode {
         case .scalar, .alias: return "'\(string)'"
         }
     }
+}
+
+/// The text of a document's scalars back to back, in one allocation that grows
+/// by doubling. The composer appends each scalar's bytes once; the tree and the
+/// reader read them in place. A class, so that the tree owns the memory and
+/// frees it; reads and appends go through its pointer unchecked (the composer
+/// appends only while it builds, and the tree only reads).
+final class ScalarText {
+    @exclusivity(unchecked) private(set) var count = 0
+    @exclusivity(unchecked) private var capacity: Int
+    @exclusivity(unchecked) private var base: UnsafeMutablePointer<UInt8>
+
+    init(capacity: Int) {
+        self.capacity = max(16, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Appends `bytes`; where they start.
+    @inline(__always) func append(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let start = count
+        if count + bytes.count > capacity { grow(to: count + bytes.count) }
+        if let source = bytes.baseAddress { (base + count).update(from: source, count: bytes.count) }
+        count += bytes.count
+        return start
+    }
+
+    private func grow(to needed: Int) {
+        let larger = max(needed, 2 * capacity)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        moved.initialize(from: base, count: count)
+        base.deallocate()
+        (base, capacity) = (moved, larger)
+    }
+
+    /// The bytes at `start..<start + count`; valid while this object lives.
+    @inline(__always) func bytes(_ start: Int, _ count: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base + start, count: count)
+    }
+
+    /// A copy of all the bytes (for tests).
+    var array: [UInt8] { Array(bytes(0, count)) }
 }
