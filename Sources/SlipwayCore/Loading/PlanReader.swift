@@ -10,6 +10,11 @@ struct PlanReader {
 
     /// - Complexity: O(*n*) in the number of YAML nodes.
     mutating func read(_ root: YAMLNode) throws -> Plan? {
+        // The nodes read below do not retain the tree; the root does, while it lives.
+        try withExtendedLifetime(root) { try readPlan(root) }
+    }
+
+    private mutating func readPlan(_ root: YAMLNode) throws -> Plan? {
         guard root.isMapping else {
             reader.error(.notAMapping, at: root.location, "a plan file must be a mapping with at least 'plan: <title>', not \(root.kindDescription)")
             return nil
@@ -80,7 +85,7 @@ struct PlanReader {
                 let items = try reader.itemsView(of: value, what: "'tasks'")
                 plan.tasks.reserveCapacity(plan.tasks.count + items.count)
                 for item in items {
-                    if let task = try readTask(item, what: "a task") { plan.tasks.append(task) }
+                    try readTask(item, what: "a task", into: &plan.tasks)
                 }
             default: break
             }
@@ -179,7 +184,7 @@ struct PlanReader {
             case .links: c.links = try strings(value, what: "'links'")
             case .mitigations:
                 for item in try reader.itemsView(of: value, what: "'mitigations'") {
-                    if let task = try readTask(item, what: "a mitigation") { mitigations.append(task) }
+                    try readTask(item, what: "a mitigation", into: &mitigations)
                 }
             }
         }
@@ -195,13 +200,24 @@ struct PlanReader {
         plan.constraints.append(c)
     }
 
-    private func readTask(_ node: YAMLNode, what: String) throws -> PlanTask? {
+    /// Reads a task and appends it to `tasks`, unless it is too broken to keep.
+    /// The task is built in its place in the array: built apart, it was copied
+    /// on the way in (retaining every field) and the original destroyed.
+    private func readTask(_ node: YAMLNode, what: String, into tasks: inout [PlanTask]) throws {
         let errorsBefore = reader.errorCount
-        guard let fields = try reader.fields(of: node, schema: PlanSchema.TaskKey.self, what: what) else { return nil }
+        guard let fields = try reader.fields(of: node, schema: PlanSchema.TaskKey.self, what: what) else { return }
         // A misspelt key is already reported; "no duration" after `duraton:` would be noise.
         let hadUnknownKey = reader.errorCount > errorsBefore
+        tasks.append(PlanTask(id: "", title: "", estimate: .zero, location: node.location))
+        if try !readTask(node, what: what, fields: fields, hadUnknownKey: hadUnknownKey, into: &tasks[tasks.count - 1]) {
+            tasks.removeLast()
+        }
+    }
+
+    /// The fields of a task into `task`; false when it has no valid id.
+    private func readTask(_ node: YAMLNode, what: String, fields: KnownFields<PlanSchema.TaskKey>, hadUnknownKey: Bool,
+                          into task: inout PlanTask) throws -> Bool {
         var id: String?, title: String?, estimate: Estimate?, milestone = false
-        var task = PlanTask(id: "", title: "", estimate: .zero, location: node.location)
         task.fieldLocations.reserveCapacity(fields.capacity)
         var needs: YAMLNode?, hasDuration = false
         for (key, value, keyLocation) in fields {
@@ -251,7 +267,7 @@ struct PlanReader {
         if let needs {
             task.needs = try ownerUnits(needs)
         }
-        guard let tid = requireID(id, in: node, what: what) else { return nil }
+        guard let tid = requireID(id, in: node, what: what) else { return false }
         task.id = tid
         task.title = title ?? tid
         task.isMilestone = milestone
@@ -267,7 +283,7 @@ struct PlanReader {
         } else {
             reader.error(.missingDuration, at: node.location, "'\(tid)' has no 'duration'; add one like 'duration: 2w' or mark it 'milestone: true'")
         }
-        return task
+        return true
     }
 }
 

@@ -67,37 +67,42 @@ final class YAMLTree {
 
     /// The children of collection `i` (aliases seen through), in order. Pairs of a
     /// mapping come as key, value, key, value; dropped pairs are left out.
-    func children(of i: Int) -> Children { Children(tree: self, index: i) }
+    func children(of i: Int) -> Children { Children(tree: .passUnretained(self), index: i) }
 
+    /// Does not retain the tree: see `YAMLNode.owner`.
     struct Children: Sequence {
-        let tree: YAMLTree
+        let tree: Unmanaged<YAMLTree>
         let index: Int
 
-        var count: Int { Int(tree.nodes[index].b) }
+        var count: Int { tree._withUnsafeGuaranteedRef { Int($0.nodes[index].b) } }
 
         func makeIterator() -> Iterator {
-            Iterator(tree: tree, cursor: index + 1, end: Int(tree.nodes[index].a), isMapping: tree.nodes[index].kind == .mapping)
+            tree._withUnsafeGuaranteedRef { t in
+                Iterator(tree: tree, cursor: index + 1, end: Int(t.nodes[index].a), isMapping: t.nodes[index].kind == .mapping)
+            }
         }
 
         struct Iterator: IteratorProtocol {
-            let tree: YAMLTree
+            let tree: Unmanaged<YAMLTree>
             var cursor: Int
             let end: Int
             let isMapping: Bool
             var atValue = false
 
             mutating func next() -> Int? {
-                while cursor < end {
-                    let i = cursor
-                    cursor = tree.skipping(i)
-                    if isMapping && !atValue && tree.nodes[i].dropped {
-                        cursor = tree.skipping(cursor)
-                        continue
+                tree._withUnsafeGuaranteedRef { t in
+                    while cursor < end {
+                        let i = cursor
+                        cursor = t.skipping(i)
+                        if isMapping && !atValue && t.nodes[i].dropped {
+                            cursor = t.skipping(cursor)
+                            continue
+                        }
+                        if isMapping { atValue.toggle() }
+                        return t.resolved(i)
                     }
-                    if isMapping { atValue.toggle() }
-                    return tree.resolved(i)
+                    return nil
                 }
-                return nil
             }
         }
     }
@@ -107,23 +112,58 @@ final class YAMLTree {
 /// the plan and progress readers pass around. Always a scalar, a sequence or a
 /// mapping, never an alias (an alias is read as the node it names).
 struct YAMLNode {
-    let tree: YAMLTree
+    /// The tree, not retained: see `owner`. Read through
+    /// `_withUnsafeGuaranteedRef`, which retains nothing either.
+    let ref: Unmanaged<YAMLTree>
+    /// The tree again, retained, in the nodes that keep it alive: the composer's
+    /// root and the nodes of `NodeReader.fields(of:known:what:)` and
+    /// `items(of:what:)`. Nodes from the readers' views (`KnownFields`, `Items`)
+    /// leave it nil, so that walking a tree of millions of nodes retains
+    /// nothing (an atomic increment and decrement per node, a third of the
+    /// reading time of a large plan); they are used only while a retaining node
+    /// of their tree lives, which `PlanReader.read` ensures for its root.
+    private let owner: YAMLTree?
     let index: Int
 
+    /// A node that keeps its tree alive.
     init(tree: YAMLTree, index: Int) {
-        self.tree = tree
+        self.ref = .passUnretained(tree)
+        self.owner = tree
         self.index = tree.resolved(index)
     }
 
-    var kind: YAMLTree.Kind { tree.nodes[index].kind }
+    /// A node that does not keep its tree alive.
+    init(borrowing ref: Unmanaged<YAMLTree>, index: Int) {
+        self.ref = ref
+        self.owner = nil
+        self.index = ref._withUnsafeGuaranteedRef { $0.resolved(index) }
+    }
+
+    /// The tree, retained for the caller (for code off the hot paths).
+    var tree: YAMLTree { ref.takeUnretainedValue() }
+
+    /// Calls `body` with the tree, retaining nothing.
+    @inline(__always) func withTree<R>(_ body: (YAMLTree) throws -> R) rethrows -> R {
+        try ref._withUnsafeGuaranteedRef(body)
+    }
+
+    var kind: YAMLTree.Kind { withTree { $0.nodes[index].kind } }
     var isScalar: Bool { kind == .scalar }
     var isMapping: Bool { kind == .mapping }
     var isSequence: Bool { kind == .sequence }
 
-    var location: SourceLocation { tree.location(index) }
+    var location: SourceLocation { withTree { $0.location(index) } }
 
     /// The text of a scalar.
-    var string: String { tree.string(index) }
+    var string: String { withTree { $0.string(index) } }
+
+    /// Calls `body` with the UTF-8 bytes of this scalar, without copying them.
+    @inline(__always) func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try withTree { try $0.withBytes(of: index, body) }
+    }
+
+    /// The children of this collection (see `YAMLTree.children(of:)`).
+    var children: YAMLTree.Children { YAMLTree.Children(tree: ref, index: index) }
 
     var kindDescription: String {
         switch kind {
