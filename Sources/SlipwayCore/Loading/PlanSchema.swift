@@ -91,10 +91,16 @@ struct KeyTable<Key: SchemaKey>: Sendable {
 
     /// The bytes as two words, or nil past 16 bytes.
     private static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64)? {
-        guard bytes.count <= 16 else { return nil }
-        var low: UInt64 = 0, high: UInt64 = 0
-        for (k, b) in bytes.enumerated() {
-            if k < 8 { low |= UInt64(b) << (8 * k) } else { high |= UInt64(b) << (8 * (k - 8)) }
+        let n = bytes.count
+        guard n <= 16 else { return nil }
+        var low: UInt64 = 0, high: UInt64 = 0, k = 0
+        while k < n && k < 8 {
+            low |= UInt64(bytes[k]) << (8 * k)
+            k += 1
+        }
+        while k < n {
+            high |= UInt64(bytes[k]) << (8 * (k - 8))
+            k += 1
         }
         return (low, high)
     }

@@ -97,6 +97,12 @@ enum YAMLComposer {
         /// first), so that counting its children touches no array.
         var top: Frame?
         var open: [Frame] = []
+        /// The anchors of the open collections that have one, innermost last.
+        /// Apart from the frames, as are the key indices, so that a frame is
+        /// plain data, moved without retains.
+        var openAnchors: [String] = []
+        /// The kept keys of open mappings of more than 16 keys, by text, innermost last.
+        var keyIndex: [[String: Int32]] = []
         var root: Int?
         var documents = 0
         /// Nodes of the whole stream with aliases expanded.
@@ -109,7 +115,8 @@ enum YAMLComposer {
         struct Frame {
             var node: Int32
             var isMapping: Bool
-            var anchor: String?
+            /// Whether it has an anchor, the last of `openAnchors`.
+            var anchored: Bool
             var totalAtOpen: Int
             var children: UInt32 = 0
             /// One bit per kept key of a mapping, by a hash of its bytes: a key
@@ -118,8 +125,8 @@ enum YAMLComposer {
             /// A key that is not ASCII may equal another with other bytes (as
             /// Swift strings, canonically equivalent): then every key is compared.
             var nonASCIIKey = false
-            /// For a mapping of more than 16 keys: its kept keys, by text.
-            var keyIndex: [String: Int32]?
+            /// Whether it has more than 16 keys, kept by text in `keyIndex`.
+            var indexed = false
         }
 
         init(bytes: Int, nodeLimit: Int, counting: Bool) {
@@ -205,13 +212,15 @@ enum YAMLComposer {
                 nodes.append(YAMLTree.Node(line: line, column: column, a: 0, b: 0, kind: isMapping ? .mapping : .sequence))
             }
             if let outer = top { open.append(outer) }
-            top = Frame(node: index, isMapping: isMapping, anchor: anchor, totalAtOpen: total - 1)
+            if let anchor { openAnchors.append(anchor) }
+            top = Frame(node: index, isMapping: isMapping, anchored: anchor != nil, totalAtOpen: total - 1)
         }
 
         mutating func close(diagnostics: inout [Diagnostic]) {
             guard let frame = top else { return }
             top = open.popLast()
-            if let anchor = frame.anchor { anchors[anchor] = (frame.node, total - frame.totalAtOpen) }
+            if frame.anchored { anchors[openAnchors.removeLast()] = (frame.node, total - frame.totalAtOpen) }
+            if frame.indexed { keyIndex.removeLast() }
             if keeping && frame.node >= 0 {
                 nodes[Int(frame.node)].a = UInt32(nodes.count)
                 nodes[Int(frame.node)].b = frame.children
@@ -289,7 +298,7 @@ enum YAMLComposer {
                 }
                 return nil
             }
-            if top!.keyIndex == nil {
+            if !top!.indexed {
                 var index: [String: Int32] = [:]
                 var i = mapping + 1
                 while i < nodes.count - 1 {
@@ -302,11 +311,12 @@ enum YAMLComposer {
                     guard value < nodes.count - 1 else { break }
                     i = Self.skipping(nodes, value)
                 }
-                top!.keyIndex = index
+                keyIndex.append(index)
+                top!.indexed = true
             }
             let name = Self.string(nodes, text, key)
-            if let first = top!.keyIndex![name] { return Int(first) }
-            top!.keyIndex![name] = Int32(key)
+            if let first = keyIndex[keyIndex.count - 1][name] { return Int(first) }
+            keyIndex[keyIndex.count - 1][name] = Int32(key)
             return nil
         }
 
