@@ -1,6 +1,6 @@
 /// A composed YAML document, flat: every node in document order (a collection
-/// before its children), and the text of every scalar back to back in one byte
-/// array. Tags are not resolved: every scalar keeps its text, and the reader
+/// before its children), and the text of every scalar back to back in one
+/// buffer (`ScalarText`). Tags are not resolved: every scalar keeps its text, and the reader
 /// interprets it by the field it belongs to.
 ///
 /// Why flat: a plan of a million tasks has some twenty million nodes. As a tree of
