@@ -10,6 +10,21 @@ enum Measure {
         return (result, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
 
+    /// Runs `body` and returns its result, the seconds it took and the CPU seconds
+    /// this thread spent on it: on a busy machine the wall time counts the waits
+    /// for a core too, the CPU time does not.
+    static func times<T>(_ body: () throws -> T) rethrows -> (T, wall: Double, cpu: Double) {
+        let cpuStart = threadCPU()
+        let (result, wall) = try time(body)
+        return (result, wall, threadCPU() - cpuStart)
+    }
+
+    private static func threadCPU() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+    }
+
     /// The best of `runs` timings: the least disturbed by the rest of the machine.
     static func best(runs: Int, _ body: () -> Void) -> Double {
         (0..<runs).map { _ in time(body).1 }.min()!

@@ -4,7 +4,8 @@ import SlipwayCore
 // `make bench`: slipway-bench [--slipway PATH] [--nodes N] [--tasks N] [--loading-tasks N,N...] [--psplib DIR] [--only scheduling|loading|export|simulate|review|render|psplib] [--dot-dir DIR]
 // --psplib defaults to ../shared/benchmarks/psplib: CI and `make bench` have ../shared beside the repository root.
 // Scripts/render-valgrind.sh: slipway-bench --render-loop N (N renders in one process, for valgrind)
-// slipway-bench --write-mixed-plan N PATH writes the loading benchmark's plan of N tasks, for profiling slipway on it.
+// slipway-bench --write-mixed-plan N PATH writes the loading benchmark's plan of N tasks, for profiling slipway on it;
+// slipway-bench --stages PATH [RUNS] times the in-process stages of the loading benchmark on a plan file.
 var arguments = CommandLine.arguments.dropFirst()
 var slipway = ".build/release/slipway"
 var nodes = 1_000_000
@@ -27,11 +28,16 @@ while let flag = arguments.popFirst() {
         let count = arguments.popFirst().flatMap { Int($0) } ?? 100_000
         try AtomicFile.write(SyntheticPlan.mixed(tasks: count, seed: LoadingBench.seed), to: arguments.popFirst() ?? "mixed.yaml")
         exit(0)
+    case "--stages":
+        // The in-process stages alone on a plan file, in a fresh process.
+        let path = arguments.popFirst() ?? "mixed.yaml"
+        try LoadingBench.stages(try String(contentsOfFile: path, encoding: .utf8), runs: arguments.popFirst().flatMap { Int($0) } ?? 1)
+        exit(0)
     case "--render-loop":
         try runRenderLoop(count: arguments.popFirst().flatMap { Int($0) } ?? 100)
         exit(0)
     default:
-        FileHandle.standardError.write(Data("usage: slipway-bench [--slipway PATH] [--nodes N] [--tasks N] [--loading-tasks N,N...] [--psplib DIR] [--only scheduling|loading|export|simulate|review|render|psplib] [--dot-dir DIR] [--render-loop N] [--write-mixed-plan N PATH]\n".utf8))
+        FileHandle.standardError.write(Data("usage: slipway-bench [--slipway PATH] [--nodes N] [--tasks N] [--loading-tasks N,N...] [--psplib DIR] [--only scheduling|loading|export|simulate|review|render|psplib] [--dot-dir DIR] [--render-loop N] [--write-mixed-plan N PATH] [--stages PATH [RUNS]]\n".utf8))
         exit(2)
     }
 }

@@ -126,3 +126,74 @@ struct SuggestionTests {
         #expect(Suggestion.editDistance("same", "same") == 0)
     }
 }
+
+/// The byte fast path of `TimeSyntax` must read what the general path reads, the
+/// same way, or leave the text to it.
+struct TimeSyntaxFastPathTests {
+    static let syntaxes = [
+        TimeSyntax(unit: .week, calendar: WorkCalendar(start: CivilDate(year: 2025, month: 1, day: 13))),
+        TimeSyntax(unit: .day, calendar: WorkCalendar(start: nil, daysPerWeek: 4)),
+    ]
+
+    /// Texts made of the pieces durations, estimates and weeks are written with,
+    /// and of pieces that look like them.
+    static var texts: [String] {
+        let numbers = ["0", "1", "2", "3", "10", "1.5", "0.25", "-2", "+1", "-0", "007", "1.", ".5", "1.2.3", "1e2", "0x10",
+                       "12345678901234567", "0.1234567890123456", "999999999999999"]
+        let units = ["", "w", "W", "d", "D", " w", "wk", "wks", "week", "weeks", "Weeks", "day", "days", "DAYS", "x", "ww", "w ", "\t", " d "]
+        var texts: [String] = []
+        var rng = SplitMix64(seed: 11)
+        func pick<T>(_ a: [T]) -> T { a[Int(rng.next() % UInt64(a.count))] }
+        for n in numbers { for u in units { texts.append(n + u) } }
+        for _ in 0..<4_000 {
+            let one = pick(numbers) + pick(units)
+            switch rng.next() % 6 {
+            case 0: texts.append(one + pick(["-", " - ", "--", "-+"]) + pick(numbers) + pick(units))
+            case 1: texts.append([0, 1, 2].map { _ in pick(numbers) + pick(units) }.joined(separator: pick(["/", " / ", "//"])))
+            case 2: texts.append(pick(["week ", "Week ", "WEEK", "week  ", " week ", "weeks ", "wk "]) + pick(numbers) + pick(["", " ", "w", " x"]))
+            case 3: texts.append(pick(["", " ", "  ", "\t"]) + one + pick(["", " ", "\t"]))
+            case 4: texts.append(pick(["+", "-", ""]) + one + pick(["", "/", "-"]))
+            default: texts.append(one)
+            }
+        }
+        return texts
+    }
+
+    @Test func fastDurationsAreTheGeneralOnes() {
+        for syntax in Self.syntaxes {
+            var read = 0
+            for text in Self.texts {
+                guard let fast = text.utf8.withContiguousStorageIfAvailable({ syntax.duration(ascii: $0) }) ?? nil else { continue }
+                read += 1
+                #expect(syntax.generalDuration(text) == .success(fast), "'\(text)'")
+            }
+            #expect(read > 200)
+        }
+    }
+
+    @Test func fastEstimatesAreTheGeneralOnes() {
+        for syntax in Self.syntaxes {
+            var read = 0
+            for text in Self.texts {
+                guard let fast = text.utf8.withContiguousStorageIfAvailable({ syntax.estimate(ascii: $0) }) ?? nil else { continue }
+                read += 1
+                #expect(syntax.generalEstimate(text) == .success(fast), "'\(text)'")
+            }
+            #expect(read > 200)
+        }
+    }
+
+    @Test func fastWeeksAreTheGeneralOnes() {
+        for syntax in Self.syntaxes {
+            var read = 0
+            for text in Self.texts {
+                for edge in [WorkCalendar.Edge.start, .end] {
+                    guard let fast = text.utf8.withContiguousStorageIfAvailable({ syntax.week(ascii: $0, as: edge) }) ?? nil else { continue }
+                    read += 1
+                    #expect(syntax.generalPoint(text, as: edge) == .success(fast), "'\(text)'")
+                }
+            }
+            #expect(read > 50)
+        }
+    }
+}

@@ -55,8 +55,9 @@ final class NodeReader {
         }
         var result: [(String, YAMLNode, SourceLocation)] = []
         var pending: YAMLNode?
-        for child in node.tree.children(of: node.index) {
-            let child = YAMLNode(tree: node.tree, index: child)
+        let tree = node.tree
+        for child in tree.children(of: node.index) {
+            let child = YAMLNode(tree: tree, index: child)
             guard let keyNode = pending else {
                 pending = child
                 continue
@@ -89,26 +90,31 @@ final class NodeReader {
             error(.expectedMapping, at: node.location, "\(what()) must be a mapping of keys to values, not \(node.kindDescription)")
             return nil
         }
-        let tree = node.tree
-        var iterator = tree.children(of: node.index).makeIterator()
+        var iterator = node.children.makeIterator()
+        var codes = FieldCodes()
+        var pair = 0
         while let key = iterator.next() {
             _ = iterator.next()
-            try visit(YAMLNode(tree: tree, index: key))
-            guard tree.nodes[key].kind == .scalar else {
-                error(.expectedScalar, at: tree.location(key), "keys of \(what()) must be plain names")
+            defer { pair += 1 }
+            let keyNode = YAMLNode(borrowing: node.ref, index: key)
+            try visit(keyNode)
+            guard keyNode.isScalar else {
+                error(.expectedScalar, at: keyNode.location, "keys of \(what()) must be plain names")
                 continue
             }
-            if Key.match(tree, key) == nil {
-                let name = tree.string(key)
-                error(.unknownKey, at: tree.location(key), "unknown key '\(name)' in \(what())\(Suggestion.hint(for: name, in: Key.names))")
+            guard let index = keyNode.withBytes({ Key.table.index($0) }) else {
+                let name = keyNode.string
+                error(.unknownKey, at: keyNode.location, "unknown key '\(name)' in \(what())\(Suggestion.hint(for: name, in: Key.names))")
+                continue
             }
+            codes.set(pair, index)
         }
-        return KnownFields(tree: tree, mapping: node.index)
+        return KnownFields(tree: node.ref, mapping: node.index, codes: codes)
     }
 
     /// The items of a sequence node; a single scalar is read as a one-item list.
     func items(of node: YAMLNode, what: @autoclosure () -> String) throws -> [YAMLNode]? {
-        guard node.isMapping else { return Array(try itemsView(of: node, what: what())) }
+        guard node.isMapping else { return try itemsView(of: node, what: what()).map { YAMLNode(tree: $0.tree, index: $0.index) } }
         _ = try itemsView(of: node, what: what())
         return nil
     }
@@ -118,8 +124,8 @@ final class NodeReader {
     func itemsView(of node: YAMLNode, what: @autoclosure () -> String) throws -> Items {
         try visit(node)
         switch node.kind {
-        case .sequence: return Items(tree: node.tree, sequence: node.index)
-        case .scalar, .alias: return Items(tree: node.tree, single: node.index)
+        case .sequence: return Items(tree: node.ref, sequence: node.index)
+        case .scalar, .alias: return Items(tree: node.ref, single: node.index)
         case .mapping:
             error(.expectedSequence, at: node.location, "\(what()) must be a list")
             return Items.empty
@@ -182,42 +188,90 @@ protocol SchemaKey: RawRepresentable<String>, CaseIterable, Sendable {
 }
 
 /// The known keys of a checked mapping with their values, in file order.
+/// The known keys of a checked mapping with their values, in file order. Its
+/// nodes do not keep the tree alive (see `YAMLNode.owner`).
 struct KnownFields<Key: SchemaKey>: Sequence {
-    let tree: YAMLTree
+    let tree: Unmanaged<YAMLTree>
     let mapping: Int
+    /// The keys of the first pairs, as the check found them.
+    let codes: FieldCodes
 
     /// At least the number of fields, for reserving.
-    var capacity: Int { Int(tree.nodes[mapping].b) / 2 }
+    var capacity: Int { YAMLTree.Children(tree: tree, index: mapping).count / 2 }
 
-    func makeIterator() -> Iterator { Iterator(tree: tree, children: tree.children(of: mapping).makeIterator()) }
+    func makeIterator() -> Iterator { Iterator(children: YAMLTree.Children(tree: tree, index: mapping).makeIterator(), codes: codes) }
 
     struct Iterator: IteratorProtocol {
-        let tree: YAMLTree
         var children: YAMLTree.Children.Iterator
+        let codes: FieldCodes
+        var pair = 0
 
         mutating func next() -> (key: Key, value: YAMLNode, location: SourceLocation)? {
-            while let key = children.next(), let value = children.next() {
-                guard tree.nodes[key].kind == .scalar, let known = Key.match(tree, key) else { continue }
-                return (known, YAMLNode(tree: tree, index: value), tree.location(key))
+            while let k = children.next(), let v = children.next() {
+                defer { pair += 1 }
+                let key = YAMLNode(borrowing: children.tree, index: k)
+                let known: Key
+                if let code = codes.get(pair) {
+                    guard code != FieldCodes.unknown else { continue }
+                    known = Key.table.key(at: code)
+                } else {
+                    guard key.isScalar, let match = Key.match(key) else { continue }
+                    known = match
+                }
+                return (known, YAMLNode(borrowing: children.tree, index: v), key.location)
             }
             return nil
         }
     }
 }
 
-/// The items of a list, or a single scalar read as a one-item list.
+/// The key index (5 bits, `unknown` for a pair to skip) of each of the first
+/// 48 pairs, packed in four words: the check matches each key once, and
+/// reading the fields again costs no second match and no allocation.
+/// Pairs past the 48th, which no plan mapping has, are matched again.
+struct FieldCodes {
+    static let unknown = 31
+    private var words: (UInt64, UInt64, UInt64, UInt64) = (~0, ~0, ~0, ~0)
+
+    /// The code of `pair`, or nil past the 48th pair.
+    func get(_ pair: Int) -> Int? {
+        guard pair < 48 else { return nil }
+        let word: UInt64
+        switch pair / 12 {
+        case 0: word = words.0
+        case 1: word = words.1
+        case 2: word = words.2
+        default: word = words.3
+        }
+        return Int((word >> UInt64(5 * (pair % 12))) & 31)
+    }
+
+    mutating func set(_ pair: Int, _ code: Int) {
+        guard pair < 48 else { return }
+        let shift = UInt64(5 * (pair % 12)), value = UInt64(code) << shift, mask = ~(UInt64(31) << shift)
+        switch pair / 12 {
+        case 0: words.0 = words.0 & mask | value
+        case 1: words.1 = words.1 & mask | value
+        case 2: words.2 = words.2 & mask | value
+        default: words.3 = words.3 & mask | value
+        }
+    }
+}
+
+/// The items of a list, or a single scalar read as a one-item list. Its nodes
+/// do not keep the tree alive (see `YAMLNode.owner`).
 struct Items: Sequence {
-    private let tree: YAMLTree?
+    private let tree: Unmanaged<YAMLTree>?
     private let sequence: Int?
     private let single: Int?
 
-    init(tree: YAMLTree, sequence: Int) {
+    init(tree: Unmanaged<YAMLTree>, sequence: Int) {
         self.tree = tree
         self.sequence = sequence
         self.single = nil
     }
 
-    init(tree: YAMLTree, single: Int) {
+    init(tree: Unmanaged<YAMLTree>, single: Int) {
         self.tree = tree
         self.sequence = nil
         self.single = single
@@ -233,24 +287,24 @@ struct Items: Sequence {
 
     var count: Int {
         guard let tree else { return 0 }
-        return sequence.map { tree.children(of: $0).count } ?? 1
+        return sequence.map { YAMLTree.Children(tree: tree, index: $0).count } ?? 1
     }
 
     func makeIterator() -> Iterator {
         guard let tree else { return Iterator(tree: nil, children: nil, single: nil) }
-        return Iterator(tree: tree, children: sequence.map { tree.children(of: $0).makeIterator() }, single: single)
+        return Iterator(tree: tree, children: sequence.map { YAMLTree.Children(tree: tree, index: $0).makeIterator() }, single: single)
     }
 
     struct Iterator: IteratorProtocol {
-        let tree: YAMLTree?
+        let tree: Unmanaged<YAMLTree>?
         var children: YAMLTree.Children.Iterator?
         var single: Int?
 
         mutating func next() -> YAMLNode? {
             guard let tree else { return nil }
-            if children != nil { return children!.next().map { YAMLNode(tree: tree, index: $0) } }
+            if children != nil { return children!.next().map { YAMLNode(borrowing: tree, index: $0) } }
             defer { single = nil }
-            return single.map { YAMLNode(tree: tree, index: $0) }
+            return single.map { YAMLNode(borrowing: tree, index: $0) }
         }
     }
 }

@@ -11,9 +11,9 @@ extension PlanReader {
             return []
         }
         var result: [OwnerUnits] = []
-        var children = node.tree.children(of: node.index).makeIterator()
+        var children = node.children.makeIterator()
         while let k = children.next(), let v = children.next() {
-            let key = YAMLNode(tree: node.tree, index: k), value = YAMLNode(tree: node.tree, index: v)
+            let key = YAMLNode(borrowing: node.ref, index: k), value = YAMLNode(borrowing: node.ref, index: v)
             guard let owner = try reader.string(key, what: "an owner id in 'needs'"),
                   let units = try reader.number(value, what: "the units of '\(owner)' in 'needs'") else { continue }
             guard units > 0 else {
@@ -57,7 +57,7 @@ extension PlanReader {
             return dependency
         }
         guard try reader.scalar(node, what: "a dependency") else { return nil }
-        if let link = node.tree.withBytes(of: node.index, { shorthand($0, at: node.location) }) { return link }
+        if let link = node.withBytes({ shorthand($0, at: node.location) }) { return link }
         let text = node.string
         let words = text.split(separator: " ", omittingEmptySubsequences: true)
         guard let first = words.first else {
@@ -102,20 +102,18 @@ extension PlanReader {
     private func shorthand(_ bytes: UnsafeBufferPointer<UInt8>, at location: SourceLocation) -> Dependency? {
         // Words are split at spaces only, as `split(separator: " ")` does; any
         // other byte outside printable ASCII takes the general path.
-        var words: [Range<Int>] = []
+        var first: Range<Int>?, second: Range<Int>?
         var i = 0
         while i < bytes.count {
             guard bytes[i] >= 0x20 && bytes[i] < 0x7F else { return nil }
             if bytes[i] == 0x20 { i += 1; continue }
             let start = i
             while i < bytes.count && bytes[i] > 0x20 && bytes[i] < 0x7F { i += 1 }
-            words.append(start..<i)
-            if words.count > 2 { return nil }
+            if first == nil { first = start..<i } else if second == nil { second = start..<i } else { return nil }
         }
-        guard let first = words.first else { return nil }
+        guard let first else { return nil }
         var type = LinkType.finishToStart, lag = 0.0
-        if words.count == 2 {
-            let spec = words[1]
+        if let spec = second {
             guard spec.count >= 2 else { return nil }
             let upper = { (b: UInt8) in b >= 0x61 && b <= 0x7A ? b - 0x20 : b }
             switch (upper(bytes[spec.lowerBound]), upper(bytes[spec.lowerBound + 1])) {

@@ -16,6 +16,11 @@ struct PlanReader {
 
     /// - Complexity: O(*n*) in the number of YAML nodes.
     mutating func read(_ root: YAMLNode) throws -> Plan? {
+        // The nodes read below do not retain the tree; the root does, while it lives.
+        try withExtendedLifetime(root) { try readPlan(root) }
+    }
+
+    private mutating func readPlan(_ root: YAMLNode) throws -> Plan? {
         guard root.isMapping else {
             reader.error(.notAMapping, at: root.location, "a plan file must be a mapping with at least 'plan: <title>', not \(root.kindDescription)")
             return nil
@@ -90,7 +95,9 @@ struct PlanReader {
                 let items = try reader.itemsView(of: value, what: "'tasks'")
                 plan.tasks.reserveCapacity(plan.tasks.count + items.count)
                 for item in items {
-                    if let task = try readTask(item, what: "a task") { PlanReader.append(task, to: &plan) }
+                    let before = plan.tasks.count
+                    try readTask(item, what: "a task", into: &plan.tasks)
+                    if plan.tasks.count > before { PlanReader.claimRisks(ofTaskAt: before, in: &plan) }
                 }
             default: break
             }
@@ -203,7 +210,7 @@ struct PlanReader {
             case .risks: constraintRisks = try risks(value, carrier: .constraint(plan.constraints.count))
             case .mitigations:
                 for item in try reader.itemsView(of: value, what: "'mitigations'") {
-                    if let task = try readTask(item, what: "a mitigation") { mitigations.append(task) }
+                    try readTask(item, what: "a mitigation", into: &mitigations)
                 }
             }
         }
@@ -276,13 +283,32 @@ struct PlanReader {
         return marked[0]
     }
 
+    /// A task read on its own (an option's or a scenario's), or nil when it is too
+    /// broken to keep.
     func readTask(_ node: YAMLNode, what: String) throws -> PlanTask? {
+        var one: [PlanTask] = []
+        try readTask(node, what: what, into: &one)
+        return one.first
+    }
+
+    /// Reads a task and appends it to `tasks`, unless it is too broken to keep.
+    /// The task is built in its place in the array: built apart, it was copied
+    /// on the way in (retaining every field) and the original destroyed.
+    func readTask(_ node: YAMLNode, what: String, into tasks: inout [PlanTask]) throws {
         let errorsBefore = reader.errorCount
-        guard let fields = try reader.fields(of: node, schema: PlanSchema.TaskKey.self, what: what) else { return nil }
+        guard let fields = try reader.fields(of: node, schema: PlanSchema.TaskKey.self, what: what) else { return }
         // A misspelt key is already reported; "no duration" after `duraton:` would be noise.
         let hadUnknownKey = reader.errorCount > errorsBefore
+        tasks.append(PlanTask(id: "", title: "", estimate: .zero, location: node.location))
+        if try !readTask(node, what: what, fields: fields, hadUnknownKey: hadUnknownKey, into: &tasks[tasks.count - 1]) {
+            tasks.removeLast()
+        }
+    }
+
+    /// The fields of a task into `task`; false when it has no valid id.
+    private func readTask(_ node: YAMLNode, what: String, fields: KnownFields<PlanSchema.TaskKey>, hadUnknownKey: Bool,
+                          into task: inout PlanTask) throws -> Bool {
         var id: String?, title: String?, estimate: Estimate?, milestone = false
-        var task = PlanTask(id: "", title: "", estimate: .zero, location: node.location)
         task.fieldLocations.reserveCapacity(fields.capacity)
         var needs: YAMLNode?, hasDuration = false
         for (key, value, keyLocation) in fields {
@@ -338,7 +364,7 @@ struct PlanReader {
         if let needs {
             task.needs = try ownerUnits(needs)
         }
-        guard let tid = requireID(id, in: node, what: what) else { return nil }
+        guard let tid = requireID(id, in: node, what: what) else { return false }
         task.id = tid
         task.title = title ?? tid
         task.isMilestone = milestone
@@ -360,17 +386,21 @@ struct PlanReader {
         if !task.criteria.isEmpty && !milestone {
             reader.error(.criteriaOnWork, at: task.location(of: "criteria"), "'\(tid)' has 'criteria' but is not a milestone: a gate is a milestone passed when its criteria are met; add 'milestone: true'")
         }
-        return task
+        return true
     }
 
     /// Appends a task, moving the risks written under it to the plan's list with
     /// the task as their carrier.
     static func append(_ task: PlanTask, to plan: inout Plan) {
-        var task = task
-        let risks = task.declaredRisks
-        task.declaredRisks = []
-        let j = plan.tasks.count
         plan.tasks.append(task)
+        claimRisks(ofTaskAt: plan.tasks.count - 1, in: &plan)
+    }
+
+    /// Moves the risks written under task `j` to the plan's list, the task as their carrier.
+    static func claimRisks(ofTaskAt j: Int, in plan: inout Plan) {
+        guard !plan.tasks[j].declaredRisks.isEmpty else { return }
+        let risks = plan.tasks[j].declaredRisks
+        plan.tasks[j].declaredRisks = []
         for var risk in risks {
             risk.carrier = .task(j)
             plan.risks.append(risk)

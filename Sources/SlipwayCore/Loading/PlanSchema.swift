@@ -76,26 +76,71 @@ enum PlanSchema {
 struct KeyTable<Key: SchemaKey>: Sendable {
     let names: [String]
     private let keys: [Key]
-    private let bytes: [[UInt8]]
+    /// Each key's bytes as two little-endian words (no key is longer than 16
+    /// bytes), and its length: a key is matched by three comparisons.
+    private let words: [(UInt64, UInt64)]
+    private let lengths: [Int]
+    /// An open-addressing hash table of key indices (-1 empty), 64 slots for at
+    /// most 20 keys, so a probe rarely goes past its first slot.
+    private let slots: [Int8]
 
     init() {
         keys = Array(Key.allCases)
         names = keys.map(\.rawValue)
-        bytes = names.map { Array($0.utf8) }
+        words = names.map { name in Array(name.utf8).withUnsafeBufferPointer { Self.pack($0)! } }
+        lengths = names.map(\.utf8.count)
+        var slots = [Int8](repeating: -1, count: 64)
+        for i in keys.indices {
+            var h = Self.hash(words[i], lengths[i])
+            while slots[h] >= 0 { h = (h + 1) & 63 }
+            slots[h] = Int8(i)
+        }
+        self.slots = slots
     }
 
-    /// - Complexity: O(*k*) for *k* keys of the schema.
-    func match(_ text: UnsafeBufferPointer<UInt8>) -> Key? {
-        for i in bytes.indices where bytes[i].count == text.count {
-            if bytes[i].withUnsafeBufferPointer({ $0.elementsEqual(text) }) { return keys[i] }
+    /// The bytes as two words, or nil past 16 bytes.
+    private static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64)? {
+        let n = bytes.count
+        guard n <= 16 else { return nil }
+        var low: UInt64 = 0, high: UInt64 = 0, k = 0
+        while k < n && k < 8 {
+            low |= UInt64(bytes[k]) << (8 * k)
+            k += 1
+        }
+        while k < n {
+            high |= UInt64(bytes[k]) << (8 * (k - 8))
+            k += 1
+        }
+        return (low, high)
+    }
+
+    private static func hash(_ w: (UInt64, UInt64), _ length: Int) -> Int {
+        Int(truncatingIfNeeded: (w.0 &* 0x9E37_79B9_7F4A_7C15 ^ w.1 &* 0xC2B2_AE3D_27D4_EB4F ^ UInt64(length)) >> 58)
+    }
+
+    /// The index of the key `bytes` spell, or nil.
+    ///
+    /// - Complexity: O(*m*) for a key of *m* bytes, expected.
+    func index(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let w = Self.pack(bytes) else { return nil }
+        var h = Self.hash(w, bytes.count)
+        while slots[h] >= 0 {
+            let i = Int(slots[h])
+            if lengths[i] == bytes.count && words[i] == w { return i }
+            h = (h + 1) & 63
         }
         return nil
     }
+
+    func match(_ bytes: UnsafeBufferPointer<UInt8>) -> Key? { index(bytes).map { keys[$0] } }
+
+    func key(at index: Int) -> Key { keys[index] }
 }
 
 extension SchemaKey {
-    static func match(_ tree: YAMLTree, _ index: Int) -> Self? {
-        tree.withBytes(of: index) { table.match($0) }
+    /// The key a scalar node names, matched on its bytes.
+    static func match(_ node: YAMLNode) -> Self? {
+        node.withBytes { table.match($0) }
     }
 
     static var names: [String] { table.names }

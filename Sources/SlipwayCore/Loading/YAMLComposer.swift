@@ -35,6 +35,12 @@ enum YAMLComposer {
     /// - Complexity: O(*n*) in the size of the text, plus O(*k*) for each key of a
     ///   mapping of *k* keys up to 16 (the duplicate check), expected O(1) beyond.
     static func compose(_ text: String, diagnostics: inout [Diagnostic], nodeLimit: Int = .max) throws(Failure) -> YAMLNode? {
+        try compose(text, diagnostics: &diagnostics, nodeLimit: nodeLimit, fastPath: true)
+    }
+
+    /// `compose(_:diagnostics:nodeLimit:)`, reading the text with libyaml only
+    /// when `fastPath` is false or `YAMLFastPath` gives up (the tests compare the two).
+    static func compose(_ text: String, diagnostics: inout [Diagnostic], nodeLimit: Int, fastPath: Bool) throws(Failure) -> YAMLNode? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             throw Failure(diagnostic: .error(.malformedYaml, at: nil, "cannot start the YAML parser (out of memory?)"))
@@ -53,7 +59,12 @@ enum YAMLComposer {
             yaml_parser_set_input_string(&parser, base, buffer.count)
             // Without a limit nothing is counted, so that no sum can overflow.
             let hasAlias = memchr(base, 0x2A, buffer.count) != nil
-            var composer = Composer(bytes: bytes, nodeLimit: nodeLimit, counting: hasAlias && nodeLimit < Int.max / 2)
+            let counting = hasAlias && nodeLimit < Int.max / 2
+            if fastPath, let root = YAMLFastPath.compose(buffer, builder: Builder(bytes: bytes, nodeLimit: nodeLimit, counting: counting),
+                                                         diagnostics: &diagnostics) {
+                return .success(root)
+            }
+            var composer = Builder(bytes: bytes, nodeLimit: nodeLimit, counting: counting)
             do throws(Failure) {
                 return .success(try composer.run(&parser, diagnostics: &diagnostics))
             } catch {
@@ -69,18 +80,29 @@ enum YAMLComposer {
                "YAML aliases expand this file to more than \(limit / max(1, bytes)) nodes per byte of it; refusing to read it (an alias bomb?). Write the entries out instead of nesting aliases")
     }
 
-    private struct Composer {
+    /// Builds the tree from events, from libyaml or from `YAMLFastPath`. One
+    /// builder per text: copies would share its `text`.
+    struct Builder {
         let bytes: Int
         let nodeLimit: Int
         /// False when the text has no `*`, hence no alias: nothing to count.
         let counting: Bool
 
         var nodes: [YAMLTree.Node] = []
-        var text: [UInt8] = []
+        let text: ScalarText
         /// Anchor name -> the node it names (-1 past the first document, where
         /// nodes are not kept) and its expanded size.
         var anchors: [String: (node: Int32, size: Int)] = [:]
+        /// The innermost open collection, apart from the others (`open`, outermost
+        /// first), so that counting its children touches no array.
+        var top: Frame?
         var open: [Frame] = []
+        /// The anchors of the open collections that have one, innermost last.
+        /// Apart from the frames, as are the key indices, so that a frame is
+        /// plain data, moved without retains.
+        var openAnchors: [String] = []
+        /// The kept keys of open mappings of more than 16 keys, by text, innermost last.
+        var keyIndex: [[String: Int32]] = []
         var root: Int?
         var documents = 0
         /// Nodes of the whole stream with aliases expanded.
@@ -93,26 +115,34 @@ enum YAMLComposer {
         struct Frame {
             var node: Int32
             var isMapping: Bool
-            var anchor: String?
+            /// Whether it has an anchor, the last of `openAnchors`.
+            var anchored: Bool
             var totalAtOpen: Int
             var children: UInt32 = 0
-            /// For a mapping of more than 16 keys: its kept keys, by text.
-            var keyIndex: [String: Int32]?
+            /// One bit per kept key of a mapping, by a hash of its bytes: a key
+            /// whose bit is clear is new without comparing it with the others.
+            var keyBits: UInt64 = 0
+            /// A key that is not ASCII may equal another with other bytes (as
+            /// Swift strings, canonically equivalent): then every key is compared.
+            var nonASCIIKey = false
+            /// Whether it has more than 16 keys, kept by text in `keyIndex`.
+            var indexed = false
         }
 
         init(bytes: Int, nodeLimit: Int, counting: Bool) {
             self.bytes = bytes
             self.nodeLimit = nodeLimit
             self.counting = counting
-            // About one node per 8 bytes and half the bytes in scalars, for plans.
+            // About one node per 8 bytes, and scalars a part of the text, for plans.
             nodes.reserveCapacity(bytes / 8)
-            text.reserveCapacity(bytes / 2)
+            text = ScalarText(capacity: bytes)
         }
 
         /// Nodes are kept for the first document only; later ones are read for
         /// their anchors, their size and their errors.
         var keeping: Bool { documents <= 1 && undefined == nil }
 
+        /// Streams libyaml's events into the tree.
         mutating func run(_ parser: inout yaml_parser_t, diagnostics: inout [Diagnostic]) throws(Failure) -> YAMLNode? {
             var event = yaml_event_t()
             while true {
@@ -124,64 +154,94 @@ enum YAMLComposer {
                 let column = UInt32(truncatingIfNeeded: event.start_mark.column + 1)
                 switch event.type {
                 case YAML_STREAM_END_EVENT:
-                    if let undefined { throw undefined }
-                    return root.map { YAMLNode(tree: YAMLTree(nodes: nodes, text: text), index: $0) }
+                    return try finish()
                 case YAML_DOCUMENT_START_EVENT:
-                    documents += 1
-                    if documents == 2 && undefined == nil {
-                        diagnostics.append(.warning(.extraDocument, at: SourceLocation(line: Int(line), column: Int(column)),
-                                                    "the file holds more than one YAML document; only the first is read"))
-                    }
+                    documentStart(line: line, column: column, diagnostics: &diagnostics)
                 case YAML_SCALAR_EVENT:
-                    try count(1, line: line, column: column)
                     let scalar = event.data.scalar
-                    var index: Int32 = -1
-                    if keeping {
-                        index = Int32(nodes.count)
-                        let start = UInt32(text.count)
-                        text.append(contentsOf: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)))
-                        nodes.append(YAMLTree.Node(line: line, column: column, a: start, b: UInt32(scalar.length), kind: .scalar))
-                    }
-                    if let anchor = scalar.anchor { anchors[String(cString: anchor)] = (index, 1) }
-                    if keeping { added(Int(index), diagnostics: &diagnostics) }
-                case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
-                    try count(1, line: line, column: column)
-                    let isMapping = event.type == YAML_MAPPING_START_EVENT
-                    let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
-                    var index: Int32 = -1
-                    if keeping {
-                        index = Int32(nodes.count)
-                        nodes.append(YAMLTree.Node(line: line, column: column, a: 0, b: 0, kind: isMapping ? .mapping : .sequence))
-                    }
-                    open.append(Frame(node: index, isMapping: isMapping, anchor: anchor.map { String(cString: $0) }, totalAtOpen: total - 1))
+                    try self.scalar(UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)),
+                                    anchor: scalar.anchor.map { String(cString: $0) }, line: line, column: column, diagnostics: &diagnostics)
+                case YAML_SEQUENCE_START_EVENT:
+                    try open(isMapping: false, anchor: event.data.sequence_start.anchor.map { String(cString: $0) }, line: line, column: column)
+                case YAML_MAPPING_START_EVENT:
+                    try open(isMapping: true, anchor: event.data.mapping_start.anchor.map { String(cString: $0) }, line: line, column: column)
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                    guard let frame = open.popLast() else { break }
-                    if let anchor = frame.anchor { anchors[anchor] = (frame.node, total - frame.totalAtOpen) }
-                    if keeping && frame.node >= 0 {
-                        nodes[Int(frame.node)].a = UInt32(nodes.count)
-                        nodes[Int(frame.node)].b = frame.children
-                        added(Int(frame.node), diagnostics: &diagnostics)
-                    }
+                    close(diagnostics: &diagnostics)
                 case YAML_ALIAS_EVENT:
-                    let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
-                    let named = anchors[name]
-                    try count(named?.size ?? 1, line: line, column: column)
-                    guard let named else {
-                        if undefined == nil {
-                            undefined = Failure(diagnostic: .error(.malformedYaml, at: SourceLocation(line: Int(line), column: Int(column)),
-                                                                   "malformed YAML: found undefined alias '*\(name)'; define it with '&\(name)' before using it"))
-                        }
-                        // Without a '*' there could be no alias: the count is on.
-                        continue
-                    }
-                    if keeping {
-                        let index = nodes.count
-                        nodes.append(YAMLTree.Node(line: line, column: column, a: UInt32(named.node), b: 0, kind: .alias))
-                        added(index, diagnostics: &diagnostics)
-                    }
+                    try alias(event.data.alias.anchor.map { String(cString: $0) } ?? "", line: line, column: column, diagnostics: &diagnostics)
                 default:
                     break
                 }
+            }
+        }
+
+        // MARK: Events
+
+        /// The end of the stream: the first document's root.
+        func finish() throws(Failure) -> YAMLNode? {
+            if let undefined { throw undefined }
+            return root.map { YAMLNode(tree: YAMLTree(nodes: nodes, text: text), index: $0) }
+        }
+
+        mutating func documentStart(line: UInt32, column: UInt32, diagnostics: inout [Diagnostic]) {
+            documents += 1
+            if documents == 2 && undefined == nil {
+                diagnostics.append(.warning(.extraDocument, at: SourceLocation(line: Int(line), column: Int(column)),
+                                            "the file holds more than one YAML document; only the first is read"))
+            }
+        }
+
+        mutating func scalar(_ value: UnsafeBufferPointer<UInt8>, anchor: String?, line: UInt32, column: UInt32,
+                             diagnostics: inout [Diagnostic]) throws(Failure) {
+            try count(1, line: line, column: column)
+            var index: Int32 = -1
+            if keeping {
+                index = Int32(nodes.count)
+                let start = text.append(value)
+                nodes.append(YAMLTree.Node(line: line, column: column, a: UInt32(start), b: UInt32(value.count), kind: .scalar))
+            }
+            if let anchor { anchors[anchor] = (index, 1) }
+            if keeping { added(Int(index), diagnostics: &diagnostics) }
+        }
+
+        mutating func open(isMapping: Bool, anchor: String?, line: UInt32, column: UInt32) throws(Failure) {
+            try count(1, line: line, column: column)
+            var index: Int32 = -1
+            if keeping {
+                index = Int32(nodes.count)
+                nodes.append(YAMLTree.Node(line: line, column: column, a: 0, b: 0, kind: isMapping ? .mapping : .sequence))
+            }
+            if let outer = top { open.append(outer) }
+            if let anchor { openAnchors.append(anchor) }
+            top = Frame(node: index, isMapping: isMapping, anchored: anchor != nil, totalAtOpen: total - 1)
+        }
+
+        mutating func close(diagnostics: inout [Diagnostic]) {
+            guard let frame = top else { return }
+            top = open.popLast()
+            if frame.anchored { anchors[openAnchors.removeLast()] = (frame.node, total - frame.totalAtOpen) }
+            if frame.indexed { keyIndex.removeLast() }
+            if keeping && frame.node >= 0 {
+                nodes[Int(frame.node)].a = UInt32(nodes.count)
+                nodes[Int(frame.node)].b = frame.children
+                added(Int(frame.node), diagnostics: &diagnostics)
+            }
+        }
+
+        mutating func alias(_ name: String, line: UInt32, column: UInt32, diagnostics: inout [Diagnostic]) throws(Failure) {
+            let named = anchors[name]
+            try count(named?.size ?? 1, line: line, column: column)
+            guard let named else {
+                if undefined == nil {
+                    undefined = Failure(diagnostic: .error(.malformedYaml, at: SourceLocation(line: Int(line), column: Int(column)),
+                                                           "malformed YAML: found undefined alias '*\(name)'; define it with '&\(name)' before using it"))
+                }
+                return
+            }
+            if keeping {
+                let index = nodes.count
+                nodes.append(YAMLTree.Node(line: line, column: column, a: UInt32(named.node), b: 0, kind: .alias))
+                added(index, diagnostics: &diagnostics)
             }
         }
 
@@ -197,66 +257,86 @@ enum YAMLComposer {
 
         /// Node `index` (complete, with its descendants) joins its parent.
         mutating func added(_ index: Int, diagnostics: inout [Diagnostic]) {
-            guard !open.isEmpty else {
+            guard top != nil else {
                 if root == nil { root = index }
                 return
             }
-            let top = open.count - 1
-            let position = open[top].children
-            open[top].children += 1
-            guard open[top].isMapping, position % 2 == 0 else { return }
+            let position = top!.children
+            top!.children += 1
+            guard top!.isMapping, position % 2 == 0 else { return }
             // A key: only a scalar key can repeat one given before.
             let key = nodes[index].kind == .alias ? Int(nodes[index].a) : index
             guard nodes[key].kind == .scalar else { return }
-            if let first = firstKey(equalTo: key, in: top) {
+            if let first = firstKey(equalTo: key) {
                 nodes[index].dropped = true
-                let name = string(key)
-                diagnostics.append(.error(.duplicateKey, at: location(key),
+                let name = Self.string(nodes, text, key)
+                diagnostics.append(.error(.duplicateKey, at: Self.location(nodes, key),
                                           "duplicate key '\(name)' in one mapping; each key may appear once (the first is used)",
-                                          notes: [.init("'\(name)' is first given here", at: location(first))]))
+                                          notes: [.init("'\(name)' is first given here", at: Self.location(nodes, first))]))
             }
         }
 
-        /// The first kept scalar key of open mapping `frame` with the same text as
-        /// scalar `key` (`key` itself is the mapping's newest child), remembered
-        /// by text once the mapping has more than 16 keys.
-        mutating func firstKey(equalTo key: Int, in frame: Int) -> Int? {
-            let mapping = Int(open[frame].node)
-            let keys = Int(open[frame].children + 1) / 2
-            if keys > 16 {
-                if open[frame].keyIndex == nil {
-                    var index: [String: Int32] = [:]
-                    forEachKeptKey(of: mapping, before: nodes.count - 1) { k in
-                        if index[string(k)] == nil { index[string(k)] = Int32(k) }
-                    }
-                    open[frame].keyIndex = index
+        /// The first kept scalar key of the innermost mapping with the same text
+        /// as scalar `key` (`key` itself is the mapping's newest child),
+        /// remembered by text once the mapping has more than 16 keys.
+        mutating func firstKey(equalTo key: Int) -> Int? {
+            let mapping = Int(top!.node)
+            let keys = Int(top!.children + 1) / 2
+            if keys <= 16 {
+                let (bit, ascii) = Self.fingerprint(nodes, text, key)
+                let seen = top!.keyBits & bit != 0 || top!.nonASCIIKey || !ascii
+                top!.keyBits |= bit
+                if !ascii { top!.nonASCIIKey = true }
+                if !seen { return nil }
+                var i = mapping + 1
+                while i < nodes.count - 1 {
+                    let k = nodes[i].kind == .alias ? Int(nodes[i].a) : i
+                    if !nodes[i].dropped && nodes[k].kind == .scalar && Self.sameText(nodes, text, k, key) { return k }
+                    let value = Self.skipping(nodes, i)
+                    guard value < nodes.count - 1 else { break }
+                    i = Self.skipping(nodes, value)
                 }
-                let name = string(key)
-                if let first = open[frame].keyIndex![name] { return Int(first) }
-                open[frame].keyIndex![name] = Int32(key)
                 return nil
             }
-            var found: Int?
-            forEachKeptKey(of: mapping, before: nodes.count - 1) { k in
-                if found == nil && sameText(k, key) { found = k }
+            if !top!.indexed {
+                var index: [String: Int32] = [:]
+                var i = mapping + 1
+                while i < nodes.count - 1 {
+                    let k = nodes[i].kind == .alias ? Int(nodes[i].a) : i
+                    if !nodes[i].dropped && nodes[k].kind == .scalar {
+                        let name = Self.string(nodes, text, k)
+                        if index[name] == nil { index[name] = Int32(k) }
+                    }
+                    let value = Self.skipping(nodes, i)
+                    guard value < nodes.count - 1 else { break }
+                    i = Self.skipping(nodes, value)
+                }
+                keyIndex.append(index)
+                top!.indexed = true
             }
-            return found
+            let name = Self.string(nodes, text, key)
+            if let first = keyIndex[keyIndex.count - 1][name] { return Int(first) }
+            keyIndex[keyIndex.count - 1][name] = Int32(key)
+            return nil
         }
 
-        /// Calls `body` with each kept scalar key of `mapping` among its children
-        /// before node index `limit`, seen through aliases.
-        func forEachKeptKey(of mapping: Int, before limit: Int, _ body: (Int) -> Void) {
-            var i = mapping + 1
-            while i < limit {
-                let key = nodes[i].kind == .alias ? Int(nodes[i].a) : i
-                if !nodes[i].dropped && nodes[key].kind == .scalar { body(key) }
-                let value = skipping(i)
-                guard value < limit else { return }
-                i = skipping(value)
+        // The helpers below are static, with the arrays they read as arguments:
+        // as methods, a call from a mutating method would copy the builder.
+
+        /// A bit chosen by the length and three bytes of scalar `i`, and whether it is ASCII.
+        static func fingerprint(_ nodes: [YAMLTree.Node], _ text: ScalarText, _ i: Int) -> (bit: UInt64, ascii: Bool) {
+            let t = text.bytes(Int(nodes[i].a), Int(nodes[i].b))
+            var ascii = true
+            for b in t where b >= 0x80 {
+                ascii = false
+                break
             }
+            guard let first = t.first, let last = t.last else { return (1, ascii) }
+            let h = t.count &* 31 &+ Int(first) &* 7 &+ Int(last) &* 13 &+ Int(t[t.count / 2])
+            return (1 << UInt64(h & 63), ascii)
         }
 
-        func skipping(_ i: Int) -> Int {
+        static func skipping(_ nodes: [YAMLTree.Node], _ i: Int) -> Int {
             switch nodes[i].kind {
             case .sequence, .mapping: return Int(nodes[i].a)
             case .scalar, .alias: return i + 1
@@ -265,21 +345,18 @@ enum YAMLComposer {
 
         /// String equality: equal bytes, or, when either is not ASCII, equal as
         /// Swift strings (canonically equivalent).
-        func sameText(_ x: Int, _ y: Int) -> Bool {
-            let (ax, bx, ay, by) = (Int(nodes[x].a), Int(nodes[x].b), Int(nodes[y].a), Int(nodes[y].b))
-            return text.withUnsafeBufferPointer { t in
-                if bx == by && (bx == 0 || memcmp(t.baseAddress! + ax, t.baseAddress! + ay, bx) == 0) { return true }
-                let ascii = !t[ax..<ax + bx].contains { $0 >= 0x80 } && !t[ay..<ay + by].contains { $0 >= 0x80 }
-                return ascii ? false : string(x) == string(y)
-            }
+        static func sameText(_ nodes: [YAMLTree.Node], _ text: ScalarText, _ x: Int, _ y: Int) -> Bool {
+            let tx = text.bytes(Int(nodes[x].a), Int(nodes[x].b)), ty = text.bytes(Int(nodes[y].a), Int(nodes[y].b))
+            if tx.count == ty.count && (tx.isEmpty || memcmp(tx.baseAddress!, ty.baseAddress!, tx.count) == 0) { return true }
+            let ascii = !tx.contains { $0 >= 0x80 } && !ty.contains { $0 >= 0x80 }
+            return ascii ? false : string(nodes, text, x) == string(nodes, text, y)
         }
 
-        func string(_ i: Int) -> String {
-            let start = Int(nodes[i].a), count = Int(nodes[i].b)
-            return text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<start + count]), as: UTF8.self) }
+        static func string(_ nodes: [YAMLTree.Node], _ text: ScalarText, _ i: Int) -> String {
+            String(decoding: text.bytes(Int(nodes[i].a), Int(nodes[i].b)), as: UTF8.self)
         }
 
-        func location(_ i: Int) -> SourceLocation {
+        static func location(_ nodes: [YAMLTree.Node], _ i: Int) -> SourceLocation {
             SourceLocation(line: Int(nodes[i].line), column: Int(nodes[i].column))
         }
     }

@@ -1,6 +1,6 @@
 /// A composed YAML document, flat: every node in document order (a collection
-/// before its children), and the text of every scalar back to back in one byte
-/// array. Tags are not resolved: every scalar keeps its text, and the reader
+/// before its children), and the text of every scalar back to back in one
+/// buffer (`ScalarText`). Tags are not resolved: every scalar keeps its text, and the reader
 /// interprets it by the field it belongs to.
 ///
 /// Why flat: a plan of a million tasks has some twenty million nodes. As a tree of
@@ -13,7 +13,7 @@
 /// through it (`YAMLNode` is always the named node), so nothing is ever copied
 /// and an alias costs one node whatever it stands for.
 final class YAMLTree {
-    struct Node {
+    struct Node: Equatable {
         /// 1-based, as editors count.
         var line: UInt32
         var column: UInt32
@@ -32,9 +32,9 @@ final class YAMLTree {
     enum Kind: UInt8 { case scalar, sequence, mapping, alias }
 
     let nodes: [Node]
-    let text: [UInt8]
+    let text: ScalarText
 
-    init(nodes: [Node], text: [UInt8]) {
+    init(nodes: [Node], text: ScalarText) {
         self.nodes = nodes
         self.text = text
     }
@@ -58,8 +58,7 @@ final class YAMLTree {
 
     /// Calls `body` with the UTF-8 bytes of scalar `i`, without copying them.
     @inline(__always) func withBytes<R>(of i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        let start = Int(nodes[i].a), count = Int(nodes[i].b)
-        return try text.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<start + count])) }
+        try withExtendedLifetime(text) { try body(text.bytes(Int(nodes[i].a), Int(nodes[i].b))) }
     }
 
     func string(_ i: Int) -> String {
@@ -68,37 +67,42 @@ final class YAMLTree {
 
     /// The children of collection `i` (aliases seen through), in order. Pairs of a
     /// mapping come as key, value, key, value; dropped pairs are left out.
-    func children(of i: Int) -> Children { Children(tree: self, index: i) }
+    func children(of i: Int) -> Children { Children(tree: .passUnretained(self), index: i) }
 
+    /// Does not retain the tree: see `YAMLNode.owner`.
     struct Children: Sequence {
-        let tree: YAMLTree
+        let tree: Unmanaged<YAMLTree>
         let index: Int
 
-        var count: Int { Int(tree.nodes[index].b) }
+        var count: Int { tree._withUnsafeGuaranteedRef { Int($0.nodes[index].b) } }
 
         func makeIterator() -> Iterator {
-            Iterator(tree: tree, cursor: index + 1, end: Int(tree.nodes[index].a), isMapping: tree.nodes[index].kind == .mapping)
+            tree._withUnsafeGuaranteedRef { t in
+                Iterator(tree: tree, cursor: index + 1, end: Int(t.nodes[index].a), isMapping: t.nodes[index].kind == .mapping)
+            }
         }
 
         struct Iterator: IteratorProtocol {
-            let tree: YAMLTree
+            let tree: Unmanaged<YAMLTree>
             var cursor: Int
             let end: Int
             let isMapping: Bool
             var atValue = false
 
             mutating func next() -> Int? {
-                while cursor < end {
-                    let i = cursor
-                    cursor = tree.skipping(i)
-                    if isMapping && !atValue && tree.nodes[i].dropped {
-                        cursor = tree.skipping(cursor)
-                        continue
+                tree._withUnsafeGuaranteedRef { t in
+                    while cursor < end {
+                        let i = cursor
+                        cursor = t.skipping(i)
+                        if isMapping && !atValue && t.nodes[i].dropped {
+                            cursor = t.skipping(cursor)
+                            continue
+                        }
+                        if isMapping { atValue.toggle() }
+                        return t.resolved(i)
                     }
-                    if isMapping { atValue.toggle() }
-                    return tree.resolved(i)
+                    return nil
                 }
-                return nil
             }
         }
     }
@@ -108,23 +112,58 @@ final class YAMLTree {
 /// the plan and progress readers pass around. Always a scalar, a sequence or a
 /// mapping, never an alias (an alias is read as the node it names).
 struct YAMLNode {
-    let tree: YAMLTree
+    /// The tree, not retained: see `owner`. Read through
+    /// `_withUnsafeGuaranteedRef`, which retains nothing either.
+    let ref: Unmanaged<YAMLTree>
+    /// The tree again, retained, in the nodes that keep it alive: the composer's
+    /// root and the nodes of `NodeReader.fields(of:known:what:)` and
+    /// `items(of:what:)`. Nodes from the readers' views (`KnownFields`, `Items`)
+    /// leave it nil, so that walking a tree of millions of nodes retains
+    /// nothing (an atomic increment and decrement per node, a third of the
+    /// reading time of a large plan); they are used only while a retaining node
+    /// of their tree lives, which `PlanReader.read` ensures for its root.
+    private let owner: YAMLTree?
     let index: Int
 
+    /// A node that keeps its tree alive.
     init(tree: YAMLTree, index: Int) {
-        self.tree = tree
+        self.ref = .passUnretained(tree)
+        self.owner = tree
         self.index = tree.resolved(index)
     }
 
-    var kind: YAMLTree.Kind { tree.nodes[index].kind }
+    /// A node that does not keep its tree alive.
+    init(borrowing ref: Unmanaged<YAMLTree>, index: Int) {
+        self.ref = ref
+        self.owner = nil
+        self.index = ref._withUnsafeGuaranteedRef { $0.resolved(index) }
+    }
+
+    /// The tree, retained for the caller (for code off the hot paths).
+    var tree: YAMLTree { ref.takeUnretainedValue() }
+
+    /// Calls `body` with the tree, retaining nothing.
+    @inline(__always) func withTree<R>(_ body: (YAMLTree) throws -> R) rethrows -> R {
+        try ref._withUnsafeGuaranteedRef(body)
+    }
+
+    var kind: YAMLTree.Kind { withTree { $0.nodes[index].kind } }
     var isScalar: Bool { kind == .scalar }
     var isMapping: Bool { kind == .mapping }
     var isSequence: Bool { kind == .sequence }
 
-    var location: SourceLocation { tree.location(index) }
+    var location: SourceLocation { withTree { $0.location(index) } }
 
     /// The text of a scalar.
-    var string: String { tree.string(index) }
+    var string: String { withTree { $0.string(index) } }
+
+    /// Calls `body` with the UTF-8 bytes of this scalar, without copying them.
+    @inline(__always) func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try withTree { try $0.withBytes(of: index, body) }
+    }
+
+    /// The children of this collection (see `YAMLTree.children(of:)`).
+    var children: YAMLTree.Children { YAMLTree.Children(tree: ref, index: index) }
 
     var kindDescription: String {
         switch kind {
@@ -133,4 +172,47 @@ struct YAMLNode {
         case .scalar, .alias: return "'\(string)'"
         }
     }
+}
+
+/// The text of a document's scalars back to back, in one allocation that grows
+/// by doubling. The composer appends each scalar's bytes once; the tree and the
+/// reader read them in place. A class, so that the tree owns the memory and
+/// frees it; reads and appends go through its pointer unchecked (the composer
+/// appends only while it builds, and the tree only reads).
+final class ScalarText {
+    @exclusivity(unchecked) private(set) var count = 0
+    @exclusivity(unchecked) private var capacity: Int
+    @exclusivity(unchecked) private var base: UnsafeMutablePointer<UInt8>
+
+    init(capacity: Int) {
+        self.capacity = max(16, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Appends `bytes`; where they start.
+    @inline(__always) func append(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let start = count
+        if count + bytes.count > capacity { grow(to: count + bytes.count) }
+        if let source = bytes.baseAddress { (base + count).update(from: source, count: bytes.count) }
+        count += bytes.count
+        return start
+    }
+
+    private func grow(to needed: Int) {
+        let larger = max(needed, 2 * capacity)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        moved.initialize(from: base, count: count)
+        base.deallocate()
+        (base, capacity) = (moved, larger)
+    }
+
+    /// The bytes at `start..<start + count`; valid while this object lives.
+    @inline(__always) func bytes(_ start: Int, _ count: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base + start, count: count)
+    }
+
+    /// A copy of all the bytes (for tests).
+    var array: [UInt8] { Array(bytes(0, count)) }
 }

@@ -41,6 +41,11 @@ public struct TimeSyntax: Sendable {
 
     private func unlimitedDuration(_ text: String) -> Result<Double, Failure> {
         if let weeks = text.utf8.withContiguousStorageIfAvailable({ duration(ascii: $0) }) ?? nil { return .success(weeks) }
+        return generalDuration(text)
+    }
+
+    /// `duration(_:)` on the `String`, without the byte fast path (the tests compare the two).
+    func generalDuration(_ text: String) -> Result<Double, Failure> {
         let trimmed = text.trimmingSpaces()
         guard let (value, unitText) = splitNumber(trimmed), let weeks = toWeeks(value, unitText) else {
             return .failure(Failure(message: "'\(text)' is not a duration; write it like 2w, 3d or 1.5w"))
@@ -59,6 +64,11 @@ public struct TimeSyntax: Sendable {
 
     private func unlimitedEstimate(_ text: String) -> Result<Estimate, Failure> {
         if let e = text.utf8.withContiguousStorageIfAvailable({ estimate(ascii: $0) }) ?? nil { return .success(e) }
+        return generalEstimate(text)
+    }
+
+    /// `estimate(_:)` on the `String`, without the byte fast path.
+    func generalEstimate(_ text: String) -> Result<Estimate, Failure> {
         let trimmed = text.trimmingSpaces()
         let bad = Failure(message: "'\(text)' is not a duration or estimate; write it like 2w, 3d, 2-3w or 1w/2w/4w")
         if trimmed.contains("/") {
@@ -74,7 +84,7 @@ public struct TimeSyntax: Sendable {
             let (o, p) = (values[0], values[1])
             return checked(Estimate(optimistic: o, mostLikely: (o + p) / 2, pessimistic: p), text)
         }
-        switch unlimitedDuration(trimmed) {
+        switch generalDuration(trimmed) {
         case .success(let weeks):
             if weeks < 0 { return .failure(Failure(message: "duration '\(text)' is negative; a task cannot take less than no time")) }
             return .success(.fixed(weeks))
@@ -94,6 +104,11 @@ public struct TimeSyntax: Sendable {
 
     private func unlimitedPoint(_ text: String, as edge: WorkCalendar.Edge) -> Result<Double, Failure> {
         if let t = text.utf8.withContiguousStorageIfAvailable({ week(ascii: $0, as: edge) }) ?? nil { return .success(t) }
+        return generalPoint(text, as: edge)
+    }
+
+    /// `point(_:as:)` on the `String`, without the byte fast path.
+    func generalPoint(_ text: String, as edge: WorkCalendar.Edge) -> Result<Double, Failure> {
         let trimmed = text.trimmingSpaces()
         let lower = trimmed.lowercased()
         if lower.hasPrefix("week") {
@@ -113,7 +128,7 @@ public struct TimeSyntax: Sendable {
             return .success(value)
         }
         // A duration such as `12w` reads as the time that much after t = 0.
-        if case .success(let weeks) = duration(trimmed), weeks >= 0 {
+        if case .success(let weeks) = generalDuration(trimmed), weeks >= 0 {
             return .success(weeks)
         }
         return .failure(Failure(message: "'\(text)' is not a point in time; write 'week 3', a date like 2025-02-03, or a number of weeks"))
