@@ -52,6 +52,9 @@ public enum ResourceLeveling {
         /// that contradicts the links). The node still waits; its start is kept by
         /// its release instead of a link, which would close a cycle.
         public var waitsBehindPinned: [(node: Int, pinned: Int, resource: Int)]
+        /// How many schedules were generated to find this one (decodings and
+        /// justification passes).
+        public var schedules: Int = 1
     }
 
     /// The serial schedule-generation scheme (Kelley 1963; Kolisch 1996): take the
@@ -135,13 +138,21 @@ extension ResourceLeveling {
     ///
     /// - Complexity: (2 · `rounds` + 1) decodings by the serial scheme.
     public static func levelImproved(_ ordered: OrderedNetwork, demands: ResourceDemands, priority: [Double], rounds: Int = 2) -> Result {
+        improved(ordered, demands: demands, priority: priority, rounds: rounds).result
+    }
+
+    /// `levelImproved`, with the number of schedules it generated.
+    static func improved(_ ordered: OrderedNetwork, demands: ResourceDemands, priority: [Double], rounds: Int = 2)
+        -> (result: Result, schedules: Int) {
         var lists = PriorityList()
         var list: [Int32] = []
         lists.make(ordered.network, key: priority, into: &list)
         var justification = Justification(ordered, demands: demands)
         var finish = justification.decode(list)
+        var schedules = 1
         var current = true
         for _ in 0..<rounds {
+            schedules += 2
             guard let again = justification.improve(&list, finish: finish, strictly: true) else {
                 current = false
                 break
@@ -150,7 +161,39 @@ extension ResourceLeveling {
         }
         // A rejected round leaves its own pass in the generator: decode the kept list again.
         if !current { justification.decode(list) }
-        return explained(justification.forward, placement: list)
+        var result = explained(justification.forward, placement: list)
+        result.schedules = schedules
+        return (result, schedules)
+    }
+
+    /// The leveling `options` ask for: the single pass with forward-backward
+    /// improvement (`levelImproved`), then, with a budget left, the activity-list
+    /// search (`ActivityListGA`) seeded with the single pass's list. The search's
+    /// best is kept only when it finishes earlier, so the result is never worse
+    /// than the single pass; either way it is one forward pass of the serial
+    /// scheme, explained by its resource links.
+    ///
+    /// - Complexity: at most `options.effort` decodings by the serial scheme (at
+    ///   least those of the single pass), shared among the threads.
+    public static func level(_ ordered: OrderedNetwork, demands: ResourceDemands, priority: [Double], options: LevelingOptions) -> Result {
+        var (single, used) = improved(ordered, demands: demands, priority: priority)
+        let singleFinish = finish(of: single, ordered.network)
+        // The unleveled finish: no leveling starts a node before its links allow.
+        let bound = CriticalPathMethod.schedule(ordered).finish
+        guard options.effort > used, singleFinish > bound + ResourceProfile.eps else { return single }
+        let threads = options.threads ?? MonteCarloSchedule.defaultThreads
+        let outcome = ActivityListGA.search(ordered, demands: demands, priority: priority, initial: [single.placement],
+                                            budget: options.effort - used, seed: options.seed, threads: threads, lowerBound: bound)
+        used += outcome.schedules
+        single.schedules = used
+        guard outcome.finish < singleFinish - ResourceProfile.eps else { return single }
+        // The list again, through the same priority rule as every leveling, so that
+        // pinned work is placed first and explained like the single pass.
+        var position = [Double](repeating: 0, count: ordered.nodeCount)
+        for (p, node) in outcome.list.enumerated() { position[Int(node)] = Double(p) }
+        var searched = level(ordered, demands: demands, priority: position)
+        searched.schedules = used
+        return finish(of: searched, ordered.network) < singleFinish - ResourceProfile.eps ? searched : single
     }
 
     public static func finish(of result: Result, _ network: DependencyNetwork) -> Double {
