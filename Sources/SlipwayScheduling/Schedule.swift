@@ -63,6 +63,8 @@ public struct Schedule: Sendable {
         public var unleveledFinish: Double
         /// Each node's early start before leveling, to show how far leveling moved it.
         public var unleveledStart: [Double]
+        /// The schedules leveling generated to find this one (the single pass and the search).
+        public var schedules: Int = 0
     }
 
     /// When a constraint is resolved, against its target.

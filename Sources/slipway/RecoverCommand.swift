@@ -45,6 +45,8 @@ extension Slipway {
         @Flag(help: "Level by owner capacity: measure every option leveled, and also try moving critical work to other owners.")
         var level = false
 
+        @OptionGroup var leveling: LevelingArguments
+
         func validate() throws {
             if !(0...100).contains(maxCut) { throw ValidationError("--max-cut must be a percentage from 0 to 100") }
             if !(0...100).contains(overlap) || overlap == 0 { throw ValidationError("--overlap must be a percentage above 0 and at most 100") }
@@ -69,7 +71,8 @@ extension Slipway {
             let whatIf = WhatIf(plan: plan, schedule: schedule)
             let changes = try WhatIfArguments.changes(try WhatIfArguments.slips(slip, start: false, in: plan), whatIf: whatIf, schedule: schedule)
             let report = Recovery.propose(whatIf: whatIf, changes: changes,
-                                          settings: .init(target: goal, maxCut: maxCut / 100, overlap: overlap / 100, level: level))
+                                          settings: .init(target: goal, maxCut: maxCut / 100, overlap: overlap / 100, level: level,
+                                                          leveling: leveling.options))
             Console.write(format == .json ? RecoveryReport.renderJSON(plan: plan, report: report)
                                           : RecoveryReport.render(plan: plan, whatIf: whatIf, report: report, currency: plan.currency))
         }

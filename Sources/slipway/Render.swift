@@ -28,6 +28,8 @@ extension Slipway {
         @Flag(help: "Level the schedule by owner capacity first (as 'schedule --level').")
         var level = false
 
+        @OptionGroup var leveling: LevelingArguments
+
         @Option(help: "The diagram: network, constraints or gantt.")
         var diagram: DiagramKind = .network
 
@@ -63,7 +65,7 @@ extension Slipway {
         }
 
         func run() throws {
-            let (plan, schedule) = try options.loadScheduled(showWarnings: false, level: level)
+            let (plan, schedule) = try options.loadScheduled(showWarnings: false, leveling: leveling.options(level: level))
             let filter = DiagramFilter(phase: phase, criticalOnly: criticalOnly)
             if let problem = filter.problem(in: plan) {
                 Console.error("error: --phase: \(problem)")

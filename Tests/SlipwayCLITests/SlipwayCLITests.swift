@@ -237,6 +237,12 @@ struct SlipwayCLITests {
         #expect(run.stderr.hasSuffix("plans/aws-migration.yaml: 0 errors, 10 warnings (39 tasks)\n"))
     }
 
+    @Test func levelingEffortIsANumberOfSchedules() throws {
+        let run = try Self.slipway(["schedule", "plans/aws-migration.yaml", "--level", "--effort=-1"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("--effort must be a number of schedules, 0 or more"))
+    }
+
     @Test(arguments: [["--help"], ["schedule", "--help"], ["critical", "--help"], ["check", "--help"]])
     func helpTextMatchesGolden(_ arguments: [String]) throws {
         let run = try Self.slipway(arguments, environment: ["COLUMNS": "100"])
