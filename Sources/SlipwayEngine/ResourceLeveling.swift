@@ -52,6 +52,9 @@ public enum ResourceLeveling {
         /// that contradicts the links). The node still waits; its start is kept by
         /// its release instead of a link, which would close a cycle.
         public var waitsBehindPinned: [(node: Int, pinned: Int, resource: Int)]
+        /// Every node a resource delayed: the resource, when its links allowed it
+        /// to start, and the work it waited behind (in index order of the nodes).
+        public var waits: [LevelingWait] = []
         /// How many schedules were generated to find this one (decodings and
         /// justification passes).
         public var schedules: Int = 1
@@ -111,7 +114,7 @@ public enum ResourceLeveling {
         }
         overallocated.sort { ($0.node, $0.resource) < ($1.node, $1.resource) }
         return Result(start: generator.start, resourceLinks: resourceLinks, linkResource: linkResource, overallocated: overallocated,
-                      placement: placement, waitsBehindPinned: waitsBehindPinned)
+                      placement: placement, waitsBehindPinned: waitsBehindPinned, waits: LevelingWait.of(generator, position: position))
     }
 
     /// The network with the resource links of `result` added and every node not

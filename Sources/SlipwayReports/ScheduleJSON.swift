@@ -39,7 +39,20 @@ public enum ScheduleJSON {
             let lateBy = schedule.lateBy(task: i, in: plan)
             w.value("late", lateBy != nil)
             w.value("lateBy", lateBy)
-            if let leveling = schedule.leveling { w.value("levelingDelay", timing.earlyStart[i] - leveling.unleveledStart[i]) }
+            if let leveling = schedule.leveling {
+                w.value("levelingDelay", timing.earlyStart[i] - leveling.unleveledStart[i])
+                // The owner a leveled task waited for and the tasks it waited behind (null when it did not wait).
+                if let wait = schedule.wait(of: i) {
+                    w.beginObject("waitedFor")
+                    w.value("owner", plan.owners[wait.owner].id)
+                    w.beginArray("tasks")
+                    for b in wait.behind { w.value(nil, plan.tasks[b].id) }
+                    w.endArray()
+                    w.endObject()
+                } else {
+                    w.value("waitedFor", nil as String?)
+                }
+            }
             w.endObject()
         }
         w.endArray()

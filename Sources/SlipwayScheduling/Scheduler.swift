@@ -38,6 +38,11 @@ public enum Scheduler {
                                          overallocated: result.overallocated.map { (task: $0.node, owner: $0.resource) },
                                          waitsBehindStarted: result.waitsBehindPinned.map { (task: $0.node, started: $0.pinned, owner: $0.resource) },
                                          unleveledFinish: base.finish, unleveledStart: base.timing.earlyStart,
+                                         waits: result.waits.compactMap { w in
+                                             w.node < plan.tasks.count
+                                                 ? Schedule.Wait(task: w.node, owner: w.resource, ready: w.ready, behind: w.behind.filter { $0 < plan.tasks.count })
+                                                 : nil
+                                         },
                                          schedules: result.schedules)
         return schedule(plan, graph: graph, ordered: leveled, leveling: leveling)
     }

@@ -31,6 +31,22 @@ struct AWSPlanGoldenTests {
         Golden.check(ScheduleTable.render(plan: plan, schedule: schedule, color: false), against: "aws-migration-schedule.txt")
     }
 
+    /// Leveled at the default effort: the table with the waits and the owner
+    /// hand-offs of the critical chain, and the JSON with `waitedFor`.
+    @Test func leveledTableAndJSONMatchGolden() throws {
+        let checked = CheckedPlan.load(path: Self.planPath).leveled()
+        let plan = try #require(checked.plan), schedule = try #require(checked.schedule)
+        Golden.check(ScheduleTable.render(plan: plan, schedule: schedule, color: false), against: "aws-migration-leveled.txt")
+        Golden.check(ScheduleJSON.render(plan: plan, schedule: schedule), against: "aws-migration-leveled.json")
+        // Hand-checked: core-team is busy with agent-state-store until week 5, so
+        // container-agents, ready at week 4, waits for it, on the critical chain.
+        #expect(ScheduleTable.criticalChain(plan: plan, schedule: schedule).contains("agent-state-store -[core-team]-> container-agents"))
+        let containers = try #require(plan.taskIndex(of: "container-agents"))
+        let wait = try #require(schedule.wait(of: containers))
+        #expect(plan.owners[wait.owner].id == "core-team" && wait.ready == 4 && schedule.start(containers) == 5)
+        #expect(wait.behind.map { plan.tasks[$0].id } == ["agent-state-store"])
+    }
+
     @Test func handCheckedFiguresOfTheAWSPlan() throws {
         let (plan, schedule, diagnostics) = try load()
         func dates(_ id: String) -> [Double] {
