@@ -12,8 +12,9 @@ extension Slipway {
                 Examples:
                   slipway import tracker ../shared/seed/aws-migration-constraint-tracker.md -o plans/tracker.yaml
                   slipway import mspdi project.xml -o plans/project.yaml
+                  slipway import psplib ../shared/benchmarks/psplib/j30/j301_1.sm -o plans/j301_1.yaml
                 """,
-            subcommands: [TrackerDocument.self, MSPDI.self])
+            subcommands: [TrackerDocument.self, MSPDI.self, PSPLIB.self])
     }
 }
 
@@ -60,6 +61,33 @@ extension Slipway.Import {
 
         func run() throws {
             try ImportInput.run(file, to: destination) { Interchange.importMSPDI(text: $0, source: file) }
+        }
+    }
+}
+
+extension Slipway.Import {
+    struct PSPLIB: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "psplib",
+            abstract: "Import a PSPLIB single-mode project scheduling instance (.sm).",
+            discussion: """
+                Each renewable resource becomes an owner (r1, r2, ...) with its availability as
+                capacity, each job a task (j1 ... jN) with its duration in weeks (one period is
+                one week), its requests as needs and its predecessors as finish-to-start links;
+                the dummy source and sink are milestones. Level it with 'schedule --level'.
+
+                Example:
+                  slipway import psplib ../shared/benchmarks/psplib/j30/j301_1.sm -o plans/j301_1.yaml
+                  slipway schedule plans/j301_1.yaml --level
+                """)
+
+        @Argument(help: "The PSPLIB instance file (single-mode, .sm).")
+        var file: String
+
+        @OptionGroup var destination: ImportDestination
+
+        func run() throws {
+            try ImportInput.run(file, to: destination) { Interchange.importPSPLIB(text: $0, source: file) }
         }
     }
 }
