@@ -47,7 +47,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "slipway-bench", dependencies: [
-            "SlipwayEngine", "SlipwayCore", "SlipwayScheduling", "SlipwayReports", "SlipwayRendering", .product(name: "Yams", package: "Yams"),
+            "SlipwayEngine", "SlipwayCore", "SlipwayScheduling", "SlipwayReports", "SlipwayRendering", "SlipwayInterchange",
+            .product(name: "Yams", package: "Yams"),
         ]),
         // What several test targets share: the golden-file check. A plain target, since
         // test targets cannot depend on one another; it is in no product.

@@ -1,8 +1,14 @@
 import Foundation
+import SlipwayCore
+import SlipwayEngine
 
-// `make bench`: slipway-bench [--slipway PATH] [--nodes N] [--tasks N] [--psplib DIR] [--only scheduling|render|psplib] [--dot-dir DIR]
+// `make bench`: slipway-bench [--slipway PATH] [--nodes N] [--tasks N] [--psplib DIR] [--only scheduling|render|leveling|psplib] [--dot-dir DIR]
+// `make bench-leveling`: slipway-bench --only leveling [--sets j30,j60,j90,j120] [--budgets 1000,5000,50000] [--seed S] [--threads N] [--every K]
+//   (budget 0 is the single pass; --every K levels every K-th instance of each set only, for a quick look;
+//   --only psplib skips the timing of `schedule --level`)
 // --psplib defaults to ../shared/benchmarks/psplib: CI and `make bench` have ../shared beside the repository root.
 // Scripts/render-valgrind.sh: slipway-bench --render-loop N (N renders in one process, for valgrind)
+// slipway-bench --synthetic-plan N prints the generated plan of N tasks the benchmarks level, for profiling.
 var arguments = CommandLine.arguments.dropFirst()
 var slipway = ".build/release/slipway"
 var nodes = 1_000_000
@@ -10,6 +16,11 @@ var tasks = 100_000
 var psplib = "../shared/benchmarks/psplib"
 var only: String?
 var dotDirectory = ".build/bench-dot"
+// `make bench` levels PSPLIB with the single pass only, which takes seconds; the
+// budgets of the search are `make bench-leveling`'s.
+var leveling = LevelingBench(directory: "", sets: ["j30", "j60", "j90", "j120"], budgets: [0])
+let usage = "usage: slipway-bench [--slipway PATH] [--nodes N] [--tasks N] [--psplib DIR] [--only scheduling|render|leveling|psplib] [--dot-dir DIR]"
+    + " [--sets j30,...] [--budgets 0,1000,...] [--seed S] [--threads N] [--every K] [--render-loop N] [--synthetic-plan N]\n"
 while let flag = arguments.popFirst() {
     switch flag {
     case "--slipway": slipway = arguments.popFirst() ?? slipway
@@ -18,11 +29,19 @@ while let flag = arguments.popFirst() {
     case "--psplib": psplib = arguments.popFirst() ?? psplib
     case "--only": only = arguments.popFirst()
     case "--dot-dir": dotDirectory = arguments.popFirst() ?? dotDirectory
+    case "--sets": leveling.sets = (arguments.popFirst() ?? "").split(separator: ",").map(String.init)
+    case "--budgets": leveling.budgets = (arguments.popFirst() ?? "").split(separator: ",").compactMap { Int($0) }
+    case "--seed": leveling.seed = arguments.popFirst().flatMap { UInt64($0) } ?? leveling.seed
+    case "--threads": leveling.threads = arguments.popFirst().flatMap { Int($0) }
+    case "--every": leveling.every = max(1, arguments.popFirst().flatMap { Int($0) } ?? 1)
+    case "--synthetic-plan":
+        print(SyntheticPlan.withOwners(tasks: arguments.popFirst().flatMap { Int($0) } ?? 1_000, seed: 7), terminator: "")
+        exit(0)
     case "--render-loop":
         try runRenderLoop(count: arguments.popFirst().flatMap { Int($0) } ?? 100)
         exit(0)
     default:
-        FileHandle.standardError.write(Data("usage: slipway-bench [--slipway PATH] [--nodes N] [--tasks N] [--psplib DIR] [--only scheduling|render|psplib] [--dot-dir DIR] [--render-loop N]\n".utf8))
+        FileHandle.standardError.write(Data(usage.utf8))
         exit(2)
     }
 }
@@ -33,6 +52,10 @@ if only == nil || only == "scheduling" {
 if only == nil || only == "render" {
     try runRenderBench(slipwayPath: slipway, dotDirectory: dotDirectory)
 }
-if only == nil || only == "psplib" {
-    runPSPLIBBench(directory: psplib)
+if only == nil || only == "leveling" {
+    try LevelingSpeedBench.run(slipway: slipway)
+}
+if only == nil || only == "leveling" || only == "psplib" {
+    leveling.directory = psplib
+    leveling.run()
 }
