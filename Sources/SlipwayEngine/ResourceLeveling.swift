@@ -176,17 +176,18 @@ extension ResourceLeveling {
     /// than the single pass; either way it is one forward pass of the serial
     /// scheme, explained by its resource links.
     ///
-    /// - Complexity: at most `options.effort` decodings by the serial scheme (at
+    /// - Complexity: at most `options.effort(nodes:)` decodings by the serial scheme (at
     ///   least those of the single pass), shared among the threads.
     public static func level(_ ordered: OrderedNetwork, demands: ResourceDemands, priority: [Double], options: LevelingOptions) -> Result {
         var (single, used) = improved(ordered, demands: demands, priority: priority)
         let singleFinish = finish(of: single, ordered.network)
         // The unleveled finish: no leveling starts a node before its links allow.
         let bound = CriticalPathMethod.schedule(ordered).finish
-        guard options.effort > used, singleFinish > bound + ResourceProfile.eps else { return single }
+        let effort = options.effort(nodes: ordered.nodeCount)
+        guard effort > used, singleFinish > bound + ResourceProfile.eps else { return single }
         let threads = options.threads ?? MonteCarloSchedule.defaultThreads
         let outcome = ActivityListGA.search(ordered, demands: demands, priority: priority, initial: [single.placement],
-                                            budget: options.effort - used, seed: options.seed, threads: threads, lowerBound: bound)
+                                            budget: effort - used, seed: options.seed, threads: threads, lowerBound: bound)
         used += outcome.schedules
         single.schedules = used
         guard outcome.finish < singleFinish - ResourceProfile.eps else { return single }

@@ -6,7 +6,7 @@ import SlipwayEngine
 /// default effort: the AWS plan and a generated plan of 1,000 tasks over 20 owners.
 enum LevelingSpeedBench {
     static func run(slipway: String, awsPlan: String = "plans/aws-migration.yaml") throws {
-        print("\n== slipway schedule PLAN --level, whole process, default effort (\(LevelingOptions.defaultEffort) schedules) ==")
+        print("\n== slipway schedule PLAN --level, whole process, default effort (\(LevelingOptions.defaultEffort) schedules up to \(LevelingOptions.defaultPlacements / LevelingOptions.defaultEffort) nodes) ==")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("slipway-bench-level-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
