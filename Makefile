@@ -4,7 +4,7 @@ PLAN ?= plans/aws-migration.yaml
 NAME := $(basename $(notdir $(PLAN)))
 SLIPWAY := .build/release/slipway
 
-.PHONY: run test bench build deps tj3 chromium clean golden fuzz fuzz-replay sanitize
+.PHONY: run test bench bench-leveling build deps tj3 chromium clean golden fuzz fuzz-replay sanitize
 
 # Installs what is missing on a fresh Debian machine (needs root, as on CI).
 deps:
@@ -86,6 +86,18 @@ sanitize: deps tj3
 	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan.supp:print_suppressions=0 \
 	  swift test --sanitize=address --build-path .build/asan
 	swift test --sanitize=thread --build-path .build/tsan --filter "Concurren|Parallel|Progress|RenderFormat|Simulation|MonteCarlo"
+# Leveling under a budget of generated schedules on the PSPLIB single-mode sets,
+# each schedule checked feasible, and `schedule --level` timed on the AWS plan and
+# a 1,000-task plan. All four sets at three budgets take long (50,000 schedules on
+# J120 is most of it): choose with SETS and BUDGETS, e.g.
+#   make bench-leveling SETS=j30,j120 BUDGETS=5000
+SETS ?= j30,j60,j90,j120
+BUDGETS ?= 1000,5000,50000
+PSPLIB ?= ../shared/benchmarks/psplib
+bench-leveling: deps
+	swift build -c release --product slipway
+	swift build -c release --product slipway-bench
+	.build/release/slipway-bench --only leveling --slipway $(SLIPWAY) --psplib $(PSPLIB) --sets $(SETS) --budgets $(BUDGETS)
 
 # Regenerates the golden files of the tests from the current code; review the diff.
 golden:

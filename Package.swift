@@ -55,7 +55,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "slipway-bench", dependencies: [
-            "SlipwayEngine", "SlipwayCore", "SlipwayScheduling", "SlipwayReports", "SlipwayRendering", .product(name: "Yams", package: "Yams"),
+            "SlipwayEngine", "SlipwayCore", "SlipwayScheduling", "SlipwayReports", "SlipwayRendering", "SlipwayInterchange",
+            .product(name: "Yams", package: "Yams"),
         ]),
         // Fuzz targets over every reader of user files (make fuzz); without FUZZING it
         // replays saved inputs.

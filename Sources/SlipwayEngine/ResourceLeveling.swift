@@ -1,5 +1,3 @@
-import HeapModule
-
 /// What each node of a network needs of which resource, and what each resource
 /// can give at once; compressed rows like the network's links.
 public struct ResourceDemands: Sendable {
@@ -54,6 +52,12 @@ public enum ResourceLeveling {
         /// that contradicts the links). The node still waits; its start is kept by
         /// its release instead of a link, which would close a cycle.
         public var waitsBehindPinned: [(node: Int, pinned: Int, resource: Int)]
+        /// Every node a resource delayed: the resource, when its links allowed it
+        /// to start, and the work it waited behind (in index order of the nodes).
+        public var waits: [LevelingWait] = []
+        /// How many schedules were generated to find this one (decodings and
+        /// justification passes).
+        public var schedules: Int = 1
     }
 
     /// The serial schedule-generation scheme (Kelley 1963; Kolisch 1996): take the
@@ -72,92 +76,48 @@ public enum ResourceLeveling {
     ///   - startDelay: per node, a wait after every bound on its start (a risk that
     ///     delays it), as in `CriticalPathMethod.schedule(_:into:startDelay:)`.
     public static func level(_ ordered: OrderedNetwork, demands: ResourceDemands, priority: [Double], startDelay: [Double]? = nil) -> Result {
-        let network = ordered.network
+        var lists = PriorityList()
+        var list: [Int32] = []
+        lists.make(ordered.network, key: priority, into: &list)
+        var generator = SerialScheduleGenerator(network: ordered.network, demands: demands)
+        generator.startDelay = startDelay
+        generator.run(list)
+        return explained(generator, placement: list)
+    }
+
+    /// The result of a decoding, with the links that explain its waits: for each
+    /// node a resource moved, a link from the work whose end it waited for, when
+    /// that work was placed before it; work pinned by progress but placed later
+    /// is a wait behind pinned work instead (a link to it would close a cycle).
+    ///
+    /// - Complexity: O(*V* log *k* + *V* *D*).
+    static func explained(_ generator: SerialScheduleGenerator, placement: [Int32]) -> Result {
+        let network = generator.network, demands = generator.demands
         let n = network.nodeCount
-        var profiles = [ResourceProfile](repeating: ResourceProfile(), count: demands.capacity.count)
-        var start = [Double](repeating: 0, count: n)
-        var finish = [Double](repeating: 0, count: n)
-        var waiting = [Int32](repeating: 0, count: n)
-        for j in 0..<n { waiting[j] = network.predOffset[j + 1] - network.predOffset[j] }
-        // Work pinned by progress is placed as soon as it is eligible: it is booked
-        // already, and placing it early lets the work that waits for its owner
-        // be linked to it (a link may only point to work already placed).
-        func key(_ j: Int) -> Double { network.pinnedStart[j].isNaN ? priority[j] : -.infinity }
-        var eligible = Heap<Candidate>()
-        for j in 0..<n where waiting[j] == 0 { eligible.insert(Candidate(key: key(j), node: Int32(j))) }
-        var placement: [Int32] = []
-        placement.reserveCapacity(n)
-        var placed = [Bool](repeating: false, count: n)
-        var waitsBehindPinned: [(node: Int, pinned: Int, resource: Int)] = []
+        var position = [Int32](repeating: 0, count: n)
+        for (p, node) in placement.enumerated() { position[Int(node)] = Int32(p) }
         var resourceLinks: [DependencyNetwork.Link] = []
         var linkResource: [Int] = []
-        var overallocated: [(node: Int, resource: Int)] = []
-        // Work already started or finished holds its owners at its own dates,
-        // whatever the order in which the loop reaches it: book it first.
-        func reserve(_ j: Int, at t: Double) {
-            for q in demands.demands(of: j) {
-                let r = Int(demands.resource[q])
-                if demands.units[q] > demands.capacity[r] + ResourceProfile.eps { overallocated.append((j, r)) }
-                profiles[r].reserve(node: Int32(j), from: t, to: t + network.duration[j], units: min(demands.units[q], demands.capacity[r]))
+        var waitsBehindPinned: [(node: Int, pinned: Int, resource: Int)] = []
+        for node in placement {
+            let j = Int(node)
+            guard let (blocker, resource) = generator.blocker(of: j) else { continue }
+            if position[Int(blocker)] < position[j] {
+                resourceLinks.append(.init(from: blocker, to: node))
+                linkResource.append(resource)
+            } else {
+                waitsBehindPinned.append((j, Int(blocker), resource))
             }
         }
-        for j in 0..<n where !network.pinnedStart[j].isNaN { reserve(j, at: network.pinnedStart[j]) }
-
-        while let candidate = eligible.popMin() {
-            let node = candidate.node
-            let j = Int(node)
-            let d = network.duration[j]
-            var t = max(0, network.release[j])
-            if !network.pinnedStart[j].isNaN {
-                t = network.pinnedStart[j]
-            } else {
-                for k in network.predecessors(of: j) {
-                    let i = Int(network.predNode[k])
-                    t = max(t, network.predType[k].earliestStart(afterStart: start[i], finish: finish[i], lag: network.predLag[k], duration: d))
-                }
-                if let startDelay { t += startDelay[j] }
-                if d > ResourceProfile.eps {
-                    // Move to the first time every resource fits; each move is to the end
-                    // of some reservation, so repeat until no resource moves it.
-                    var mover: (resource: Int, at: Double)?
-                    var moved = true
-                    while moved {
-                        moved = false
-                        for q in demands.demands(of: j) {
-                            let r = Int(demands.resource[q])
-                            let units = min(demands.units[q], demands.capacity[r])
-                            let fit = profiles[r].earliestFit(from: t, duration: d, units: units, capacity: demands.capacity[r])
-                            if fit > t + ResourceProfile.eps {
-                                t = fit
-                                mover = (r, fit)
-                                moved = true
-                            }
-                        }
-                    }
-                    if let mover, let blocker = profiles[mover.resource].node(endingAt: mover.at) {
-                        if placed[Int(blocker)] {
-                            resourceLinks.append(.init(from: blocker, to: Int32(j)))
-                            linkResource.append(mover.resource)
-                        } else {
-                            waitsBehindPinned.append((j, Int(blocker), mover.resource))
-                        }
-                    }
-                }
-            }
-            start[j] = t
-            finish[j] = t + d
-            placed[j] = true
-            placement.append(node)
-            if network.pinnedStart[j].isNaN { reserve(j, at: t) }
-            for k in network.successors(of: j) {
-                let s = Int(network.succNode[k])
-                waiting[s] -= 1
-                if waiting[s] == 0 { eligible.insert(Candidate(key: key(s), node: Int32(s))) }
+        var overallocated: [(node: Int, resource: Int)] = []
+        for j in 0..<n {
+            for q in demands.demands(of: j) where demands.units[q] > demands.capacity[Int(demands.resource[q])] + ResourceProfile.eps {
+                overallocated.append((j, Int(demands.resource[q])))
             }
         }
         overallocated.sort { ($0.node, $0.resource) < ($1.node, $1.resource) }
-        return Result(start: start, resourceLinks: resourceLinks, linkResource: linkResource, overallocated: overallocated,
-                      placement: placement, waitsBehindPinned: waitsBehindPinned)
+        return Result(start: generator.start, resourceLinks: resourceLinks, linkResource: linkResource, overallocated: overallocated,
+                      placement: placement, waitsBehindPinned: waitsBehindPinned, waits: LevelingWait.of(generator, position: position))
     }
 
     /// The network with the resource links of `result` added and every node not
@@ -179,54 +139,75 @@ public enum ResourceLeveling {
 }
 
 extension ResourceLeveling {
-    /// The leveling with forward-backward improvement (Li & Willis 1992; Valls,
-    /// Ballestín & Quintanilla 2005, "justification"): after a forward pass, level
-    /// the network backwards in time (every task as late as the leveled finish
-    /// allows, latest finishers first), then forwards again with the backward
-    /// starts as priorities, which packs work that the first pass left in gaps.
-    /// A round is kept only when it finishes earlier; the result is always a
-    /// forward pass, so its resource links explain it as before.
+    /// The leveling with forward-backward improvement (`Justification`; Li &
+    /// Willis 1992, Valls, Ballestín & Quintanilla 2005): after a forward pass,
+    /// level the network backwards in time from its finish, then forwards again
+    /// in the order of the backward starts, which packs work that the first pass
+    /// left in gaps. A round is kept only when it finishes earlier; the result is
+    /// always a forward pass, so its resource links explain it as before.
     ///
-    /// - Complexity: (2 · `rounds` + 1) levelings.
+    /// - Complexity: (2 · `rounds` + 1) decodings by the serial scheme.
     public static func levelImproved(_ ordered: OrderedNetwork, demands: ResourceDemands, priority: [Double], rounds: Int = 2) -> Result {
-        let network = ordered.network
-        var best = level(ordered, demands: demands, priority: priority)
-        var bestFinish = finish(of: best, network)
-        let reversed = reversedNetwork(ordered)
+        improved(ordered, demands: demands, priority: priority, rounds: rounds).result
+    }
+
+    /// `levelImproved`, with the number of schedules it generated.
+    static func improved(_ ordered: OrderedNetwork, demands: ResourceDemands, priority: [Double], rounds: Int = 2)
+        -> (result: Result, schedules: Int) {
+        var lists = PriorityList()
+        var list: [Int32] = []
+        lists.make(ordered.network, key: priority, into: &list)
+        var justification = Justification(ordered, demands: demands)
+        var finish = justification.decode(list)
+        var schedules = 1
+        var current = true
         for _ in 0..<rounds {
-            // Backwards: the task that finishes last goes first.
-            let late = level(reversed, demands: demands, priority: (0..<network.nodeCount).map { bestFinish - (best.start[$0] + network.duration[$0]) })
-            let reversedFinish = finish(of: late, reversed.network)
-            let backwardStart = (0..<network.nodeCount).map { reversedFinish - late.start[$0] - network.duration[$0] }
-            let again = level(ordered, demands: demands, priority: backwardStart)
-            let againFinish = finish(of: again, network)
-            guard againFinish < bestFinish - ResourceProfile.eps else { break }
-            best = again
-            bestFinish = againFinish
+            schedules += 2
+            guard let again = justification.improve(&list, finish: finish, strictly: true) else {
+                current = false
+                break
+            }
+            finish = again
         }
-        return best
+        // A rejected round leaves its own pass in the generator: decode the kept list again.
+        if !current { justification.decode(list) }
+        var result = explained(justification.forward, placement: list)
+        result.schedules = schedules
+        return (result, schedules)
+    }
+
+    /// The leveling `options` ask for: the single pass with forward-backward
+    /// improvement (`levelImproved`), then, with a budget left, the activity-list
+    /// search (`ActivityListGA`) seeded with the single pass's list. The search's
+    /// best is kept only when it finishes earlier, so the result is never worse
+    /// than the single pass; either way it is one forward pass of the serial
+    /// scheme, explained by its resource links.
+    ///
+    /// - Complexity: at most `options.effort(nodes:)` decodings by the serial scheme (at
+    ///   least those of the single pass), shared among the threads.
+    public static func level(_ ordered: OrderedNetwork, demands: ResourceDemands, priority: [Double], options: LevelingOptions) -> Result {
+        var (single, used) = improved(ordered, demands: demands, priority: priority)
+        let singleFinish = finish(of: single, ordered.network)
+        // The unleveled finish: no leveling starts a node before its links allow.
+        let bound = CriticalPathMethod.schedule(ordered).finish
+        let effort = options.effort(nodes: ordered.nodeCount)
+        guard effort > used, singleFinish > bound + ResourceProfile.eps else { return single }
+        let threads = options.threads ?? MonteCarloSchedule.defaultThreads
+        let outcome = ActivityListGA.search(ordered, demands: demands, priority: priority, initial: [single.placement],
+                                            budget: effort - used, seed: options.seed, threads: threads, lowerBound: bound)
+        used += outcome.schedules
+        single.schedules = used
+        guard outcome.finish < singleFinish - ResourceProfile.eps else { return single }
+        // The list again, through the same priority rule as every leveling, so that
+        // pinned work is placed first and explained like the single pass.
+        var position = [Double](repeating: 0, count: ordered.nodeCount)
+        for (p, node) in outcome.list.enumerated() { position[Int(node)] = Double(p) }
+        var searched = level(ordered, demands: demands, priority: position)
+        searched.schedules = used
+        return finish(of: searched, ordered.network) < singleFinish - ResourceProfile.eps ? searched : single
     }
 
     public static func finish(of result: Result, _ network: DependencyNetwork) -> Double {
         (0..<network.nodeCount).reduce(0) { max($0, result.start[$1] + network.duration[$1]) }
     }
-
-    /// The network in reversed time (t' = F - t): every link turns around, start
-    /// and finish swap (`LinkType.reversed`), and releases and pinned starts are
-    /// dropped (the backward pass only orders the tasks). The reversed order
-    /// orders it.
-    static func reversedNetwork(_ ordered: OrderedNetwork) -> OrderedNetwork {
-        let links = ordered.network.links.map { link in
-            DependencyNetwork.Link(from: link.to, to: link.from, type: link.type.reversed, lag: link.lag)
-        }
-        return OrderedNetwork(DependencyNetwork(duration: ordered.network.duration, links: links), trustedOrder: ordered.order.reversed())
-    }
-}
-
-/// An eligible node with its priority: the least key first, ties in index order.
-struct Candidate: Comparable {
-    var key: Double
-    var node: Int32
-
-    static func < (a: Candidate, b: Candidate) -> Bool { a.key != b.key ? a.key < b.key : a.node < b.node }
 }

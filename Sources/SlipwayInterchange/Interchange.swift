@@ -60,6 +60,21 @@ public enum Interchange {
         }
     }
 
+    /// A PSPLIB single-mode instance (`.sm`); `source` names the file and gives
+    /// the plan its title (`j301_1.sm` -> `PSPLIB j301_1`).
+    public static func importPSPLIB(text: String, source: String) -> Imported {
+        switch PSPLIBInstance.parse(text: text) {
+        case .failed(let d):
+            return Imported(yaml: nil, plan: nil, diagnostics: [d], planDiagnostics: [])
+        case .parsed(let instance):
+            let name = source.split(separator: "/").last.map { $0.hasSuffix(".sm") ? String($0.dropLast(3)) : String($0) } ?? source
+            let plan = PSPLIBImport.plan(instance, title: "PSPLIB \(name)")
+            let yaml = PlanYAML.render(plan, header: ["Imported from \(source) by 'slipway import psplib'.",
+                                                      "One period is one week; j1 and j\(instance.duration.count) are the dummy source and sink."])
+            return checked(yaml: yaml, diagnostics: [])
+        }
+    }
+
     /// Reads the YAML back as any plan file is read, so that what is written is
     /// exactly what `slipway check` will see.
     static func checked(yaml: String, diagnostics: [Diagnostic]) -> Imported {

@@ -50,6 +50,14 @@ public struct ScheduleDocument: Encodable, Sendable {
         public var lateness: Lateness
         /// Only on a leveled schedule: how far leveling moved the task's start.
         @OmittedWhenNil public var levelingDelay: Double?
+        /// Only on a leveled schedule: the owner a task waited for and the tasks it
+        /// waited behind, or null when it did not wait.
+        @OmittedWhenNil public var waitedFor: WaitedFor??
+    }
+
+    public struct WaitedFor: Encodable, Sendable {
+        public var owner: String
+        public var tasks: [String]
     }
 
     public struct Constraint: Encodable, Sendable {
@@ -77,7 +85,10 @@ public struct ScheduleDocument: Encodable, Sendable {
                         title: task.title, milestone: task.isMilestone, owner: task.owner, phase: task.phase,
                         constraint: task.constraint.map { plan.constraints[$0].id }, due: task.due,
                         lateness: schedule.lateness(task: i, in: plan),
-                        levelingDelay: leveling.map { timing.earlyStart[i] - $0.unleveledStart[i] })
+                        levelingDelay: leveling.map { timing.earlyStart[i] - $0.unleveledStart[i] },
+                        waitedFor: leveling.map { _ in
+                            schedule.wait(of: i).map { WaitedFor(owner: plan.owners[$0.owner].id, tasks: $0.behind.map { plan.tasks[$0].id }) }
+                        })
         }
         criticalPath = schedule.criticalPath.map { plan.tasks[$0].id }
         constraints = schedule.resolutions.map { r in

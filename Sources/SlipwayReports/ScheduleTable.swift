@@ -39,10 +39,11 @@ public enum ScheduleTable {
         var out = "\(plan.title)\n"
         if let leveling = schedule.leveling {
             out += "Leveled by owner capacity: no owner works on more than its capacity at once "
-                + "(finish week \(format.weeks(leveling.unleveledFinish)) before leveling).\n"
+                + "(finish week \(format.weeks(leveling.unleveledFinish)) before leveling; best of \(Double(leveling.schedules).money) schedules).\n"
         }
         out += "\n" + table.render() + "\n"
         out += summary(plan: plan, schedule: schedule, format: format, headline: headline)
+        out += waitsSection(plan: plan, schedule: schedule, format: format)
         out += constraintsSection(plan: plan, schedule: schedule, format: format, color: color)
         return out
     }
@@ -62,6 +63,23 @@ public enum ScheduleTable {
             out += "\n"
         }
         return out
+    }
+
+    /// The tasks leveling delayed for an owner: when their links let them start,
+    /// when they start, and the owner's tasks they waited behind.
+    static func waitsSection(plan: Plan, schedule: Schedule, format: TimeFormat) -> String {
+        guard let waits = schedule.leveling?.waits, !waits.isEmpty else { return "" }
+        var table = TextTable(headers: ["Waited", "Task", "Owner", "Ready", "Start", "Behind"],
+                              alignments: [.right, .left, .left, .right, .right, .left])
+        // In the order the tasks start, as the table above.
+        for wait in waits.sorted(by: { (schedule.start($0.task), $0.task) < (schedule.start($1.task), $1.task) }) {
+            let start = schedule.start(wait.task)
+            var names = wait.behind.prefix(5).map { plan.tasks[$0].id }
+            if wait.behind.count > 5 { names.append("and \(wait.behind.count - 5) more") }
+            table.add([format.weeks(start - wait.ready), plan.tasks[wait.task].id, plan.owners[wait.owner].id,
+                       format.weeks(wait.ready), format.weeks(start), names.joined(separator: ", ")])
+        }
+        return "\nWaited for owners (weeks; Ready is when the task's links let it start):\n" + table.render()
     }
 
     static func constraintsSection(plan: Plan, schedule: Schedule, format: TimeFormat, color: Bool) -> String {

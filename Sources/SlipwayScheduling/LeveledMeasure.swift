@@ -22,13 +22,14 @@ public enum LeveledMeasure {
     }
 
     /// Levels an ordered network with the latest starts of its unleveled schedule
-    /// as priorities (least float first), and returns the leveling and the leveled
-    /// network (resource links added, ordered by placement).
+    /// as priorities (least float first), searching as `options` say, and returns
+    /// the leveling and the leveled network (resource links added, ordered by placement).
     ///
-    /// - Complexity: that of `ResourceLeveling.levelImproved`.
-    public static func level(_ ordered: OrderedNetwork, unleveled: Timing, demands: ResourceDemands)
+    /// - Complexity: that of `ResourceLeveling.level(_:demands:priority:options:)`.
+    public static func level(_ ordered: OrderedNetwork, unleveled: Timing, demands: ResourceDemands,
+                             options: LevelingOptions = LevelingOptions())
         -> (result: ResourceLeveling.Result, leveled: OrderedNetwork) {
-        let result = ResourceLeveling.levelImproved(ordered, demands: demands, priority: unleveled.lateStart)
+        let result = ResourceLeveling.level(ordered, demands: demands, priority: unleveled.lateStart, options: options)
         return (result, ResourceLeveling.leveledNetwork(ordered, result))
     }
 
@@ -36,8 +37,8 @@ public enum LeveledMeasure {
     /// resource links added (as `Scheduler.level` does for a whole plan).
     ///
     /// - Complexity: one leveling and two critical-path passes.
-    public static func timing(_ ordered: OrderedNetwork, demands: ResourceDemands) -> Timing {
+    public static func timing(_ ordered: OrderedNetwork, demands: ResourceDemands, options: LevelingOptions = LevelingOptions()) -> Timing {
         let unleveled = CriticalPathMethod.schedule(ordered)
-        return CriticalPathMethod.schedule(level(ordered, unleveled: unleveled, demands: demands).leveled)
+        return CriticalPathMethod.schedule(level(ordered, unleveled: unleveled, demands: demands, options: options).leveled)
     }
 }

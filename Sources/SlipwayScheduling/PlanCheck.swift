@@ -50,10 +50,10 @@ public struct CheckedPlan: Sendable {
         }
     }
 
-    /// The same, leveled by owner capacity: the schedule's warnings are those of
-    /// the leveled schedule.
-    public func leveled() -> CheckedPlan {
+    /// The same, leveled by owner capacity (searching as `options` say): the
+    /// schedule's warnings are those of the leveled schedule.
+    public func leveled(_ options: LevelingOptions = LevelingOptions()) -> CheckedPlan {
         guard let plan, let schedule else { return self }
-        return CheckedPlan(plan: plan, schedule: Scheduler.level(plan, schedule: schedule), loadDiagnostics: loadDiagnostics)
+        return CheckedPlan(plan: plan, schedule: Scheduler.level(plan, schedule: schedule, options: options), loadDiagnostics: loadDiagnostics)
     }
 }

@@ -63,6 +63,35 @@ public struct Schedule: Sendable {
         public var unleveledFinish: Double
         /// Each node's early start before leveling, to show how far leveling moved it.
         public var unleveledStart: [Double]
+        /// Every task that waited for an owner, in task order.
+        public var waits: [Wait] = []
+        /// The schedules leveling generated to find this one (the single pass and the search).
+        public var schedules: Int = 0
+    }
+
+    /// A task leveling delayed: the owner it waited for, from when its links
+    /// allowed it to start, and the tasks of that owner it waited behind.
+    public struct Wait: Sendable, Equatable {
+        public var task: Int
+        /// An index into `Plan.owners`.
+        public var owner: Int
+        /// When the task's links allowed it to start (weeks); it starts later, at its leveled start.
+        public var ready: Double
+        /// Tasks holding the owner while it waited, by start.
+        public var behind: [Int]
+    }
+
+    /// The wait of a task, when leveling delayed it for an owner.
+    ///
+    /// - Complexity: O(log *W*) for *W* waits.
+    public func wait(of task: Int) -> Wait? {
+        guard let waits = leveling?.waits else { return nil }
+        var lo = 0, hi = waits.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if waits[mid].task < task { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < waits.count && waits[lo].task == task ? waits[lo] : nil
     }
 
     /// When a constraint is resolved, against its target.

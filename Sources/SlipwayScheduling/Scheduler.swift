@@ -22,20 +22,28 @@ public enum Scheduler {
         }
     }
 
-    /// Levels a schedule by owner capacity (`ResourceLeveling`), then runs the
+    /// Levels a schedule by owner capacity (`ResourceLeveling`: the single pass,
+    /// then the activity-list search under the budget of `options`), then runs the
     /// critical-path method on the network with the resource links added, so that
     /// floats and the critical path account for who does the work.
     ///
-    /// - Complexity: that of `ResourceLeveling.levelImproved`, then one more schedule.
-    public static func level(_ plan: Plan, schedule base: Schedule) -> Schedule {
+    /// - Complexity: that of `ResourceLeveling.level(_:demands:priority:options:)`,
+    ///   then one more schedule.
+    public static func level(_ plan: Plan, schedule base: Schedule, options: LevelingOptions = LevelingOptions()) -> Schedule {
         let demands = LeveledMeasure.demands(plan: plan, nodeCount: base.ordered.nodeCount)
-        let (result, leveled) = LeveledMeasure.level(base.ordered, unleveled: base.timing, demands: demands)
+        let (result, leveled) = LeveledMeasure.level(base.ordered, unleveled: base.timing, demands: demands, options: options)
         let graph = base.graph.adding(links: result.resourceLinks, sources: result.linkResource.map { .resource(owner: $0) },
                                       release: leveled.network.release)
         let leveling = Schedule.Leveling(resourceLinks: result.resourceLinks, linkOwner: result.linkResource,
                                          overallocated: result.overallocated.map { (task: $0.node, owner: $0.resource) },
                                          waitsBehindStarted: result.waitsBehindPinned.map { (task: $0.node, started: $0.pinned, owner: $0.resource) },
-                                         unleveledFinish: base.finish, unleveledStart: base.timing.earlyStart)
+                                         unleveledFinish: base.finish, unleveledStart: base.timing.earlyStart,
+                                         waits: result.waits.compactMap { w in
+                                             w.node < plan.tasks.count
+                                                 ? Schedule.Wait(task: w.node, owner: w.resource, ready: w.ready, behind: w.behind.filter { $0 < plan.tasks.count })
+                                                 : nil
+                                         },
+                                         schedules: result.schedules)
         return schedule(plan, graph: graph, ordered: leveled, leveling: leveling)
     }
 

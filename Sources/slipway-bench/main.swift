@@ -1,11 +1,16 @@
 import Foundation
 import SlipwayCore
+import SlipwayEngine
 
-// `make bench`: slipway-bench [--slipway PATH] [--nodes N] [--tasks N] [--loading-tasks N,N...] [--psplib DIR] [--only scheduling|loading|export|simulate|review|render|psplib] [--dot-dir DIR]
+// `make bench`: slipway-bench [--slipway PATH] [--nodes N] [--tasks N] [--loading-tasks N,N...] [--psplib DIR] [--only scheduling|loading|export|simulate|review|render|leveling|psplib] [--dot-dir DIR]
+// `make bench-leveling`: slipway-bench --only leveling [--sets j30,j60,j90,j120] [--budgets 1000,5000,50000] [--seed S] [--threads N] [--every K]
+//   (budget 0 is the single pass; --every K levels every K-th instance of each set only, for a quick look;
+//   --only psplib skips the timing of `schedule --level`)
 // --psplib defaults to ../shared/benchmarks/psplib: CI and `make bench` have ../shared beside the repository root.
 // Scripts/render-valgrind.sh: slipway-bench --render-loop N (N renders in one process, for valgrind)
 // slipway-bench --write-mixed-plan N PATH writes the loading benchmark's plan of N tasks, for profiling slipway on it;
-// slipway-bench --stages PATH [RUNS] times the in-process stages of the loading benchmark on a plan file.
+// slipway-bench --stages PATH [RUNS] times the in-process stages of the loading benchmark on a plan file;
+// slipway-bench --synthetic-plan N prints the generated plan of N tasks the benchmarks level, for profiling.
 var arguments = CommandLine.arguments.dropFirst()
 var slipway = ".build/release/slipway"
 var nodes = 1_000_000
@@ -14,6 +19,11 @@ var loadingSizes = [100_000, 1_000_000]
 var psplib = "../shared/benchmarks/psplib"
 var only: String?
 var dotDirectory = ".build/bench-dot"
+// `make bench` levels PSPLIB with the single pass only, which takes seconds; the
+// budgets of the search are `make bench-leveling`'s.
+var leveling = LevelingBench(directory: "", sets: ["j30", "j60", "j90", "j120"], budgets: [0])
+let usage = "usage: slipway-bench [--slipway PATH] [--nodes N] [--tasks N] [--loading-tasks N,N...] [--psplib DIR] [--only scheduling|loading|export|simulate|review|render|leveling|psplib] [--dot-dir DIR] [--write-mixed-plan N PATH] [--stages PATH [RUNS]]"
+    + " [--sets j30,...] [--budgets 0,1000,...] [--seed S] [--threads N] [--every K] [--render-loop N] [--synthetic-plan N]\n"
 while let flag = arguments.popFirst() {
     switch flag {
     case "--slipway": slipway = arguments.popFirst() ?? slipway
@@ -33,11 +43,19 @@ while let flag = arguments.popFirst() {
         let path = arguments.popFirst() ?? "mixed.yaml"
         try LoadingBench.stages(try String(contentsOfFile: path, encoding: .utf8), runs: arguments.popFirst().flatMap { Int($0) } ?? 1)
         exit(0)
+    case "--sets": leveling.sets = (arguments.popFirst() ?? "").split(separator: ",").map(String.init)
+    case "--budgets": leveling.budgets = (arguments.popFirst() ?? "").split(separator: ",").compactMap { Int($0) }
+    case "--seed": leveling.seed = arguments.popFirst().flatMap { UInt64($0) } ?? leveling.seed
+    case "--threads": leveling.threads = arguments.popFirst().flatMap { Int($0) }
+    case "--every": leveling.every = max(1, arguments.popFirst().flatMap { Int($0) } ?? 1)
+    case "--synthetic-plan":
+        print(SyntheticPlan.withOwners(tasks: arguments.popFirst().flatMap { Int($0) } ?? 1_000, seed: 7), terminator: "")
+        exit(0)
     case "--render-loop":
         try runRenderLoop(count: arguments.popFirst().flatMap { Int($0) } ?? 100)
         exit(0)
     default:
-        FileHandle.standardError.write(Data("usage: slipway-bench [--slipway PATH] [--nodes N] [--tasks N] [--loading-tasks N,N...] [--psplib DIR] [--only scheduling|loading|export|simulate|review|render|psplib] [--dot-dir DIR] [--render-loop N] [--write-mixed-plan N PATH] [--stages PATH [RUNS]]\n".utf8))
+        FileHandle.standardError.write(Data(usage.utf8))
         exit(2)
     }
 }
@@ -61,6 +79,10 @@ if only == nil || only == "review" {
 if only == nil || only == "render" {
     try runRenderBench(slipwayPath: slipway, dotDirectory: dotDirectory)
 }
-if only == nil || only == "psplib" {
-    runPSPLIBBench(directory: psplib)
+if only == nil || only == "leveling" {
+    try LevelingSpeedBench.run(slipway: slipway)
+}
+if only == nil || only == "leveling" || only == "psplib" {
+    leveling.directory = psplib
+    leveling.run()
 }

@@ -19,6 +19,8 @@ extension Slipway {
         @Flag(help: "Level the schedule by owner capacity first (as 'schedule --level').")
         var level = false
 
+        @OptionGroup var leveling: LevelingArguments
+
         @Option(help: "Also list tasks with at most this much total float (a duration: 1w, 3d).")
         var near: String = "0w"
 
@@ -30,7 +32,7 @@ extension Slipway {
         }
 
         func run() throws {
-            let (plan, schedule) = try options.loadScheduled(level: level)
+            let (plan, schedule) = try options.loadScheduled(leveling: leveling.options(level: level))
             let syntax = TimeSyntax(unit: plan.unit, calendar: plan.calendar)
             guard case .success(let weeks) = syntax.duration(near) else { throw ExitCode(2) }
             if format == .json {

@@ -13,8 +13,9 @@ extension Slipway {
                   slipway import tracker ../shared/seed/aws-migration-constraint-tracker.md -o plans/tracker.yaml
                   slipway import mspdi project.xml -o plans/project.yaml
                   slipway import mermaid roadmap.md -o plans/roadmap.yaml
+                  slipway import psplib ../shared/benchmarks/psplib/j30/j301_1.sm -o plans/j301_1.yaml
                 """,
-            subcommands: [TrackerDocument.self, MSPDI.self, Mermaid.self])
+            subcommands: [TrackerDocument.self, MSPDI.self, Mermaid.self, PSPLIB.self])
     }
 }
 
@@ -95,6 +96,31 @@ extension Slipway.Import {
 
         func run() throws {
             try ImportInput.run(file, to: destination) { Interchange.importMermaid(text: $0, source: file) }
+        }
+    }
+
+    struct PSPLIB: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "psplib",
+            abstract: "Import a PSPLIB single-mode project scheduling instance (.sm).",
+            discussion: """
+                Each renewable resource becomes an owner (r1, r2, ...) with its availability as
+                capacity, each job a task (j1 ... jN) with its duration in weeks (one period is
+                one week), its requests as needs and its predecessors as finish-to-start links;
+                the dummy source and sink are milestones. Level it with 'schedule --level'.
+
+                Example:
+                  slipway import psplib ../shared/benchmarks/psplib/j30/j301_1.sm -o plans/j301_1.yaml
+                  slipway schedule plans/j301_1.yaml --level
+                """)
+
+        @Argument(help: "The PSPLIB instance file (single-mode, .sm).")
+        var file: String
+
+        @OptionGroup var destination: ImportDestination
+
+        func run() throws {
+            try ImportInput.run(file, to: destination) { Interchange.importPSPLIB(text: $0, source: file) }
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SlipwayCore
 import SlipwayScheduling
+import SlipwayEngine
 
 /// The plan argument every command takes, and the shared way of reporting on it.
 struct PlanOptions: ParsableArguments {
@@ -10,11 +11,11 @@ struct PlanOptions: ParsableArguments {
 
     var displayPath: String { plan == "-" ? "<stdin>" : plan }
 
-    /// Loads and schedules the plan, prints every diagnostic to stderr, and exits
-    /// with status 2 when the plan is invalid.
-    func loadScheduled(showWarnings: Bool = true, level: Bool = false) throws -> (Plan, Schedule) {
+    /// Loads and schedules the plan (leveled when `leveling` is given), prints
+    /// every diagnostic to stderr, and exits with status 2 when the plan is invalid.
+    func loadScheduled(showWarnings: Bool = true, leveling: LevelingOptions? = nil) throws -> (Plan, Schedule) {
         let loaded = CheckedPlan.load(path: plan)
-        let checked = level ? loaded.leveled() : loaded
+        let checked = leveling.map { loaded.leveled($0) } ?? loaded
         Console.report(checked.diagnostics, path: displayPath, warnings: showWarnings)
         guard let plan = checked.plan, let schedule = checked.schedule else {
             Console.error("\(displayPath): \(checked.diagnostics.summary); nothing scheduled")

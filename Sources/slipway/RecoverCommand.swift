@@ -48,6 +48,8 @@ extension Slipway {
         @Flag(help: "With --level, try moving work to any owner with the capacity, whatever the skills the plan declares.")
         var allowAnyOwner = false
 
+        @OptionGroup var leveling: LevelingArguments
+
         func validate() throws {
             if let maxCut, !(0...100).contains(maxCut) { throw ValidationError("--max-cut must be a percentage from 0 to 100") }
             if !(0...100).contains(overlap) || overlap == 0 { throw ValidationError("--overlap must be a percentage above 0 and at most 100") }
@@ -72,7 +74,8 @@ extension Slipway {
             let whatIf = WhatIf(plan: plan, schedule: schedule)
             let changes = try WhatIfArguments.changes(try WhatIfArguments.slips(slip, start: false, in: plan), whatIf: whatIf, schedule: schedule)
             let report = Recovery.propose(whatIf: whatIf, changes: changes,
-                                          settings: .init(target: goal, maxCut: maxCut.map { $0 / 100 }, overlap: overlap / 100, level: level, allowAnyOwner: allowAnyOwner))
+                                          settings: .init(target: goal, maxCut: maxCut.map { $0 / 100 }, overlap: overlap / 100, level: level, allowAnyOwner: allowAnyOwner,
+                                                          leveling: leveling.options))
             Console.write(format == .json ? RecoveryReport.renderJSON(plan: plan, report: report)
                                           : RecoveryReport.render(plan: plan, whatIf: whatIf, report: report, currency: plan.currency))
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SlipwayCore
+import SlipwayEngine
 import SlipwayRendering
 import SlipwayReports
 import SlipwayScheduling
@@ -35,6 +36,11 @@ extension Slipway {
 
         @Flag(help: "Level the schedule by owner capacity first (as 'schedule --level').")
         var level = false
+
+        // Not LevelingArguments: its --seed would clash with the risk chart's; the
+        // leveling search keeps its default seed, so the Gantt matches 'schedule --level'.
+        @Option(help: "With --level: schedules the leveling search may generate (as 'schedule --level --effort'); 0 keeps the single pass.")
+        var effort: Int?
 
         @Option(help: "The diagram: network, constraints, gantt, risk (finish distribution and top drivers), compare (options and scenarios), earned (PV, EV and AC against the baseline) or fever (buffer used against chain done).")
         var diagram: DiagramKind = .network
@@ -86,7 +92,7 @@ extension Slipway {
 
         func run() throws {
             let (plan, unleveled) = try options.loadScheduled(showWarnings: false)
-            let schedule = level ? Scheduler.level(plan, schedule: unleveled) : unleveled
+            let schedule = level ? Scheduler.level(plan, schedule: unleveled, options: LevelingOptions(effort: effort, seed: LevelingOptions.defaultSeed)) : unleveled
             let filter = DiagramFilter(phase: phase, criticalOnly: criticalOnly)
             if let problem = filter.problem(in: plan) {
                 Console.error("error: --phase: \(problem)")
@@ -136,7 +142,7 @@ extension Slipway {
             let drawsBuffers = jobs.contains { $0.0 == .fever } || (buffers && jobs.contains { $0.0 == .gantt })
             let chainBuffers = drawsBuffers ? CriticalChainBuffers.compute(plan: plan, schedule: unleveled, method: method) : nil
             let trail = jobs.contains { $0.0 == .fever } ? chainBuffers?.projectTrail(plan: plan) : nil
-            let ganttSchedule = buffers && !level && jobs.contains { $0.0 == .gantt } ? Scheduler.level(plan, schedule: unleveled) : schedule
+            let ganttSchedule = buffers && !level && jobs.contains { $0.0 == .gantt } ? Scheduler.level(plan, schedule: unleveled, options: LevelingOptions(effort: effort, seed: LevelingOptions.defaultSeed)) : schedule
             for (kind, format) in jobs {
                 let bufferedGantt = kind == .gantt && buffers
                 let spec = Diagram.graph(kind, plan: plan, schedule: bufferedGantt ? ganttSchedule : schedule, filter: filter,

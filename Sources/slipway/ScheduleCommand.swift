@@ -17,6 +17,7 @@ extension Slipway {
                   slipway schedule plans/aws-migration.yaml
                   slipway schedule plans/aws-migration.yaml --format json > schedule.json
                   slipway schedule plans/aws-migration.yaml --level
+                  slipway schedule plans/aws-migration.yaml --level --effort 50000 --seed 2
                 """)
 
         @OptionGroup var options: PlanOptions
@@ -30,11 +31,13 @@ extension Slipway {
         @Flag(help: "Level the schedule by owner capacity: no owner works on more than its capacity at once.")
         var level = false
 
+        @OptionGroup var leveling: LevelingArguments
+
         @Flag(help: "Exit with status 1 when the plan finishes after its deadline.")
         var failLate = false
 
         func run() throws {
-            let (plan, schedule) = try options.loadScheduled(level: level)
+            let (plan, schedule) = try options.loadScheduled(leveling: leveling.options(level: level))
             let text: String
             switch format {
             case .table: text = ScheduleTable.render(plan: plan, schedule: schedule, color: output == nil && Console.useColor,

@@ -329,6 +329,25 @@ struct SlipwayCLITests {
         #expect(missing.stderr.contains("aws-migration.nope.baseline.json: error: no baseline here"))
     }
 
+    @Test func importPSPLIBReportsAMalformedFileAtItsLineAndColumn() throws {
+        let fixture = Self.repository.appendingPathComponent("Tests/SlipwayInterchangeTests/Fixtures/psplib/j301_1.sm").path
+        var lines = try String(contentsOfFile: fixture, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[19] = "   2        3          3           6  11  15"
+        let run = try Self.slipway(["import", "psplib", "-"], stdin: lines.joined(separator: "\n"))
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr == "<stdin>:20:13: error: job 2 has 3 modes; only single-mode (.sm) files are supported\n")
+        let good = try Self.slipway(["import", "psplib", fixture])
+        #expect(good.status == 0)
+        #expect(good.stdout.contains("  - id: j32\n"))
+    }
+
+    @Test func levelingEffortIsANumberOfSchedules() throws {
+        let run = try Self.slipway(["schedule", "plans/aws-migration.yaml", "--level", "--effort=-1"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("--effort must be a number of schedules, 0 or more"))
+    }
+
     @Test(arguments: [["--help"], ["schedule", "--help"], ["critical", "--help"], ["check", "--help"], ["review", "--help"]])
     func helpTextMatchesGolden(_ arguments: [String]) throws {
         let run = try Self.slipway(arguments, environment: ["COLUMNS": "100"])

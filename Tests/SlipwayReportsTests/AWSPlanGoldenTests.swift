@@ -31,6 +31,36 @@ struct AWSPlanGoldenTests {
         Golden.check(ScheduleTable.render(plan: plan, schedule: schedule, color: false), against: "aws-migration-schedule.txt")
     }
 
+    /// Leveled at the default effort: the table with the waits and the owner
+    /// hand-offs of the critical chain, and the JSON with `waitedFor`.
+    @Test func leveledTableAndJSONMatchGolden() throws {
+        let checked = CheckedPlan.load(path: Self.planPath).leveled()
+        let plan = try #require(checked.plan), schedule = try #require(checked.schedule)
+        Golden.check(ScheduleTable.render(plan: plan, schedule: schedule, color: false), against: "aws-migration-leveled.txt")
+        Golden.check(ScheduleJSON.render(plan: plan, schedule: schedule), against: "aws-migration-leveled.json")
+        #expect(schedule.timing.finish == 13.5)
+    }
+
+    /// Hand-checked on the leveled schedule: platform is busy with fs-storage
+    /// (1.5 weeks from 4.5, when the messaging work resolves nats-protocol) until
+    /// week 6, so stateless-components, ready at 4.5, waits for it: the owner
+    /// hand-off is on the critical chain. Core-team's agent-state-store still holds
+    /// container-agents back half a week, off the chain. The single pass (effort 0)
+    /// and the search end at the same week, 13.5: the links bound it.
+    @Test(arguments: [0, 5_000])
+    func leveledWaitsAreHandChecked(effort: Int) throws {
+        let checked = CheckedPlan.load(path: Self.planPath).leveled(LevelingOptions(effort: effort))
+        let plan = try #require(checked.plan), schedule = try #require(checked.schedule)
+        #expect(schedule.timing.finish == 13.5)
+        #expect(ScheduleTable.criticalChain(plan: plan, schedule: schedule).contains("fs-storage -[platform]-> stateless-components"))
+        let stateless = try #require(plan.taskIndex(of: "stateless-components"))
+        let wait = try #require(schedule.wait(of: stateless))
+        #expect(plan.owners[wait.owner].id == "platform" && wait.ready == 4.5 && schedule.start(stateless) == 6)
+        #expect(wait.behind.map { plan.tasks[$0].id } == ["fs-storage"])
+        let containers = try #require(plan.taskIndex(of: "container-agents"))
+        #expect(schedule.wait(of: containers).map { plan.owners[$0.owner].id } == "core-team")
+    }
+
     @Test func handCheckedFiguresOfTheAWSPlan() throws {
         let (plan, schedule, diagnostics) = try load()
         func dates(_ id: String) -> [Double] {

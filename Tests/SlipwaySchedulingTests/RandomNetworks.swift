@@ -8,9 +8,9 @@ import SlipwayScheduling
 /// random order, so that node indices (file order) are not already topological.
 /// About `pinnedShare` of the nodes are pinned (a start fixed by progress).
 enum RandomNetworks {
-    static func make(seed: UInt64, maxNodes: Int = 40, pinnedShare: Double = 0.1) -> DependencyNetwork {
+    static func make(seed: UInt64, minNodes: Int = 1, maxNodes: Int = 40, pinnedShare: Double = 0.1) -> DependencyNetwork {
         var rng = SplitMix64(seed: seed)
-        let n = Int.random(in: 1...maxNodes, using: &rng)
+        let n = Int.random(in: minNodes...maxNodes, using: &rng)
         let hidden = (0..<n).shuffled(using: &rng)
         // Durations in quarter weeks, some zero (milestones); a few releases.
         let duration = (0..<n).map { _ in Double(Int.random(in: 0...16, using: &rng)) / 4 }

@@ -19,11 +19,40 @@ public enum OwnerMoves {
     /// single owner to whichever other owner gives the earliest leveled finish,
     /// until the target is met, nothing helps, or `maxMoves` are made.
     ///
+    /// The search ranks moves by the single leveling pass, which is cheap; the
+    /// finishes it returns are measured as `leveling` asks, and moves that do not
+    /// gain on the plan leveled that way are left out.
+    ///
     /// - Returns: the moves in order with the finish after each, and the best
     ///   single moves of the first round (for alternatives).
     /// - Complexity: O(*m* · *c* · *O* · *L*) for *m* rounds, *c* candidate
-    ///   tasks, *O* owners and *L* the cost of one leveling.
-    public static func search(plan: Plan, network ordered: OrderedNetwork, target: Double, anyOwner: Bool = false, maxMoves: Int = 4)
+    ///   tasks, *O* owners and *L* the cost of one single-pass leveling, then
+    ///   *m* + 4 levelings as `leveling` asks.
+    public static func search(plan: Plan, network ordered: OrderedNetwork, target: Double, anyOwner: Bool = false, maxMoves: Int = 4,
+                              leveling: LevelingOptions = .singlePass)
+        -> (moves: [Move], finishes: [Double], singles: [(move: Move, finish: Double)]) {
+        let found = greedy(plan: plan, network: ordered, target: target, anyOwner: anyOwner, maxMoves: maxMoves)
+        guard leveling != .singlePass else { return found }
+        let tol = Timing.criticalTolerance
+        func finish(_ moves: some Sequence<Move>) -> Double {
+            let reassigned = Dictionary(moves.map { ($0.task, $0.to) }, uniquingKeysWith: { $1 })
+            let demands = LeveledMeasure.demands(plan: plan, nodeCount: ordered.nodeCount, reassigned: reassigned)
+            return LeveledMeasure.timing(ordered, demands: demands, options: leveling).finish
+        }
+        let base = finish([])
+        var finishes = found.moves.indices.map { finish(found.moves.prefix($0 + 1)) }
+        var moves = found.moves
+        if let last = finishes.last, last >= base - tol {
+            moves = []
+            finishes = []
+        }
+        var singles = found.singles.map { (move: $0.move, finish: finish([$0.move])) }.filter { $0.finish < base - tol }
+        singles.sort { ($0.finish, $0.move.task, $0.move.to) < ($1.finish, $1.move.task, $1.move.to) }
+        return (moves, finishes, singles)
+    }
+
+    /// The greedy search itself, each trial leveled by the single pass.
+    static func greedy(plan: Plan, network ordered: OrderedNetwork, target: Double, anyOwner: Bool, maxMoves: Int)
         -> (moves: [Move], finishes: [Double], singles: [(move: Move, finish: Double)]) {
         let tol = Timing.criticalTolerance
         var reassigned: [Int: Int] = [:]
@@ -31,7 +60,7 @@ public enum OwnerMoves {
         var finishes: [Double] = []
         var singles: [(move: Move, finish: Double)] = []
         let network = ordered.network
-        var timing = LeveledMeasure.timing(ordered, demands: LeveledMeasure.demands(plan: plan, nodeCount: network.nodeCount))
+        var timing = LeveledMeasure.timing(ordered, demands: LeveledMeasure.demands(plan: plan, nodeCount: network.nodeCount), options: .singlePass)
         for round in 0..<maxMoves {
             guard timing.finish > target + tol else { break }
             var best: (move: Move, timing: Timing)?
@@ -45,7 +74,8 @@ public enum OwnerMoves {
                     && (anyOwner || canDo(plan.owners[to], task)) {
                     var trial = reassigned
                     trial[j] = to
-                    let t = LeveledMeasure.timing(ordered, demands: LeveledMeasure.demands(plan: plan, nodeCount: network.nodeCount, reassigned: trial))
+                    let t = LeveledMeasure.timing(ordered, demands: LeveledMeasure.demands(plan: plan, nodeCount: network.nodeCount, reassigned: trial),
+                                                  options: .singlePass)
                     let move = Move(task: j, from: from, to: to)
                     if round == 0, t.finish < timing.finish - tol { singles.append((move, t.finish)) }
                     if t.finish < (best?.timing.finish ?? timing.finish) - tol { best = (move, t) }

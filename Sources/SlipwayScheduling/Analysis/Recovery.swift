@@ -32,13 +32,18 @@ public enum Recovery {
         public var level: Bool
         /// Move work to any owner with the capacity, whatever the skills.
         public var allowAnyOwner: Bool
+        /// How hard each leveling searches (as `schedule --level`, so that the
+        /// forecast is the leveled finish the schedule shows).
+        public var leveling: LevelingOptions
 
-        public init(target: Double, maxCut: Double? = nil, overlap: Double = 0.5, level: Bool = false, allowAnyOwner: Bool = false) {
+        public init(target: Double, maxCut: Double? = nil, overlap: Double = 0.5, level: Bool = false, allowAnyOwner: Bool = false,
+                    leveling: LevelingOptions = LevelingOptions()) {
             self.target = target
             self.maxCut = maxCut
             self.overlap = overlap
             self.level = level
             self.allowAnyOwner = allowAnyOwner
+            self.leveling = leveling
         }
     }
 
@@ -127,7 +132,9 @@ public enum Recovery {
         let plan = whatIf.plan
         let network = whatIf.network(with: changes)
         let demands = LeveledMeasure.demands(plan: plan, nodeCount: network.nodeCount)
-        let leveledFinish = LeveledMeasure.timing(network, demands: demands).finish
+        let (leveled, leveledNetwork) = LeveledMeasure.level(network, unleveled: CriticalPathMethod.schedule(network), demands: demands,
+                                                             options: settings.leveling)
+        let leveledFinish = ResourceLeveling.finish(of: leveled, network.network)
         var notes: [Note] = []
         guard leveledFinish > settings.target + tol else {
             return Report(target: settings.target, forecastFinish: leveledFinish, options: [], notes: notes, leveled: true)
@@ -136,7 +143,6 @@ public enum Recovery {
         // links plus the waits leveling gave each owner's work (with the plan's own
         // releases, so that cuts can move work earlier). Each option found is then
         // measured by leveling the plan again.
-        let (leveled, leveledNetwork) = LeveledMeasure.level(network, unleveled: CriticalPathMethod.schedule(network), demands: demands)
         // The sequence with the plan's own releases, so that cuts can move work earlier.
         let sequenced = WhatIf(plan: plan,
                                graph: whatIf.graph.adding(links: leveled.resourceLinks, sources: leveled.linkResource.map { .resource(owner: $0) },
@@ -161,7 +167,7 @@ public enum Recovery {
                 for ft in option.fastTracks { links[ft.link] = .init(from: Int32(ft.from), to: Int32(ft.to), type: .startToStart, lag: ft.lag) }
                 changed = changed.with(links: links)
             }
-            measured.finish = LeveledMeasure.timing(changed, demands: demands).finish
+            measured.finish = LeveledMeasure.timing(changed, demands: demands, options: settings.leveling).finish
             measured.reachesTarget = measured.finish <= settings.target + tol
             return measured
         }
@@ -170,7 +176,7 @@ public enum Recovery {
             notes.append(.ownerMovesNeedSkills)
         } else if !plan.owners.isEmpty {
             if settings.allowAnyOwner { notes.append(.ownerMovesIgnoreSkills) }
-            let found = OwnerMoves.search(plan: plan, network: network, target: settings.target, anyOwner: settings.allowAnyOwner)
+            let found = OwnerMoves.search(plan: plan, network: network, target: settings.target, anyOwner: settings.allowAnyOwner, leveling: settings.leveling)
             if let last = found.finishes.last {
                 options.append(Option(kind: .moveWork, cuts: [], fastTracks: [], moves: found.moves, finish: last,
                                       reachesTarget: last <= settings.target + tol))

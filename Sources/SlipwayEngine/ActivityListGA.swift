@@ -1,0 +1,197 @@
+import Dispatch
+
+/// A genetic algorithm over activity lists for leveling (Hartmann 1998), with
+/// every child justified (Valls, Ballestín & Quintanilla 2005), the peak
+/// crossover and a restart around the best schedule (the hybrid genetic
+/// algorithm of Valls, Ballestín & Quintanilla 2008).
+///
+/// An individual is a precedence-feasible activity list, decoded by the serial
+/// scheme (`SerialScheduleGenerator`); its fitness is the finish of its
+/// schedule, ties broken by the work-weighted sum of finishes (the schedule that
+/// gets its work done earlier leaves more room to shorten). The first
+/// population is regret-based biased random sampling on the latest starts
+/// (Kolisch & Drexl 1996) plus the lists the caller gives (the single pass).
+/// Each generation breeds children by binary tournament, a two-point crossover
+/// in time whose cut points frame the father's busiest window (the peak
+/// crossover) and one shift move; each child is decoded and justified, and its
+/// justified placement written back into its list. A child whose first decoding
+/// gives a schedule the population has already is not justified. The
+/// population and the children are then merged, best first, one individual per
+/// distinct schedule (elitist replacement without duplicates). When the best has
+/// not improved for `patience` generations, the population is rebuilt around
+/// the best by random shift moves.
+///
+/// The budget counts generated schedules, as Kolisch & Hartmann (2006) count
+/// them for comparing heuristics: every decoding and every justification pass.
+/// The parameters (population, patience, window widths, tie-break) were chosen
+/// on the PSPLIB sets (`make bench-leveling`).
+///
+/// Child *i* of batch *b* draws from its own generator, seeded from the caller's
+/// seed, *b* and *i*, and reads only the population as it was before the batch:
+/// the children do not depend on how they are shared among threads, so the same
+/// seed gives the same schedule on one core or on many.
+public enum ActivityListGA {
+    /// The best list found, its finish, and the schedules the search generated.
+    public struct Outcome: Sendable {
+        public var list: [Int32]
+        public var finish: Double
+        public var schedules: Int
+    }
+
+    struct Individual: Sendable {
+        var list: [Int32]
+        var finish: Double
+        /// A hash of the schedule: equal schedules are one individual.
+        var signature: UInt64
+        /// The start of each node in the schedule of `list`.
+        var start: [Double]
+        /// The schedules it cost: three, or one for a duplicate (not justified).
+        var schedules = schedulesPerList
+        /// The tie-break between equal finishes, lower first: the sum over the
+        /// nodes of finish x duration x share of the resources needed.
+        var secondary = 0.0
+    }
+
+    /// A decoding and a justification round (a backward and a forward pass).
+    static let schedulesPerList = 3
+    /// Generations without a better best before the restart around it.
+    static let patience = 16
+
+    /// - Parameters:
+    ///   - ordered: the network; `priority`, lower first, one value per node
+    ///     (the latest starts of the unleveled schedule) biases sampling.
+    ///   - initial: precedence-feasible lists to put in the first population.
+    ///   - budget: the schedules the search may generate.
+    ///   - seed: the only source of randomness.
+    ///   - threads: workers for the children of a generation; the result does
+    ///     not depend on it.
+    ///   - lowerBound: a finish no schedule can beat (the unleveled finish): the
+    ///     search stops when it gets there.
+    /// - Complexity: O(`budget` · *S*) for *S* the cost of one decoding
+    ///   (`SerialScheduleGenerator.run`), shared among `threads`, plus
+    ///   O(*P* log *P*) per generation for the replacement of a population of *P*.
+    public static func search(_ ordered: OrderedNetwork, demands: ResourceDemands, priority: [Double], initial: [[Int32]],
+                              budget: Int, seed: UInt64, threads: Int, lowerBound: Double) -> Outcome {
+        let n = ordered.nodeCount
+        let size = populationSize(budget: budget)
+        let workers = (0..<max(1, threads)).map { _ in ActivityListBreeder(ordered, demands: demands, priority: priority) }
+        // Threads pay off only when a batch is worth more than waking them.
+        let parallel = n >= 16 ? workers.count : 1
+        var used = 0
+        var batch: UInt64 = 0
+        func breed(_ count: Int, known: Set<UInt64> = [],
+                   _ make: @escaping @Sendable (Int, inout SplitMix64, ActivityListBreeder) -> [Int32]) -> [Individual] {
+            defer { batch += 1 }
+            let children = evaluate(count, seed: seed, batch: batch, known: known, workers: Array(workers.prefix(parallel)), make)
+            used += children.reduce(0) { $0 + $1.schedules }
+            return children
+        }
+
+        let first = min(size, budget / schedulesPerList)
+        guard first > 0 else { return Outcome(list: initial.first ?? [], finish: .infinity, schedules: 0) }
+        var population = survivors(breed(first) { i, rng, breeder in
+            i < initial.count ? initial[i] : breeder.sample(&rng)
+        }, size: size)
+        var best = population[0]
+        var stalled = 0
+        while best.finish > lowerBound + ResourceProfile.eps {
+            let count = min(size, (budget - used) / schedulesPerList)
+            guard count > 0 else { break }
+            if stalled >= patience {
+                // Restart around the best: its neighbours by up to n/10 random shifts each.
+                let centre = best.list, moves = max(2, n / 10)
+                population = survivors([best] + breed(count, known: [best.signature]) { _, rng, breeder in
+                    breeder.shifted(centre, moves: Int.random(in: 1...moves, using: &rng), &rng)
+                }, size: size)
+                stalled = 0
+            } else {
+                let parents = population
+                let children = breed(count, known: Set(parents.map(\.signature))) { _, rng, breeder in
+                    let mother = tournament(parents, &rng), father = tournament(parents, &rng)
+                    return breeder.shifted(breeder.peakCrossover(mother: mother, father: father, &rng), moves: 1, &rng)
+                }
+                population = survivors(parents + children, size: size)
+            }
+            if population[0].finish < best.finish - ResourceProfile.eps {
+                best = population[0]
+                stalled = 0
+            } else {
+                stalled += 1
+            }
+        }
+        return Outcome(list: best.list, finish: best.finish, schedules: used)
+    }
+
+    /// Larger populations for larger budgets: about the square root of the number
+    /// of children the budget pays for, between 10 and 100.
+    static func populationSize(budget: Int) -> Int {
+        min(100, max(10, Int((Double(budget / schedulesPerList)).squareRoot() * 1.3)))
+    }
+
+    /// The better of two individuals drawn at random (binary tournament): the
+    /// population is sorted, best first.
+    static func tournament(_ population: [Individual], _ rng: inout SplitMix64) -> Individual {
+        let a = Int.random(in: 0..<population.count, using: &rng), b = Int.random(in: 0..<population.count, using: &rng)
+        return population[min(a, b)]
+    }
+
+    /// The `size` best individuals, one per schedule: a stable sort by finish,
+    /// then `secondary`, so that remaining ties keep the older individual first.
+    ///
+    /// - Complexity: O(*m* log *m*) for *m* candidates.
+    static func survivors(_ candidates: [Individual], size: Int) -> [Individual] {
+        let sorted = candidates.indices.sorted { a, b in
+            candidates[a].finish != candidates[b].finish ? candidates[a].finish < candidates[b].finish :
+            candidates[a].secondary != candidates[b].secondary ? candidates[a].secondary < candidates[b].secondary : a < b
+        }
+        var seen = Set<UInt64>()
+        var kept: [Individual] = []
+        kept.reserveCapacity(size)
+        for i in sorted where kept.count < size && seen.insert(candidates[i].signature).inserted {
+            kept.append(candidates[i])
+        }
+        return kept
+    }
+
+    /// Makes and judges `count` lists, list *i* from the generator of (`seed`,
+    /// `batch`, *i*), shared among the workers in a fixed stride.
+    static func evaluate(_ count: Int, seed: UInt64, batch: UInt64, known: Set<UInt64>, workers: [ActivityListBreeder],
+                         _ make: @escaping @Sendable (Int, inout SplitMix64, ActivityListBreeder) -> [Int32]) -> [Individual] {
+        let slots = UnsafeMutableBufferPointer<Individual>.allocate(capacity: count)
+        slots.initialize(repeating: Individual(list: [], finish: 0, signature: 0, start: []))
+        defer {
+            _ = slots.deinitialize()
+            slots.deallocate()
+        }
+        let shared = Slots(buffer: slots)
+        let stride = min(workers.count, count)
+        let work: @Sendable (Int) -> Void = { w in
+            var i = w
+            while i < count {
+                var rng = generator(seed: seed, batch: batch, child: i)
+                shared.buffer[i] = workers[w].evaluate(make(i, &rng, workers[w]), known: known)
+                i += stride
+            }
+        }
+        if stride <= 1 {
+            work(0)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: stride, execute: work)
+        }
+        return Array(slots)
+    }
+
+    /// The generator of child `child` of batch `batch`: SplitMix64 seeded with
+    /// the three mixed by its own finalizer, so that neighbours do not share a stream.
+    static func generator(seed: UInt64, batch: UInt64, child: Int) -> SplitMix64 {
+        var a = SplitMix64(seed: seed ^ 0x6A09_E667_F3BC_C908)
+        var b = SplitMix64(seed: batch &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: child))
+        return SplitMix64(seed: a.next() ^ b.next())
+    }
+}
+
+/// The result slots of a batch: each worker writes only its own children's
+/// slots, so no two touch the same memory.
+private struct Slots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<ActivityListGA.Individual>
+}
