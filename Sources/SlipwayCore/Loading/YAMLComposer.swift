@@ -127,6 +127,8 @@ enum YAMLComposer {
             var nonASCIIKey = false
             /// Whether it has more than 16 keys, kept by text in `keyIndex`.
             var indexed = false
+            /// The node of the key whose value is being read.
+            var keySlot: Int32 = -1
         }
 
         init(bytes: Int, nodeLimit: Int, counting: Bool) {
@@ -256,6 +258,10 @@ enum YAMLComposer {
         }
 
         /// Node `index` (complete, with its descendants) joins its parent.
+        ///
+        /// A repeated key is found when its value is complete, as the composer
+        /// always did: a progress file's diagnostics are reported in the order
+        /// they are found, so a repeated key must come after the ones inside its value.
         mutating func added(_ index: Int, diagnostics: inout [Diagnostic]) {
             guard top != nil else {
                 if root == nil { root = index }
@@ -263,12 +269,17 @@ enum YAMLComposer {
             }
             let position = top!.children
             top!.children += 1
-            guard top!.isMapping, position % 2 == 0 else { return }
-            // A key: only a scalar key can repeat one given before.
-            let key = nodes[index].kind == .alias ? Int(nodes[index].a) : index
+            guard top!.isMapping else { return }
+            if position % 2 == 0 {
+                top!.keySlot = Int32(index)
+                return
+            }
+            // A value: only a scalar key of its pair can repeat one given before.
+            let slot = Int(top!.keySlot)
+            let key = nodes[slot].kind == .alias ? Int(nodes[slot].a) : slot
             guard nodes[key].kind == .scalar else { return }
-            if let first = firstKey(equalTo: key) {
-                nodes[index].dropped = true
+            if let first = firstKey(equalTo: key, before: slot, keys: Int(position + 1) / 2) {
+                nodes[slot].dropped = true
                 let name = Self.string(nodes, text, key)
                 diagnostics.append(.error(.duplicateKey, at: Self.location(nodes, key),
                                           "duplicate key '\(name)' in one mapping; each key may appear once (the first is used)",
@@ -276,12 +287,12 @@ enum YAMLComposer {
             }
         }
 
-        /// The first kept scalar key of the innermost mapping with the same text
-        /// as scalar `key` (`key` itself is the mapping's newest child),
-        /// remembered by text once the mapping has more than 16 keys.
-        mutating func firstKey(equalTo key: Int) -> Int? {
+        /// The first kept scalar key of the innermost mapping, among the pairs
+        /// before node `slot`, with the same text as scalar `key` (the key at
+        /// `slot`, its `keys`-th). Remembered by text once the mapping has more
+        /// than 16 keys.
+        mutating func firstKey(equalTo key: Int, before slot: Int, keys: Int) -> Int? {
             let mapping = Int(top!.node)
-            let keys = Int(top!.children + 1) / 2
             if keys <= 16 {
                 let (bit, ascii) = Self.fingerprint(nodes, text, key)
                 let seen = top!.keyBits & bit != 0 || top!.nonASCIIKey || !ascii
@@ -289,27 +300,23 @@ enum YAMLComposer {
                 if !ascii { top!.nonASCIIKey = true }
                 if !seen { return nil }
                 var i = mapping + 1
-                while i < nodes.count - 1 {
+                while i < slot {
                     let k = nodes[i].kind == .alias ? Int(nodes[i].a) : i
                     if !nodes[i].dropped && nodes[k].kind == .scalar && Self.sameText(nodes, text, k, key) { return k }
-                    let value = Self.skipping(nodes, i)
-                    guard value < nodes.count - 1 else { break }
-                    i = Self.skipping(nodes, value)
+                    i = Self.skipping(nodes, Self.skipping(nodes, i))
                 }
                 return nil
             }
             if !top!.indexed {
                 var index: [String: Int32] = [:]
                 var i = mapping + 1
-                while i < nodes.count - 1 {
+                while i < slot {
                     let k = nodes[i].kind == .alias ? Int(nodes[i].a) : i
                     if !nodes[i].dropped && nodes[k].kind == .scalar {
                         let name = Self.string(nodes, text, k)
                         if index[name] == nil { index[name] = Int32(k) }
                     }
-                    let value = Self.skipping(nodes, i)
-                    guard value < nodes.count - 1 else { break }
-                    i = Self.skipping(nodes, value)
+                    i = Self.skipping(nodes, Self.skipping(nodes, i))
                 }
                 keyIndex.append(index)
                 top!.indexed = true
