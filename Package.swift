@@ -67,7 +67,7 @@ let package = Package(
         // test targets cannot depend on one another; it is in no product.
         .target(name: "SlipwayTestSupport", path: "Tests/SlipwayTestSupport"),
         .testTarget(name: "SlipwayCoreTests", dependencies: ["SlipwayEngine", "SlipwayCore", "SlipwayScheduling"], exclude: ["Fixtures"]),
-        .testTarget(name: "SlipwaySchedulingTests", dependencies: ["SlipwayEngine", "SlipwayCore", "SlipwayScheduling", "SlipwayReports"]),
+        .testTarget(name: "SlipwaySchedulingTests", dependencies: ["SlipwayEngine", "SlipwayCore", "SlipwayScheduling", "SlipwayReports", "SlipwayTestSupport"]),
         .testTarget(name: "SlipwayReportsTests",
                     dependencies: ["SlipwayEngine", "SlipwayCore", "SlipwayScheduling", "SlipwayReports", "SlipwayTestSupport"],
                     exclude: ["Golden"]),

@@ -4,23 +4,13 @@ import SlipwayCore
 import SlipwayScheduling
 import SlipwayRendering
 import Testing
+import SlipwayTestSupport
 
 /// Buffers in the Gantt chart and the fever chart, on the plan whose buffers
 /// `CriticalChainBuffersTests` checks by hand: chain a 0-4, b 4-6, e 6-11; project
 /// buffer 3 weeks (11-14); c-d's buffer 0.5 (5.5-6), f's 2 (4-6).
 @Suite struct BufferChartsTests {
-    static let plan = """
-        plan: Buffers
-        deadline: 13w
-        tasks:
-          - {id: a, duration: 2-6w}
-          - {id: b, duration: 1-3w, after: [a]}
-          - {id: c, duration: 1-2w}
-          - {id: d, duration: 2w, after: [c]}
-          - {id: f, duration: 1-5w, after: ["a SS+2.5w"]}
-          - {id: e, duration: 3-7w, after: [b, d, f]}
-          - {id: end, milestone: true, after: [e]}
-        """
+    static let plan = SharedPlans.buffers
 
     static func node(_ spec: GraphSpec, _ name: String) -> GraphSpec.Node? { spec.nodes.first { $0.name == name } }
 

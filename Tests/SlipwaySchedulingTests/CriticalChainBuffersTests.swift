@@ -1,4 +1,5 @@
 import Testing
+import SlipwayTestSupport
 import SlipwayEngine
 import SlipwayCore
 @testable import SlipwayScheduling
@@ -14,18 +15,7 @@ struct CriticalChainBuffersTests {
     ///   f  1-5w  mean 3, spread 2   2.5-5.5 (a SS+2.5w), joins e with slack 0.5
     ///   e  3-7w  mean 5, spread 2   6-11   chain
     ///   end milestone               11     chain
-    static let plan = """
-        plan: Buffers
-        deadline: 13w
-        tasks:
-          - {id: a, duration: 2-6w}
-          - {id: b, duration: 1-3w, after: [a]}
-          - {id: c, duration: 1-2w}
-          - {id: d, duration: 2w, after: [c]}
-          - {id: f, duration: 1-5w, after: ["a SS+2.5w"]}
-          - {id: e, duration: 3-7w, after: [b, d, f]}
-          - {id: end, milestone: true, after: [e]}
-        """
+    static let plan = SharedPlans.buffers
 
     static func buffers(_ text: String = plan, method: CriticalChainBuffers.Method) throws -> (Plan, CriticalChainBuffers) {
         let checked = CheckedPlan.load(text: text)

@@ -1,4 +1,5 @@
 import Testing
+import SlipwayTestSupport
 import SlipwayEngine
 import SlipwayCore
 import SlipwayScheduling
@@ -7,18 +8,7 @@ import SlipwayScheduling
 /// computed by loading the plan with the updates up to it; hand-checked.
 struct SlipTrendTests {
     /// design 0-2 -> build 2-4 -> deploy 4-5 -> done 5; docs 0-1 beside it.
-    static let plan = """
-        plan: Tracked
-        start: 2025-01-13
-        deadline: 6w
-        owners: [{id: dev}, {id: ops}]
-        tasks:
-          - {id: design, duration: 2w, owner: dev}
-          - {id: build, duration: 2w, owner: dev, after: [design]}
-          - {id: deploy, duration: 1w, owner: ops, after: [build]}
-          - {id: docs, duration: 1w, owner: ops}
-          - {id: done, milestone: true, after: [deploy, docs]}
-        """
+    static let plan = SharedPlans.tracked
 
     /// As of week 1 design is a quarter done (1.5 weeks left: ends 2.5) and docs
     /// finished; as of week 3 design finished at 3.
