@@ -121,6 +121,10 @@ public enum MonteCarloSchedule {
         let stride = 3 * m + 4 * r
         let sums = Buffer<Double>(count: blocks * stride)
 
+        // Which nodes are eligible depends on the links alone and the priorities
+        // are fixed, so every iteration decodes the same activity list.
+        let sequence = leveling.map { LevelingSequence(ordered.network, priority: $0.priority) }
+
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var sampled = ordered
             let base = ordered.network.duration
@@ -154,9 +158,8 @@ public enum MonteCarloSchedule {
                         }
                     }
                     let startDelay: [Double]? = hasDelays ? delay : nil
-                    if let leveling {
-                        let result = ResourceLeveling.level(sampled, demands: leveling.demands, priority: leveling.priority, startDelay: startDelay)
-                        CriticalPathMethod.schedule(ResourceLeveling.leveledNetwork(sampled, result, startDelay: startDelay),
+                    if let leveling, let sequence {
+                        CriticalPathMethod.schedule(leveledNetwork(sampled, leveling: leveling, sequence: sequence, startDelay: startDelay),
                                                     into: &timing, startDelay: startDelay)
                     } else {
                         CriticalPathMethod.schedule(sampled, into: &timing, startDelay: startDelay)
@@ -231,6 +234,48 @@ public enum MonteCarloSchedule {
     }
 
     /// Both cores of the machine, or however many it has.
+    /// The activity list of the fixed priorities, and each node's place in it.
+    struct LevelingSequence {
+        let list: [Int32]
+        let position: [Int32]
+
+        /// - Complexity: O((*V* + *E*) log *V*).
+        init(_ network: DependencyNetwork, priority: [Double]) {
+            var lists = PriorityList()
+            var list: [Int32] = []
+            lists.make(network, key: priority, into: &list)
+            var position = [Int32](repeating: 0, count: network.nodeCount)
+            for (p, node) in list.enumerated() { position[Int(node)] = Int32(p) }
+            self.list = list
+            self.position = position
+        }
+    }
+
+    /// One iteration's leveled network: the sampled network decoded by the serial
+    /// scheme in `sequence`, with a resource link from the work each delayed node
+    /// waited for — the links `ResourceLeveling.level` would give, without the
+    /// explanations (waits, overallocations) that only reports read.
+    ///
+    /// - Complexity: O(*V* + *E* + *V* · *D* · (log *k* + *s* + *k*)), as one decoding.
+    static func leveledNetwork(_ sampled: OrderedNetwork, leveling: Leveling, sequence: LevelingSequence,
+                               startDelay: [Double]?) -> OrderedNetwork {
+        var generator = SerialScheduleGenerator(network: sampled.network, demands: leveling.demands)
+        generator.startDelay = startDelay
+        generator.run(sequence.list)
+        var links: [DependencyNetwork.Link] = []
+        for node in sequence.list {
+            let j = Int(node)
+            guard let (blocker, _) = generator.blocker(of: j), sequence.position[Int(blocker)] < sequence.position[j] else { continue }
+            links.append(.init(from: blocker, to: node))
+        }
+        let network = sampled.network
+        var release = network.release
+        for j in 0..<network.nodeCount where network.pinnedStart[j].isNaN {
+            release[j] = max(release[j], generator.start[j] - (startDelay?[j] ?? 0))
+        }
+        return OrderedNetwork(network.adding(links: links, release: release), trustedOrder: sequence.list)
+    }
+
     public static var defaultThreads: Int {
         #if canImport(Glibc)
         return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))

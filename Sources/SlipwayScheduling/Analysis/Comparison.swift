@@ -1,3 +1,4 @@
+import Dispatch
 import SlipwayEngine
 import SlipwayCore
 
@@ -96,39 +97,66 @@ public enum Comparison {
     /// - Complexity: per alternative, one load, one schedule, one leveling and a
     ///   simulation of `settings.iterations` (leveled when owners do the work).
     public static func run(text: String, sidecar: ProgressLog.Source?, alternatives: [Alternative], settings: Settings) -> [Outcome] {
+        // Each alternative is loaded, leveled and simulated on its own, so they run
+        // side by side (the search and the simulation inside each use every core
+        // too; neither depends on how threads are shared, so the numbers do not
+        // change); the comparisons with the plan as it is come after, in order.
+        let evaluated = ConcurrentResults<Evaluated>(count: alternatives.count)
+        DispatchQueue.concurrentPerform(iterations: alternatives.count) { k in
+            evaluated.set(k, evaluate(text: text, sidecar: sidecar, alternative: alternatives[k], settings: settings))
+        }
         var outcomes: [Outcome] = []
         var reference: (plan: Plan, schedule: Schedule)?
-        for alternative in alternatives {
-            let loaded = PlanLoader.load(text: text, sidecar: sidecar, variant: alternative.variant)
-            let checked = CheckedPlan.from(loaded)
-            guard let plan = checked.plan, let schedule = checked.schedule else {
-                outcomes.append(Outcome(alternative: alternative, errors: checked.diagnostics.errors, finish: nil, leveledFinish: nil,
-                                        simulation: nil, cost: nil, budget: nil, targetsMissed: [], criticalPath: [],
-                                        joinsCriticalPath: [], leavesCriticalPath: [], moved: [], isBest: false))
-                continue
-            }
-            let usesOwners = plan.tasks.contains { !$0.isWait && !$0.demands.isEmpty }
-            let leveled = usesOwners ? Scheduler.level(plan, schedule: schedule) : nil
-            let shown = leveled ?? schedule
-            let simulation = RiskSimulation.run(plan: plan, schedule: schedule,
-                                                settings: .init(iterations: settings.iterations, seed: settings.seed, leveled: usesOwners))
-            let path = shown.criticalPath.map { plan.tasks[$0].id }
-            var outcome = Outcome(alternative: alternative, errors: [], finish: schedule.finish, leveledFinish: leveled?.finish,
-                                  simulation: simulation, cost: schedule.cost.isKnown ? schedule.cost.total : nil, budget: plan.budget,
-                                  targetsMissed: shown.resolutions.filter(\.late).map { plan.constraints[$0.constraint].id },
-                                  criticalPath: path, joinsCriticalPath: [], leavesCriticalPath: [], moved: [], isBest: false)
-            if let reference {
-                let referencePath = reference.schedule.criticalPath.map { reference.plan.tasks[$0].id }
-                outcome.joinsCriticalPath = path.filter { !referencePath.contains($0) }
-                outcome.leavesCriticalPath = referencePath.filter { !path.contains($0) }
-                outcome.moved = moves(from: reference, to: (plan, shown), limit: settings.movedLimit)
-            } else {
-                reference = (plan, shown)
+        for result in evaluated.values {
+            var outcome = result.outcome
+            if let (plan, shown) = result.scheduled {
+                let path = outcome.criticalPath
+                if let reference {
+                    let referencePath = reference.schedule.criticalPath.map { reference.plan.tasks[$0].id }
+                    outcome.joinsCriticalPath = path.filter { !referencePath.contains($0) }
+                    outcome.leavesCriticalPath = referencePath.filter { !path.contains($0) }
+                    outcome.moved = moves(from: reference, to: (plan, shown), limit: settings.movedLimit)
+                } else {
+                    reference = (plan, shown)
+                }
             }
             outcomes.append(outcome)
         }
         markBest(&outcomes)
         return outcomes
+    }
+
+    /// One alternative on its own: its outcome, and the plan and shown schedule
+    /// that the comparisons with the plan as it is need.
+    struct Evaluated: Sendable {
+        var outcome: Outcome
+        var scheduled: (plan: Plan, shown: Schedule)?
+    }
+
+    /// - Complexity: one load, one schedule, one leveling and a simulation of
+    ///   `settings.iterations` (leveled when owners do the work).
+    static func evaluate(text: String, sidecar: ProgressLog.Source?, alternative: Alternative, settings: Settings) -> Evaluated {
+        let loaded = PlanLoader.load(text: text, sidecar: sidecar, variant: alternative.variant)
+        let checked = CheckedPlan.from(loaded)
+        guard let plan = checked.plan, let schedule = checked.schedule else {
+            return Evaluated(outcome: Outcome(alternative: alternative, errors: checked.diagnostics.errors, finish: nil, leveledFinish: nil,
+                                              simulation: nil, cost: nil, budget: nil, targetsMissed: [], criticalPath: [],
+                                              joinsCriticalPath: [], leavesCriticalPath: [], moved: [], isBest: false),
+                             scheduled: nil)
+        }
+        let usesOwners = plan.tasks.contains { !$0.isWait && !$0.demands.isEmpty }
+        let leveled = usesOwners ? Scheduler.level(plan, schedule: schedule) : nil
+        let shown = leveled ?? schedule
+        // The leveled schedule goes in as it is: given the unleveled one, the
+        // simulation would level the plan a second time for its priorities.
+        let simulation = RiskSimulation.run(plan: plan, schedule: shown,
+                                            settings: .init(iterations: settings.iterations, seed: settings.seed, leveled: usesOwners))
+        let outcome = Outcome(alternative: alternative, errors: [], finish: schedule.finish, leveledFinish: leveled?.finish,
+                              simulation: simulation, cost: schedule.cost.isKnown ? schedule.cost.total : nil, budget: plan.budget,
+                              targetsMissed: shown.resolutions.filter(\.late).map { plan.constraints[$0.constraint].id },
+                              criticalPath: shown.criticalPath.map { plan.tasks[$0].id }, joinsCriticalPath: [], leavesCriticalPath: [],
+                              moved: [], isBest: false)
+        return Evaluated(outcome: outcome, scheduled: (plan, shown))
     }
 
     /// The tasks whose finish differs most between two schedules, by id.
