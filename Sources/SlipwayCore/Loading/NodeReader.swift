@@ -317,14 +317,22 @@ extension Double {
     /// A number of weeks for people: rounded to two decimals, as `compact` writes it.
     public var readable: String { ((self * 100).rounded() / 100).compact }
 
-    /// `2` for 2.0, `1.5` for 1.5: the shortest text that reads back the same,
-    /// after rounding away float noise below 1e-9.
+    /// `2` for 2.0, `1.5` for 1.5, `0.000099206` for 9.9206e-05: the shortest
+    /// text that reads back the same, after rounding away float noise below
+    /// 1e-9, and never in exponent notation (a plan's durations and dates do not
+    /// read it, and a 14-second task imported from MS Project is 0.000099206w).
     public var compact: String {
         let rounded = (self * 1e9).rounded() / 1e9
         if rounded == rounded.rounded(), abs(rounded) < 1e15 {
             return String(Int64(rounded))
         }
-        return String(rounded)
+        let text = String(rounded)
+        guard text.contains("e"), rounded.isFinite, abs(rounded) < 1 else { return text }
+        // Below 1e-4 Swift writes an exponent: nine decimals hold what the rounding kept.
+        var digits = String(Int64((abs(rounded) * 1e9).rounded()))
+        digits = String(repeating: "0", count: max(0, 9 - digits.count)) + digits
+        while digits.hasSuffix("0") { digits.removeLast() }
+        return (rounded < 0 ? "-0." : "0.") + digits
     }
 }
 

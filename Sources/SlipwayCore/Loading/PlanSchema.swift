@@ -145,3 +145,9 @@ extension SchemaKey {
 
     static var names: [String] { table.names }
 }
+
+extension Plan {
+    /// Whether `id` may name a task, owner, phase or constraint: `[a-z0-9][a-z0-9._-]*`.
+    /// Importers check ids they take from another tool's fields with it.
+    public static func isValidID(_ id: String) -> Bool { PlanSchema.isValidID(id) }
+}

@@ -40,7 +40,20 @@ public enum MSPDIImport {
         }
 
         var plan = Plan(title: project.value("Title") ?? project.value("Name").map { $0.hasSuffix(".xml") ? String($0.dropLast(4)) : $0 } ?? "Imported project")
-        let startDate = project.value("StartDate").flatMap { CivilDate(iso: String($0.prefix(10))) }
+        let projectStart = project.value("StartDate").flatMap { CivilDate(iso: String($0.prefix(10))) }
+        // Work that Project placed before the project's start (manually scheduled
+        // tasks, actuals, files whose start date was changed after the work was
+        // entered): the plan starts with the earliest of it, so that no date is lost,
+        // and the tasks Project schedules from its start date keep it as not-before.
+        let earliestWork = project.children("Tasks", "Task")
+            .filter { $0.value("Summary") != "1" && $0.value("IsNull") != "1" }
+            .flatMap { task in ["Start", "ActualStart"].compactMap { task.value($0).flatMap { CivilDate(iso: String($0.prefix(10))) } } }
+            .min { $0.daysSinceEpoch < $1.daysSinceEpoch }
+        var startDate = projectStart
+        if let earliestWork, let projectStart, earliestWork.daysSinceEpoch < projectStart.daysSinceEpoch {
+            startDate = earliestWork
+            warn("work in the file starts on \(earliestWork), before the project's start \(projectStart); the plan starts on \(earliestWork), and tasks that Project schedules from the project's start keep it as not-before", at: project)
+        }
         plan.calendar = WorkCalendar(start: startDate)
         // Project counts durations in minutes of working time: a day is MinutesPerDay
         // (480 unless the file says 450 or 1440), a week MinutesPerWeek.
@@ -64,6 +77,8 @@ public enum MSPDIImport {
             return t
         }
         plan.statusDate = time(project, "StatusDate", what: "status date", owner: "the project")
+        // The project's start, where work placed before it moved the plan's start earlier.
+        let projectStartTime = startDate == projectStart ? nil : projectStart.flatMap { plan.calendar.time(of: $0, as: .start) }
 
         var ids = Set<String>()
         func unique(_ base: String) -> String {
@@ -73,10 +88,16 @@ public enum MSPDIImport {
             return id
         }
 
+        /// The id `MSPDIExport` keeps in a Text field, when the field holds one: a
+        /// file from elsewhere may use Text1 for anything ("Task Text One").
+        func keptID(_ element: XMLTree.Element, _ field: String) -> String? {
+            element.extended(field).flatMap { Plan.isValidID($0) ? $0 : nil }
+        }
+
         var ownerOfUID: [String: String] = [:]
         for resource in project.children("Resources", "Resource") {
             guard let uid = resource.value("UID"), let name = resource.value("Name"), !name.isEmpty else { continue }
-            let id = unique(resource.extended(MSPDIExport.resourceIDField) ?? TrackerNames.kebab(name))
+            let id = unique(keptID(resource, MSPDIExport.resourceIDField) ?? TrackerNames.kebab(name))
             var owner = Owner(id: id, name: name, location: SourceLocation(line: 1, column: 1))
             if let units = resource.value("MaxUnits").flatMap(Double.init), units > 0 { owner.capacity = units }
             if let rate = resource.value("StandardRate").flatMap(Double.init), rate > 0 { owner.rate = rate * clock.hoursPerWeek }
@@ -99,7 +120,7 @@ public enum MSPDIImport {
                 childrenOfSummary[uid] = []
                 for link in element.elements(forName: "PredecessorLink") { pendingLinks.append(([], uid, link)) }
                 if level == 1 {
-                    var phase = Phase(id: unique(element.extended(MSPDIExport.taskIDField) ?? TrackerNames.kebab(name)), name: name, location: SourceLocation(line: 1, column: 1))
+                    var phase = Phase(id: unique(keptID(element, MSPDIExport.taskIDField) ?? TrackerNames.kebab(name)), name: name, location: SourceLocation(line: 1, column: 1))
                     if let weeks = element.extended(MSPDIExport.taskWeeksField) {
                         let parts = weeks.split(separator: "-").compactMap { Double($0) }
                         if let first = parts.first { phase.weeksText = weeks; phase.windowStart = first - 1; phase.windowEnd = parts.last! }
@@ -111,7 +132,7 @@ public enum MSPDIImport {
                 }
                 continue
             }
-            let id = unique(element.extended(MSPDIExport.taskIDField) ?? TrackerNames.kebab(name))
+            let id = unique(keptID(element, MSPDIExport.taskIDField) ?? TrackerNames.kebab(name))
             let format = element.value("DurationFormat").flatMap(Int.init)
             let elapsed = format.map(Self.elapsedFormats.contains) ?? false
             let weeks = element.value("Duration").flatMap(elapsed ? clock.weeks(ofElapsedDuration:) : clock.weeks(ofDuration:)) ?? 0
@@ -138,6 +159,12 @@ public enum MSPDIImport {
             if delayed || manual, let start = time(element, "Start", what: "start", owner: "'\(id)'") {
                 task.notBefore = max(task.notBefore ?? 0, start)
                 warn("'\(id)' is \(manual ? "scheduled manually" : "delayed by leveling") in Project; its start \(element.value("Start")!.prefix(10)) is kept as not-before", at: element)
+            }
+            // As soon as possible with no predecessor: Project starts it at the project's
+            // start (a start-no-earlier-than date, even an earlier one, wins over it).
+            if let projectStartTime, !manual, (element.value("ConstraintType") ?? "0") == "0",
+               element.elements(forName: "PredecessorLink").isEmpty {
+                task.notBefore = max(task.notBefore ?? 0, projectStartTime)
             }
             task.due = time(element, "Deadline", what: "deadline", owner: "'\(id)'")
             task.cost = element.value("FixedCost").flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil }
