@@ -121,6 +121,7 @@ struct ReviewPerformance {
                 let late = b.bufferedFinish - deadline
                 text += late > Timing.criticalTolerance ? ", \(f.weeks(late)) weeks after the deadline (\(words.week(deadline)))" : ", within the deadline (\(words.week(deadline)))"
             }
+            text += pastPromise()
             let feeding = b.buffers.count - 1
             text += "; \(feeding) feeding buffer\(feeding == 1 ? "" : "s"), none used until progress is recorded"
             return [Line(text: text, bad: false)]
@@ -129,6 +130,7 @@ struct ReviewPerformance {
         text += "\(BufferReport.percent(status.chainCompletion)) of the critical chain done: \(status.zone.rawValue.uppercased()); "
         text += "the forecast, \(words.week(forecast)) leveled, "
         text += forecast <= b.bufferedFinish + Timing.criticalTolerance ? "keeps \(promise)" : "is past \(promise)"
+        text += pastPromise()
         var lines = [Line(text: text, bad: status.zone == .red)]
         let feeding = b.buffers.dropFirst()
         let alarming = feeding.filter { buffer in
@@ -152,6 +154,14 @@ struct ReviewPerformance {
             lines.append(Line(text: text, bad: !red.isEmpty))
         }
         return lines
+    }
+
+    /// The headline's P80 beside the promise, when it is later: the buffer is sized
+    /// from the chain's estimates alone, the simulation also draws risk events and
+    /// levels every iteration, so the two can differ without contradicting.
+    func pastPromise() -> String {
+        guard let c = pack.headline.chance, c.p80 > pack.buffers.bufferedFinish + Timing.criticalTolerance else { return "" }
+        return "; the simulation's P80, \(words.week(c.p80)), is later, as the buffer is sized from the chain's estimates alone"
     }
 
     func bufferCard() -> Card {

@@ -80,8 +80,11 @@ struct ReviewPerformanceTests {
         #expect(printed.contains("the project buffer is 63% used (1w), 21% of the chain done: YELLOW"))
         let markdown = ReviewMarkdown.render(w.pack)
         let lines = Self.headline(markdown)
+        let p80 = try #require(w.pack.headline.chance?.p80)
         #expect(lines.contains("Project buffer (1.58 weeks, rsse): 63% used (1w), 21% of the critical chain done: YELLOW; "
-                               + "the forecast, week 14.5 leveled, keeps the promise of week 15.08 (2025-04-28)"))
+                               + "the forecast, week 14.5 leveled, keeps the promise of week 15.08 (2025-04-28); "
+                               + "the simulation's P80, week \(TimeFormat(calendar: w.pack.plan.calendar).weeks(p80)), is later, "
+                               + "as the buffer is sized from the chain's estimates alone"))
         // enhance-monitoring's 0.5-week buffer is squeezed whole by the plan: red, with nothing done.
         #expect(lines.contains("Feeding buffers in red or yellow: 1 of 16: enhance-monitoring red (100% used, 0% of its chain done; 0.5w squeezed by the plan itself)"))
         // Every row of the command's table is a row of the pack's.
@@ -101,6 +104,9 @@ struct ReviewPerformanceTests {
         #expect(lines.contains { $0.hasPrefix("Leveled by owner capacity: week 14.5 (2025-04-23)") })
         #expect(lines.contains { $0.hasPrefix("Earned schedule") && $0.hasSuffix("the forecast above, week 14.5 leveled, takes the remaining work at its estimates") })
         #expect(forecast <= w.pack.buffers.bufferedFinish && lines.contains { $0.contains("keeps the promise of week 15.08") })
+        // The simulation's P80 is later than the promise: the buffer line says so, rather than leave two finishes unexplained.
+        let p80 = try #require(w.pack.headline.chance?.p80)
+        #expect(p80 > w.pack.buffers.bufferedFinish && lines.contains { $0.hasPrefix("Project buffer") && $0.contains("P80, week") && $0.contains("is later") })
         // The HTML shows the same lines and cards, and the fever chart in the buffers section.
         let page = try XHTMLDocument(Data(ReviewHTML.render(w.pack).utf8))
         let performance = lines.filter { ["Earned", "Project buffer", "Feeding buffers"].contains(where: $0.hasPrefix) }
@@ -125,8 +131,10 @@ struct ReviewPerformanceTests {
                                + "('slipway baseline save PLAN', then 'slipway progress PLAN TASK --percent N --spent AMOUNT')"))
         #expect(pack.buffers.chainFinish == pack.headline.leveledFinish && pack.buffers.projectBuffer.status == nil)
         // sqrt(2.5) = 1.58 weeks after 13.5: 15.08, 3.08 after the deadline of 12.
+        // P80 week 15.51 (1,000 iterations, seed 7; the golden summary shows it) is past the promise.
         #expect(lines.contains("Project buffer: 1.58 weeks (rsse) after the critical chain's end at week 13.5 (leveled), so the promise is "
-                               + "week 15.08 (2025-04-28), 3.08 weeks after the deadline (week 12); 16 feeding buffers, none used until progress is recorded"))
+                               + "week 15.08 (2025-04-28), 3.08 weeks after the deadline (week 12); the simulation's P80, week 15.51, is later, "
+                               + "as the buffer is sized from the chain's estimates alone; 16 feeding buffers, none used until progress is recorded"))
     }
 
     /// A baseline saved, no progress yet: the line says progress is what is missing.
