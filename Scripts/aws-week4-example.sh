@@ -3,8 +3,9 @@
 # Copies the plan into a temporary directory (the repository's plan has no
 # baseline or progress, and keeps none), saves a baseline of it as planned,
 # records the progress and spending of weeks 1-4 with `slipway progress`, then
-# prints `slipway earned` and `slipway buffers` and draws the earned value chart,
-# the fever chart and the Gantt chart with buffers into output/*-week4.*.
+# prints `slipway earned` and `slipway buffers`, draws the earned value chart,
+# the fever chart and the Gantt chart with buffers into output/*-week4.*, and
+# writes the review pack of the copy (output/aws-migration-review-week4.{html,md}).
 # Tests/SlipwayTestSupport/AWSProgress.swift holds the same updates.
 #   SLIPWAY=.build/release/slipway Scripts/aws-week4-example.sh
 set -euo pipefail
@@ -55,4 +56,6 @@ for f in svg png pdf; do
   "$S" render $P --diagram fever --format $f -o "$OUT/aws-migration-fever-week4.$f" 2>/dev/null
   "$S" render $P --diagram gantt --buffers --format $f -o "$OUT/aws-migration-gantt-buffers-week4.$f" 2>/dev/null
 done
-echo "Wrote output/aws-migration-{earned,fever,gantt-buffers}-week4.{svg,png,pdf}"
+"$S" review $P --seed 7 -o "$OUT/aws-migration-review-week4.html" 2>/dev/null
+"$S" review $P --seed 7 --format markdown -o "$OUT/aws-migration-review-week4.md" 2>/dev/null
+echo "Wrote output/aws-migration-{earned,fever,gantt-buffers}-week4.{svg,png,pdf} and output/aws-migration-review-week4.{html,md}"

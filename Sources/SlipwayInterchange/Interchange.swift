@@ -40,13 +40,19 @@ public enum Interchange {
         return imported
     }
 
-    public static func importMSPDI(text: String, source: String) -> Imported {
-        switch MSPDIImport.run(xml: text) {
+    /// - Parameter lenient: import what can be read and drop the rest with a
+    ///   warning each, and say on the summary line what was dropped (`MSPDIFaults`).
+    public static func importMSPDI(text: String, source: String, lenient: Bool = false) -> Imported {
+        switch MSPDIImport.run(xml: text, lenient: lenient) {
         case .failed(let d):
             return Imported(yaml: nil, plan: nil, diagnostics: [d], planDiagnostics: [])
+        case .refused(let diagnostics):
+            return Imported(yaml: nil, plan: nil, diagnostics: diagnostics, planDiagnostics: [])
         case .imported(let result):
-            let yaml = PlanYAML.render(result.plan, header: ["Imported from \(source) by 'slipway import mspdi'."])
-            return checked(yaml: yaml, diagnostics: result.warnings)
+            let yaml = PlanYAML.render(result.plan, header: ["Imported from \(source) by 'slipway import mspdi\(lenient ? " --lenient" : "")'."])
+            var imported = checked(yaml: yaml, diagnostics: result.warnings)
+            imported.summary = result.summary
+            return imported
         }
     }
 

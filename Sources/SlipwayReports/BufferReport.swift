@@ -35,10 +35,10 @@ public enum BufferReport {
         }
     }
 
-    static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
+    public static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
 
     /// The lines above the table.
-    static func heading(plan: Plan, _ b: CriticalChainBuffers) -> [String] {
+    public static func heading(plan: Plan, _ b: CriticalChainBuffers) -> [String] {
         let f = TimeFormat(calendar: plan.calendar)
         var lines = ["Critical chain of \(plan.title), leveled by owner capacity (buffers by \(methodText(b.method)))"]
         lines.append("Chain: \(chainText(b, plan: plan))")
@@ -58,7 +58,7 @@ public enum BufferReport {
         return lines
     }
 
-    static func usage(_ s: CriticalChainBuffers.Status, _ f: TimeFormat) -> String {
+    public static func usage(_ s: CriticalChainBuffers.Status, _ f: TimeFormat) -> String {
         s.consumption.map { "\(percent($0)) used (\(f.weeks(s.consumed))w)" } ?? (s.consumed > 0 ? "overrun by \(f.weeks(s.consumed))w" : "unused")
     }
 
@@ -69,10 +69,12 @@ public enum BufferReport {
         return "\(plan.tasks[first].id) .. \(plan.tasks[last].id) (\(chain.count) tasks)"
     }
 
+    /// The buffers table's headers, alignments and rows: a row per buffer, with its
+    /// use when the plan records progress. The table of `render` and the review pack's.
+    ///
     /// - Complexity: O(*n*) in the tasks of the buffers' chains.
-    public static func render(plan: Plan, buffers b: CriticalChainBuffers) -> String {
+    public static func table(plan: Plan, buffers b: CriticalChainBuffers) -> (headers: [String], alignments: [TextTable.Alignment], rows: [[String]]) {
         let f = TimeFormat(calendar: plan.calendar)
-        var out = heading(plan: plan, b).joined(separator: "\n") + "\n\n"
         let progress = b.projectBuffer.status != nil
         var headers = ["Buffer", "Protects", "Joins", "Size", "Start", "End", "Squeezed"]
         var alignments: [TextTable.Alignment] = [.left, .left, .left, .right, .right, .right, .right]
@@ -80,8 +82,7 @@ public enum BufferReport {
             headers += ["Chain done", "Used", "Zone", "Burn rate"]
             alignments += [.right, .right, .left, .right]
         }
-        var table = TextTable(headers: headers, alignments: alignments)
-        for buffer in b.buffers {
+        let rows = b.buffers.map { buffer in
             var row = [name(buffer, plan: plan), chainCell(buffer.chain, plan: plan),
                        buffer.kind == .project ? "-" : buffer.joins.map { id(of: $0, plan: plan) } ?? "the end",
                        f.weeks(buffer.size), f.weeks(buffer.start), f.weeks(buffer.end), buffer.squeezed > 1e-9 ? f.weeks(buffer.squeezed) : "-"]
@@ -91,8 +92,18 @@ public enum BufferReport {
                         finished ? "done" : s.zone.rawValue,
                         s.burnRate.map { ((($0 * 100).rounded()) / 100).compact } ?? "-"]
             }
-            table.add(row)
+            return row
         }
+        return (headers, alignments, rows)
+    }
+
+    /// - Complexity: O(*n*) in the tasks of the buffers' chains.
+    public static func render(plan: Plan, buffers b: CriticalChainBuffers) -> String {
+        var out = heading(plan: plan, b).joined(separator: "\n") + "\n\n"
+        let progress = b.projectBuffer.status != nil
+        let (headers, alignments, rows) = table(plan: plan, buffers: b)
+        var table = TextTable(headers: headers, alignments: alignments)
+        for row in rows { table.add(row) }
         out += table.render()
         if !b.unbuffered.isEmpty {
             let names = b.unbuffered.map { id(of: $0, plan: plan) }.joined(separator: ", ")

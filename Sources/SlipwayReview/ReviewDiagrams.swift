@@ -41,6 +41,13 @@ enum ReviewDiagrams {
                       RiskChart.graph(plan: pack.plan, result: result), engine: .pinned, note: nil)
     }
 
+    /// The fever chart of `slipway render --diagram fever` (by `rsse`), with the
+    /// project buffer's trail through the status dates.
+    static func fever(_ pack: ReviewPack) -> ReviewFigure {
+        figure("fever", "Fever chart: each buffer's use against its chain's completion",
+               FeverChart.graph(plan: pack.plan, buffers: pack.buffers, trail: pack.bufferTrail), engine: .pinned, note: nil)
+    }
+
     static func trend(_ pack: ReviewPack) -> ReviewFigure {
         let spec = SlipTrendChart.graph(plan: pack.plan, points: pack.trend, baselines: pack.trendBaselines)
         let note = pack.trend.count < 2 && pack.trendBaselines.isEmpty

@@ -51,6 +51,10 @@ extension ReviewHTML.Page {
             case .lastUpdate(let s): statusChange = "previous update: \(words.week(s))"
             }
         }
+        let performance = ReviewPerformance(pack: pack, words: words)
+        for c in [performance.earnedCard(), performance.bufferCard()] {
+            card(c.label, c.value, detail: c.detail, change: nil, tone: c.tone)
+        }
         card("Status date", plan.statusDate.map { words.week($0) } ?? "none",
              detail: plan.statusDate.flatMap { words.date($0) } ?? "the forecast runs from the start" + (words.date(0).map { " (\($0))" } ?? ""),
              change: statusChange, tone: .plain)
@@ -62,6 +66,7 @@ extension ReviewHTML.Page {
                 + " (\(c.leveled ? "every iteration leveled by owner capacity, " : "")\(c.iterations.grouped) iterations, seed \(c.seed))", false))
         }
         if let cost = words.cost(schedule.cost) { lines.append(("Cost: \(cost.value) \(cost.detail)", cost.over)) }
+        lines += (performance.earnedLines() + performance.bufferLines()).map { ($0.text, $0.bad) }
         html.element("ul", [("class", "verdict")]) { u in
             for (line, bad) in lines { u.element("li", bad ? [("class", "late")] : [], text: line) }
         }

@@ -28,7 +28,7 @@ public enum ReviewHTML {
     }
 
     /// Where a value stands against what it should be, for a card or a cell.
-    enum Tone { case plain, good, bad }
+    enum Tone { case plain, good, caution, bad }
 
     /// One page being written; each section is a method of its own file.
     struct Page {
@@ -64,7 +64,7 @@ public enum ReviewHTML {
             html.close("main")
             html.element("footer") { f in
                 f.element("p", text: "Written by 'slipway review' from the plan, its progress and its baselines: every figure is the one "
-                    + "the slipway commands give (schedule, simulate, compare, variance, critical, check --health). "
+                    + "the slipway commands give (schedule, simulate, compare, variance, earned, buffers, critical, check --health). "
                     + "Tables sort when a header is clicked.")
             }
             html.newline()
@@ -100,6 +100,7 @@ public enum ReviewHTML {
             case .decisions: decisions()
             case .constraints: constraintRegister()
             case .critical: criticalPath()
+            case .buffers: buffers()
             case .changes: changes()
             case .nextTwoWeeks: nextTwoWeeks()
             case .health: health()
@@ -177,7 +178,7 @@ public enum ReviewHTML {
         }
 
         mutating func card(_ label: String, _ value: String, detail: String?, change: String?, tone: Tone) {
-            let toneClass = tone == .bad ? " bad" : tone == .good ? " good" : ""
+            let toneClass = tone == .bad ? " bad" : tone == .good ? " good" : tone == .caution ? " caution" : ""
             html.element("div", [("class", "card" + toneClass)]) { c in
                 c.element("div", [("class", "label")], text: label)
                 c.element("div", [("class", "value")], text: value)

@@ -4,8 +4,9 @@ import SlipwayScheduling
 import SlipwayReports
 import SlipwayInterchange
 
-/// The review pack's summary for a pull request or a wiki page: the headline,
-/// the decisions, the late constraints and the health scorecard, then a Mermaid
+/// The review pack's summary for a pull request or a wiki page: the headline
+/// (with earned value and the buffers' status), the decisions, the late
+/// constraints, the critical chain buffers and the health scorecard, then a Mermaid
 /// gantt block that GitHub draws. The figures are the HTML pack's.
 public enum ReviewMarkdown {
     /// GitHub refuses to draw a Mermaid block longer than this (its `maxTextSize`).
@@ -36,8 +37,13 @@ public enum ReviewMarkdown {
             out += "- Chance of the deadline: \(HeadlineText.chance(c, format: words.format)) (\(c.leveled ? "leveled, " : "")\(c.iterations.grouped) iterations, seed \(c.seed))\n"
         }
         if let cost = words.cost(pack.schedule.cost) { out += "- Cost: \(cost.value) \(cost.detail)\n" }
+        let performance = ReviewPerformance(pack: pack, words: words)
+        for line in performance.earnedLines() + performance.bufferLines() {
+            out += "- \(line.bad ? "**\(md(line.text))**" : md(line.text))\n"
+        }
         out += "\n## Decisions needed\n\n"
         out += decisions(pack, words: words)
+        out += "\n## Critical chain buffers\n\n" + buffers(pack)
         out += "\n## Schedule health\n\n" + health(pack)
         out += "\n## Gantt\n\n" + gantt(pack)
         return out
@@ -80,6 +86,25 @@ public enum ReviewMarkdown {
                          entry.resolution.target.map { words.when($0) } ?? "-", resolved, lateBy,
                          md(words.chain(entry.chain, arrow: " → "))]
             out += "| " + cells.joined(separator: " | ") + " |\n"
+        }
+        return out
+    }
+
+    /// What `slipway buffers` says and its table, the buffers in red and yellow
+    /// first; the HTML pack draws the fever chart.
+    static func buffers(_ pack: ReviewPack) -> String {
+        var out = BufferReport.heading(plan: pack.plan, pack.buffers).map { "\(md($0.replacingOccurrences(of: " -> ", with: " → ")))\n" }
+            .joined(separator: "\n") + "\n"
+        let table = ReviewPerformance(pack: pack, words: ReviewWords(plan: pack.plan)).bufferTable()
+        out += "| " + table.headers.joined(separator: " | ") + " |\n|"
+            + table.headers.indices.map { table.numeric.contains($0) ? "--:|" : "---|" }.joined() + "\n"
+        // Ids, numbers and zone names: nothing from the plan's free text.
+        for row in table.rows { out += "| " + row.joined(separator: " | ") + " |\n" }
+        if table.leftOut > 0 { out += "\n\(table.leftOut) more feeding buffers, all green or done; `slipway buffers PLAN` lists them all.\n" }
+        if pack.buffers.projectBuffer.status != nil {
+            out += "\nZones: green below a third of the buffer used, yellow from a third, red from two thirds. The HTML pack has the fever chart.\n"
+        } else {
+            out += "\nNo progress is recorded, so no buffer is used yet. The HTML pack has the fever chart.\n"
         }
         return out
     }

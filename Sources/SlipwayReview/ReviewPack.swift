@@ -6,13 +6,14 @@ import SlipwayReports
 /// Everything a review shows, computed once by the library's own analyses and
 /// then written as HTML (`ReviewHTML`) or Markdown (`ReviewMarkdown`): the
 /// headline, the decisions, the constraint register, the critical path and the
-/// risk, the changes since the baseline or the last update, the next two weeks
-/// by owner and the schedule's health.
+/// risk, the critical chain buffers, the changes since the baseline or the last
+/// update, the next two weeks by owner and the schedule's health; earned value
+/// in the headline when a baseline is saved and progress recorded.
 ///
 /// Nothing here is derived anew: each part is the result of the code the other
 /// commands use (`Headline`, `RiskSimulation`, `Comparison`, `Variance`,
-/// `CriticalReport`, `HealthCheck`, `Scheduler.level`), so that the pack and the
-/// commands cannot disagree.
+/// `CriticalReport`, `HealthCheck`, `Scheduler.level`, `EarnedValue`,
+/// `CriticalChainBuffers`), so that the pack and the commands cannot disagree.
 public struct ReviewPack: Sendable {
     public struct Settings: Sendable {
         /// Simulation iterations, for the plan and for each alternative compared.
@@ -81,6 +82,20 @@ public struct ReviewPack: Sendable {
     public var health: [HealthCheck.Result]
     /// The baseline the pack compares with, when one is saved.
     public var baseline: Baseline?
+    /// Earned value against the saved baseline at the status date, as
+    /// `slipway earned` computes it; why not, when it cannot be.
+    public var earned: Result<EarnedValue, EarnedValueUnavailable>
+    /// The critical chain buffers by `rsse`, as `slipway buffers` computes them,
+    /// and the project buffer at each status date (the fever chart's trail).
+    public var buffers: CriticalChainBuffers
+    public var bufferTrail: [CriticalChainBuffers.TrailPoint]
+
+    /// Why the pack shows no earned value.
+    public enum EarnedValueUnavailable: Error, Sendable, Equatable {
+        /// No baseline saved: nothing to earn against.
+        case noBaseline
+        case problem(EarnedValue.Problem)
+    }
 
     /// One constraint of the register.
     public struct RegisterEntry: Sendable {
@@ -150,8 +165,10 @@ public struct ReviewPack: Sendable {
     /// - Complexity: one leveling; one simulation of `settings.iterations`
     ///   (reused from the comparison when the plan has options or scenarios, which
     ///   loads, levels and simulates each alternative); one load and schedule per
-    ///   earlier status date of the progress history; O(*V* + *E*) for the rest,
-    ///   and the health check's rescheduling.
+    ///   earlier status date of the progress history, twice (the slip trend and
+    ///   the buffers' trail); one more leveling for the buffers with progress
+    ///   (`CriticalChainBuffers.compute`); O(*V* + *E*) for the rest, and the
+    ///   health check's rescheduling.
     public static func build(plan: Plan, schedule: Schedule, inputs: Inputs, settings: Settings = .init()) -> Result<ReviewPack, Baseline.Problem> {
         let usesOwners = Headline.usesOwners(plan)
         let leveled = usesOwners ? Scheduler.level(plan, schedule: schedule) : nil
@@ -181,6 +198,12 @@ public struct ReviewPack: Sendable {
         case .failure(let problem): return .failure(problem)
         }
         let from = plan.statusDate ?? 0
+        let earned: Result<EarnedValue, EarnedValueUnavailable> = inputs.baseline.map { saved in
+            EarnedValue.compute(plan: plan, baseline: saved, path: inputs.baselinePath).mapError { .problem($0) }
+        } ?? .failure(.noBaseline)
+        // The default leveling is the one `buffers` does: the pack's own leveled
+        // schedule stands in for it, one leveling fewer.
+        let buffers = CriticalChainBuffers.compute(plan: plan, schedule: schedule, method: .rsse, leveled: leveled)
         return .success(ReviewPack(
             plan: plan, schedule: schedule, leveled: leveled, settings: settings, simulation: simulation, headline: headline,
             comparison: comparison, gates: plan.tasks.indices.filter { plan.tasks[$0].isMilestone && !plan.tasks[$0].criteria.isEmpty },
@@ -188,7 +211,8 @@ public struct ReviewPack: Sendable {
             changes: changes, trend: trend, trendBaselines: SlipTrend.baselinePoints(inputs.baselines),
             lookAheadFrom: from,
             lookAhead: LookAhead.compute(plan: plan, schedule: leveled ?? schedule, from: from, weeks: settings.lookAheadWeeks),
-            health: HealthCheck.run(plan: plan, schedule: schedule, baseline: inputs.baseline), baseline: inputs.baseline))
+            health: HealthCheck.run(plan: plan, schedule: schedule, baseline: inputs.baseline), baseline: inputs.baseline,
+            earned: earned, buffers: buffers, bufferTrail: buffers.projectTrail(plan: plan)))
     }
 
     /// The variance against the baseline, or, without one, against the forecast

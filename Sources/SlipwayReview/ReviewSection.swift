@@ -5,6 +5,7 @@ public enum ReviewSection: String, CaseIterable, Sendable {
     case decisions
     case constraints = "constraint-register"
     case critical = "critical-path"
+    case buffers
     case changes
     case nextTwoWeeks = "next-two-weeks"
     case health = "schedule-health"
@@ -16,6 +17,7 @@ public enum ReviewSection: String, CaseIterable, Sendable {
         case .decisions: return "Decisions needed"
         case .constraints: return "Constraint register"
         case .critical: return "Critical path and risk"
+        case .buffers: return "Critical chain buffers"
         case .changes: return "Changes"
         case .nextTwoWeeks: return "Next two weeks by owner"
         case .health: return "Schedule health"

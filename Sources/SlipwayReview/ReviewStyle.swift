@@ -29,6 +29,7 @@ enum ReviewStyle {
         .card { border: 1px solid var(--line); border-left: 5px solid var(--accent); border-radius: 6px; padding: 10px 12px; background: var(--band); }
         .card.bad { border-left-color: var(--late); }
         .card.good { border-left-color: var(--ok); }
+        .card.caution { border-left-color: var(--warn); }
         .card .label { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); }
         .card .value { font-size: 1.45rem; font-weight: 650; margin: 2px 0; }
         .card .detail { font-size: 0.88rem; }
@@ -41,6 +42,7 @@ enum ReviewStyle {
         td.num, th.num { text-align: right; white-space: nowrap; }
         td.chain { font-size: 0.8rem; color: var(--muted); min-width: 16em; }
         tr.late-row td { background: #fbeaea; }
+        tr.caution-row td { background: #fdf3dc; }
         tr.critical td:first-child { box-shadow: inset 3px 0 0 var(--late); }
         table.sortable th { cursor: pointer; }
         table.sortable th[aria-sort="ascending"]::after { content: " \\25B2"; font-size: 0.7em; }

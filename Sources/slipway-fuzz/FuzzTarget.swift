@@ -53,6 +53,7 @@ enum FuzzTarget: String, CaseIterable {
             _ = Interchange.importTracker(text: text, source: "fuzz.md")
         case .mspdi:
             _ = Interchange.importMSPDI(text: text, source: "fuzz.xml")
+            _ = Interchange.importMSPDI(text: text, source: "fuzz.xml", lenient: true)
         case .progress:
             let loaded = PlanLoader.load(text: Self.basePlan, progress: .init(path: "fuzz.progress.yaml", text: text))
             let checked = CheckedPlan.from(loaded)

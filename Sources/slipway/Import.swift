@@ -58,9 +58,16 @@ extension Slipway.Import {
             discussion: """
                 Summary tasks become phases, tasks keep their predecessor links (the four
                 types and lags), resources become owners and assignments their needs.
+                An element that cannot be read (a duration, date or number that is not
+                one, a link or an assignment to something not in the file) is an error
+                at its line, and nothing is written; --lenient imports the rest, drops
+                each such item with a warning at its line (a task with its links) and
+                says what it imported and dropped. A file that is not well-formed XML
+                is refused either way.
 
-                Example:
+                Examples:
                   slipway import mspdi project.xml -o plans/project.yaml
+                  slipway import mspdi project.xml --lenient -o plans/project.yaml
                 """)
 
         @Argument(help: "The Microsoft Project XML file.")
@@ -68,8 +75,11 @@ extension Slipway.Import {
 
         @OptionGroup var destination: ImportDestination
 
+        @Flag(help: "Drop what cannot be read (a task, link, assignment or value), with a warning at its line, and import the rest.")
+        var lenient = false
+
         func run() throws {
-            try ImportInput.run(file, to: destination) { Interchange.importMSPDI(text: $0, source: file) }
+            try ImportInput.run(file, to: destination) { Interchange.importMSPDI(text: $0, source: file, lenient: lenient) }
         }
     }
 }

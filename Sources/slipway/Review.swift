@@ -13,19 +13,23 @@ extension Slipway {
             discussion: """
                 The page holds, in order: the headline (finish by the links and leveled
                 against the deadline, the chance of the deadline and P80, cost against
-                budget, status date, each with its change since the baseline), the
-                decisions (options and scenarios compared, gates and their criteria,
-                constraints late against their target), the constraint register with the
-                chain that drives each resolution, the critical path and near-critical
-                work with the risk chart, the changes since the baseline or the last
-                update with a slip-trend chart, the next two weeks by owner, the schedule
-                health scorecard, and the Gantt chart, network and constraint map as
-                inline SVG. Nothing is fetched: no network, no web fonts; it prints with
-                a page per section. Large diagrams show their critical part, and say so.
+                budget, status date, each with its change since the baseline; SPI, CPI,
+                EAC and earned schedule against the baseline, as 'slipway earned' gives
+                them; the project buffer's use and zone and the feeding buffers in red or
+                yellow, as 'slipway buffers' gives them), the decisions (options and
+                scenarios compared, gates and their criteria, constraints late against
+                their target), the constraint register with the chain that drives each
+                resolution, the critical path and near-critical work with the risk chart,
+                the critical chain buffers with the fever chart, the changes since the
+                baseline or the last update with a slip-trend chart, the next two weeks
+                by owner, the schedule health scorecard, and the Gantt chart, network and
+                constraint map as inline SVG. Nothing is fetched: no network, no web
+                fonts; it prints with a page per section. Large diagrams show their
+                critical part, and say so.
 
                 --format markdown writes a summary for a pull request or a wiki page: the
-                headline, decisions, late constraints, health scorecard and a Mermaid
-                gantt block that GitHub draws.
+                headline, decisions, late constraints, buffers, health scorecard and a
+                Mermaid gantt block that GitHub draws.
 
                 Without -o the file goes to output/PLAN-review.html (or .md); -o - writes
                 to standard output. The same inputs, iterations and seed give the same bytes.

@@ -39,7 +39,7 @@ struct BrowserTests {
             return Array.from(document.querySelectorAll('svg')).map(s => {
               const r = s.getBoundingClientRect(); return [s.getAttribute('aria-label'), r.width, r.height]; })
             """) as? [[Any]] ?? []
-        #expect(sizes.count == 5)
+        #expect(sizes.count == 6)
         for size in sizes {
             let width = (size[1] as? NSNumber)?.doubleValue ?? 0, height = (size[2] as? NSNumber)?.doubleValue ?? 0
             #expect(width > 50 && height > 50, "\(size[0]) is drawn at \(width) x \(height)")

@@ -15,11 +15,11 @@ struct ReviewHTMLTests {
         let page = try XHTMLDocument(Data(html.utf8))
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">"))
         #expect(page.sectionIDs == Self.sectionIDs)
-        // Every diagram the AWS plan has: risk, trend, Gantt, network, constraint map.
+        // Every diagram the AWS plan has: risk, fever, trend, Gantt, network, constraint map.
         let svgs = page.elements(named: "svg")
-        #expect(svgs.count == 5)
+        #expect(svgs.count == 6)
         #expect(Set(svgs.compactMap { $0.ancestors.first { $0.hasPrefix("figure-") } })
-                == ["figure-risk", "figure-trend", "figure-gantt", "figure-network", "figure-constraint-map"])
+                == ["figure-risk", "figure-fever", "figure-trend", "figure-gantt", "figure-network", "figure-constraint-map"])
         // Graphviz numbers its ids afresh in each file: the page prefixes them, so none repeats.
         let ids = page.elements.compactMap { $0.attributes["id"] }
         #expect(ids.count == Set(ids).count, "duplicate ids: \(Dictionary(grouping: ids, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted().prefix(5))")
@@ -115,7 +115,10 @@ struct ReviewHTMLTests {
         #expect(page.text.contains("The plan has no options or scenarios to compare."))
         #expect(page.text.contains("nothing to simulate"))
         #expect(page.text.contains("nothing to compare with yet"))
-        // Trend, Gantt, network and constraint map: no risk chart without a simulation.
+        // Fixed estimates: no buffer to size by rsse, and the headline says why.
+        #expect(page.text.contains("Project buffer: none, since no estimate on the critical chain varies"))
+        #expect(page.text.contains("Earned value: needs a saved baseline"))
+        // Trend, Gantt, network and constraint map: no risk chart without a simulation, no fever chart without a buffer.
         #expect(page.elements(named: "svg").count == 4)
     }
 

@@ -48,7 +48,7 @@ struct WorkClock {
     /// The plan time of a date-time written by `dateTime` (or by Project on the same calendar).
     func time(of text: String) -> Double? {
         let parts = text.split(separator: "T")
-        guard let date = CivilDate(iso: String(parts[0])) else { return nil }
+        guard let first = parts.first, let date = CivilDate(iso: String(first)) else { return nil }
         var clock = 8.0
         if parts.count > 1 {
             let hms = parts[1].split(separator: ":").compactMap { Double($0) }

@@ -120,10 +120,15 @@ public struct CriticalChainBuffers: Sendable {
     ///   - plan: the plan as loaded (with its progress, if any).
     ///   - schedule: its schedule by the links (not leveled).
     ///   - method: how buffers are sized.
+    ///   - leveled: `plan` leveled by owner capacity with the default options
+    ///     (`Scheduler.level(plan, schedule: schedule)`), when the caller has it
+    ///     already (the review pack does): it is the forecast with progress, and
+    ///     the plan as planned without, so one leveling fewer is done.
     /// - Complexity: one schedule and one leveling of the plan without progress,
-    ///   one more leveling with progress, then O(*J* (*V* + *E*)) for the walks
-    ///   back from *J* joins over *V* nodes and *E* links.
-    public static func compute(plan: Plan, schedule: Schedule, method: Method) -> CriticalChainBuffers {
+    ///   one more leveling with progress (one fewer each way given `leveled`),
+    ///   then O(*J* (*V* + *E*)) for the walks back from *J* joins over *V* nodes
+    ///   and *E* links.
+    public static func compute(plan: Plan, schedule: Schedule, method: Method, leveled: Schedule? = nil) -> CriticalChainBuffers {
         let hasProgress = plan.statusDate != nil || plan.tasks.contains { !$0.progress.isEmpty }
         var asPlanned = plan
         if hasProgress {
@@ -134,8 +139,8 @@ public struct CriticalChainBuffers: Sendable {
         // `schedule` stands in should that ever fail, rather than a trap.
         let plannedBase: Schedule
         if hasProgress, case .scheduled(let s) = Scheduler.schedule(asPlanned) { plannedBase = s } else { plannedBase = schedule }
-        let planned = Scheduler.level(asPlanned, schedule: plannedBase)
-        let forecast = hasProgress ? Scheduler.level(plan, schedule: schedule) : nil
+        let planned = (hasProgress ? nil : leveled) ?? Scheduler.level(asPlanned, schedule: plannedBase)
+        let forecast = hasProgress ? leveled ?? Scheduler.level(plan, schedule: schedule) : nil
 
         let steps = planned.criticalChain
         let onChain = Set(steps.map(\.node))
