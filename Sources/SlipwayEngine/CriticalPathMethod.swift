@@ -29,7 +29,12 @@ public struct Timing: Sendable, Equatable {
     /// could stretch before it moved `j` (0 for a driving link).
     @inlinable
     public func slack(ofPredecessorLink k: Int, in network: DependencyNetwork, from i: Int, to j: Int) -> Double {
-        network.predType[k].slack(fromStart: earlyStart[i], fromFinish: earlyFinish[i],
+        if let calendars = network.calendars {
+            return calendars.slack(network.predType[k], fromStart: earlyStart[i], fromFinish: earlyFinish[i],
+                                   toStart: earlyStart[j], toFinish: earlyFinish[j], lag: network.predLag[k],
+                                   successor: j, successorWorks: network.duration[j] > 0)
+        }
+        return network.predType[k].slack(fromStart: earlyStart[i], fromFinish: earlyFinish[i],
                                   toStart: earlyStart[j], toFinish: earlyFinish[j], lag: network.predLag[k])
     }
 }
@@ -71,6 +76,10 @@ public enum CriticalPathMethod {
         let n = network.nodeCount
         precondition(timing.earlyStart.count == n, "one timing entry per node")
         precondition(startDelay.map { $0.count == n } ?? true, "one start delay per node")
+        if let calendars = network.calendars {
+            scheduleOnCalendars(ordered, calendars: calendars, into: &timing, startDelay: startDelay)
+            return
+        }
         let noDelay = [Double](), delays = startDelay ?? noDelay, hasDelay = startDelay != nil
         network.duration.withUnsafeBufferPointer { duration in
         network.release.withUnsafeBufferPointer { release in

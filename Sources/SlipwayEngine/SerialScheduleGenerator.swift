@@ -27,6 +27,9 @@ struct SerialScheduleGenerator {
     /// Per node, a wait after every bound on its start (a risk event that delays
     /// it in one simulation iteration), before any resource is fitted.
     var startDelay: [Double]?
+    /// The finish bound of the node being placed (FF and SF links on a calendar):
+    /// a bound in a gap is met by the same work done by the gap's start.
+    private var finishBound = -Double.infinity
 
     init(network: DependencyNetwork, demands: ResourceDemands) {
         let n = network.nodeCount
@@ -60,7 +63,7 @@ struct SerialScheduleGenerator {
             let j = Int(node)
             let t = place(j)
             start[j] = t
-            finish[j] = t + network.duration[j]
+            finish[j] = max(network.finish(of: j, from: t), finishBound)
             if finish[j] > makespan { makespan = finish[j] }
             if network.pinnedStart[j].isNaN { reserve(j, at: t) }
         }
@@ -78,23 +81,41 @@ struct SerialScheduleGenerator {
         }
         let d = network.duration[j]
         var t = max(0, network.release[j])
-        for k in network.predecessors(of: j) {
-            let i = Int(network.predNode[k])
-            let bound = network.predType[k].earliestStart(afterStart: start[i], finish: finish[i], lag: network.predLag[k], duration: d)
-            if bound > t { t = bound }
+        finishBound = -.infinity
+        if let calendars = network.calendars {
+            for k in network.predecessors(of: j) {
+                let i = Int(network.predNode[k])
+                let bound = calendars.earliestStart(network.predType[k], afterStart: start[i], finish: finish[i],
+                                                    lag: network.predLag[k], duration: d, of: j)
+                if bound.start > t { t = bound.start }
+                if bound.finishBound > finishBound { finishBound = bound.finishBound }
+            }
+            if let startDelay { t = calendars.of(j).shifted(t, by: startDelay[j]) }
+            if d > 0 { t = calendars.of(j).work.workingStart(from: t) }
+        } else {
+            for k in network.predecessors(of: j) {
+                let i = Int(network.predNode[k])
+                let bound = network.predType[k].earliestStart(afterStart: start[i], finish: finish[i], lag: network.predLag[k], duration: d)
+                if bound > t { t = bound }
+            }
+            if let startDelay { t += startDelay[j] }
         }
-        if let startDelay { t += startDelay[j] }
         ready[j] = t
         guard d > ResourceProfile.eps else { return t }
         // Move to the first time every resource fits; each move is to the end of
-        // some reservation, so repeat until no resource moves it.
+        // some reservation, so repeat until no resource moves it. On a calendar
+        // the work's length in axis weeks depends on its start (a holiday inside
+        // it lengthens it): it is measured again at every candidate start, and a
+        // start moved into a gap moves on to the gap's end.
         var moved = true
         while moved {
             moved = false
+            let length = network.finish(of: j, from: t) - t
             for q in demands.demands(of: j) {
                 let r = Int(demands.resource[q])
                 let units = min(demands.units[q], demands.capacity[r])
-                let fit = profiles[r].earliestFit(from: t, duration: d, units: units, capacity: demands.capacity[r])
+                var fit = profiles[r].earliestFit(from: t, duration: length, units: units, capacity: demands.capacity[r])
+                if let calendars = network.calendars, fit > t { fit = calendars.of(j).work.workingStart(from: fit) }
                 if fit > t + ResourceProfile.eps {
                     t = fit
                     mover[j] = Int32(r)
@@ -107,10 +128,10 @@ struct SerialScheduleGenerator {
     }
 
     private mutating func reserve(_ j: Int, at t: Double) {
-        let d = network.duration[j]
+        let end = network.finish(of: j, from: t)
         for q in demands.demands(of: j) {
             let r = Int(demands.resource[q])
-            profiles[r].reserve(node: Int32(j), from: t, to: t + d, units: min(demands.units[q], demands.capacity[r]))
+            profiles[r].reserve(node: Int32(j), from: t, to: end, units: min(demands.units[q], demands.capacity[r]))
         }
     }
 

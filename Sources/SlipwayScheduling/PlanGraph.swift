@@ -111,7 +111,9 @@ public struct PlanGraph: Sendable {
             }
             for m in constraint.mitigations { isOwnMitigation[m] = false }
         }
-        network = DependencyNetwork(duration: duration, release: release, pinnedStart: pinned, links: links)
+        var network = DependencyNetwork(duration: duration, release: release, pinnedStart: pinned, links: links)
+        if PlanCalendars.declared(in: plan) { network.calendars = PlanCalendars(plan: plan).network(plan, nodeCount: n) }
+        self.network = network
         linkSources = sources
     }
 
