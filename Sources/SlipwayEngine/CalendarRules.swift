@@ -8,17 +8,16 @@
 /// the rules are written once here, as `LinkType`'s are for the plain axis.
 extension NetworkCalendars {
     /// The earliest start a link allows successor `j` (of `duration` weeks of
-    /// work), given its predecessor's start and finish; and, for a link that
-    /// bounds the successor's finish, that finish bound.
+    /// work), given its predecessor's start and finish. A link that bounds the
+    /// finish gives the latest start from which the work ends by that bound.
     ///
     /// - Complexity: O(log *g*) for *g* breakpoints of `j`'s calendar.
     @inlinable
     public func earliestStart(_ type: LinkType, afterStart start: Double, finish: Double, lag: Double,
-                              duration: Double, of j: Int) -> (start: Double, finishBound: Double) {
+                              duration: Double, of j: Int) -> Double {
         let calendar = of(j)
         let at = calendar.shifted(type.fromStart ? start : finish, by: lag)
-        guard type.toFinish else { return (at, -.infinity) }
-        return (calendar.start(finishingBy: at, work: duration), at)
+        return type.toFinish ? calendar.start(finishingBy: at, work: duration) : at
     }
 
     /// The latest finish a link allows predecessor `i` (of `duration` weeks of
@@ -28,22 +27,26 @@ extension NetworkCalendars {
     @inlinable
     public func latestFinish(_ type: LinkType, beforeStart lateStart: Double, finish lateFinish: Double, lag: Double,
                              duration: Double, of i: Int, successor j: Int) -> Double {
-        let at = of(j).shifted(type.toFinish ? lateFinish : lateStart, by: -lag)
+        // A finish just before a gap of the successor could as well be at its end.
+        let at = of(j).latestOrigin(reaching: type.toFinish ? of(j).latestEquivalent(of: lateFinish) : lateStart, lag: lag)
         return type.fromStart ? of(i).finish(from: at, work: duration) : at
     }
 
-    /// How far a link could stretch before it moved successor `j`: its bounded
-    /// date less the earliest date the link allows it (a start moved out of a
-    /// gap, when the successor does work). Zero for a driving link.
+    /// How far a link could stretch before it moved successor `j`: the latest
+    /// date the link's origin on predecessor `i` could have without moving `j`'s
+    /// early dates, less the date it has. A finish that could move into a gap of
+    /// `i`'s calendar is no later in work: it counts from the gap's start, so a
+    /// holiday both take is no slack, while leave that only the successor takes is.
+    /// Zero for a driving link.
     ///
     /// - Complexity: O(log *g*).
     @inlinable
     public func slack(_ type: LinkType, fromStart: Double, fromFinish: Double, toStart: Double, toFinish: Double,
-                      lag: Double, successor j: Int, successorWorks: Bool) -> Double {
-        let calendar = of(j)
-        var at = calendar.shifted(type.fromStart ? fromStart : fromFinish, by: lag)
-        if type.toFinish { return toFinish - at }
-        if successorWorks { at = calendar.work.workingStart(from: at) }
-        return toStart - at
+                      lag: Double, predecessor i: Int, successor j: Int, predecessorWorks: Bool) -> Double {
+        let latest = of(j).latestOrigin(reaching: type.toFinish ? of(j).latestEquivalent(of: toFinish) : toStart, lag: lag)
+        if type.fromStart { return latest - fromStart }
+        guard predecessorWorks else { return latest - fromFinish }
+        let work = of(i).work
+        return work.earliest(reading: work.reading(at: latest)) - fromFinish
     }
 }

@@ -21,7 +21,6 @@ extension CriticalPathMethod {
             let j = Int(order[position])
             let d = duration[j], calendar = calendars.of(j)
             var start = max(0, release[j])
-            var finishBound = -Double.infinity
             if !pinned[j].isNaN {
                 start = pinned[j]
             } else {
@@ -29,14 +28,14 @@ extension CriticalPathMethod {
                     let i = Int(network.predNode[k])
                     let bound = calendars.earliestStart(network.predType[k], afterStart: timing.earlyStart[i], finish: timing.earlyFinish[i],
                                                         lag: network.predLag[k], duration: d, of: j)
-                    if bound.start > start { start = bound.start }
-                    if bound.finishBound > finishBound { finishBound = bound.finishBound }
+                    if bound > start { start = bound }
                 }
                 if hasDelay { start = calendar.shifted(start, by: delay[j]) }
                 if d > 0 { start = calendar.work.workingStart(from: start) }
             }
-            // A finish bound in a gap is met by the same work done by the gap's start.
-            let end = max(calendar.finish(from: start, work: d), finishBound)
+            // A finish bound in a gap is met by the same work done by the gap's
+            // start: the finish is the gap's start, never a day off.
+            let end = calendar.finish(from: start, work: d)
             timing.earlyStart[j] = start
             timing.earlyFinish[j] = end
             if end > finish { finish = end }
@@ -60,7 +59,7 @@ extension CriticalPathMethod {
                                                    lag: lag, duration: d, of: i, successor: j)
                 let slack = calendars.slack(type, fromStart: timing.earlyStart[i], fromFinish: timing.earlyFinish[i],
                                             toStart: unwaited(timing.earlyStart[j]), toFinish: unwaited(timing.earlyFinish[j]),
-                                            lag: lag, successor: j, successorWorks: duration[j] > 0)
+                                            lag: lag, predecessor: i, successor: j, predecessorWorks: d > 0)
                 if bound < late { late = bound }
                 if slack < free { free = slack }
             }

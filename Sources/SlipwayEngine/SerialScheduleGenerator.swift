@@ -27,9 +27,6 @@ struct SerialScheduleGenerator {
     /// Per node, a wait after every bound on its start (a risk event that delays
     /// it in one simulation iteration), before any resource is fitted.
     var startDelay: [Double]?
-    /// The finish bound of the node being placed (FF and SF links on a calendar):
-    /// a bound in a gap is met by the same work done by the gap's start.
-    private var finishBound = -Double.infinity
 
     init(network: DependencyNetwork, demands: ResourceDemands) {
         let n = network.nodeCount
@@ -63,7 +60,7 @@ struct SerialScheduleGenerator {
             let j = Int(node)
             let t = place(j)
             start[j] = t
-            finish[j] = max(network.finish(of: j, from: t), finishBound)
+            finish[j] = network.finish(of: j, from: t)
             if finish[j] > makespan { makespan = finish[j] }
             if network.pinnedStart[j].isNaN { reserve(j, at: t) }
         }
@@ -81,14 +78,12 @@ struct SerialScheduleGenerator {
         }
         let d = network.duration[j]
         var t = max(0, network.release[j])
-        finishBound = -.infinity
         if let calendars = network.calendars {
             for k in network.predecessors(of: j) {
                 let i = Int(network.predNode[k])
                 let bound = calendars.earliestStart(network.predType[k], afterStart: start[i], finish: finish[i],
                                                     lag: network.predLag[k], duration: d, of: j)
-                if bound.start > t { t = bound.start }
-                if bound.finishBound > finishBound { finishBound = bound.finishBound }
+                if bound > t { t = bound }
             }
             if let startDelay { t = calendars.of(j).shifted(t, by: startDelay[j]) }
             if d > 0 { t = calendars.of(j).work.workingStart(from: t) }

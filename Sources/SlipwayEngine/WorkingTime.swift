@@ -17,6 +17,10 @@
 public struct WorkingTime: Sendable, Hashable {
     /// One clock: W(t) = value[k] + rate[k] · (t - at[k]) for the last k with at[k] <= t.
     public struct Clock: Sendable, Hashable {
+        /// Readings this close are the same: sums of weeks carry rounding noise,
+        /// and a reading a hair short of a gap's must still find the gap.
+        public static let tolerance = 1e-12
+
         public let at: [Double]
         public let rate: [Double]
         public let value: [Double]
@@ -66,7 +70,7 @@ public struct WorkingTime: Sendable, Hashable {
             var low = 0, high = value.count
             while low < high {
                 let mid = (low + high) >> 1
-                if value[mid] < target { low = mid + 1 } else { high = mid }
+                if value[mid] < target - Self.tolerance { low = mid + 1 } else { high = mid }
             }
             if low == 0 { return at.isEmpty ? target : at[0] - (value[0] - target) }
             let k = low - 1
@@ -83,7 +87,7 @@ public struct WorkingTime: Sendable, Hashable {
             var low = 0, high = value.count
             while low < high {
                 let mid = (low + high) >> 1
-                if value[mid] <= target { low = mid + 1 } else { high = mid }
+                if value[mid] <= target + Self.tolerance { low = mid + 1 } else { high = mid }
             }
             if low == 0 { return at.isEmpty ? target : at[0] - (value[0] - target) }
             let k = low - 1
@@ -95,7 +99,8 @@ public struct WorkingTime: Sendable, Hashable {
         /// - Complexity: O(log *g*).
         @inlinable
         public func workingStart(from t: Double) -> Double {
-            let k = segment(containing: t)
+            // A start a hair before a gap (rounding noise) has no work before it either.
+            let k = segment(containing: t + 1e-9)
             guard k >= 0, rate[k] == 0 else { return t }
             // Gaps never touch: the segment after a gap works.
             return at[k + 1]
@@ -166,6 +171,20 @@ public struct WorkingTime: Sendable, Hashable {
         if amount == 0 { return t }
         let target = lag.reading(at: t) + amount
         return amount > 0 ? lag.earliest(reading: target) : lag.latest(reading: target)
+    }
+
+    /// The latest time that has done the same work as `t`: the end of a gap
+    /// that `t` falls in or starts (a finish there is as good as at `t`).
+    @inlinable
+    public func latestEquivalent(of t: Double) -> Double { work.latest(reading: work.reading(at: t)) }
+
+    /// The latest time from which a lag of `amount` weeks of working time
+    /// (`shifted(_:by:)`) reaches no later than `t`: the inverse of a lag, for
+    /// backward passes and slacks.
+    @inlinable
+    public func latestOrigin(reaching t: Double, lag amount: Double) -> Double {
+        if amount == 0 { return t }
+        return lag.latest(reading: lag.reading(at: t) - amount)
     }
 
     /// The work done between two times.
