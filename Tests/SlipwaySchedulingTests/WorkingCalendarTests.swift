@@ -263,4 +263,25 @@ struct WorkingCalendarTests {
         let f = try fixture("tasks:\n  - {id: a, duration: 1w}\n")
         #expect(f.schedule.ordered.network.calendars == nil)
     }
+
+    @Test func suspiciousDaysOffAreWarnedAtTheirLines() throws {
+        let checked = CheckedPlan.load(text: Self.header + """
+            holidays:
+              - {from: 2025-12-24, to: 2025-12-26, name: Christmas}
+              - {date: 2025-12-25, name: Christmas Day}
+              - 2024-12-25
+              - 2045-01-01
+            owners:
+              - id: ana
+                availability:
+                  - {from: 2025-03-03, percent: 60}
+                  - {from: 2025-03-03, percent: 80}
+            tasks:
+              - {id: a, duration: 1w, owner: ana}
+            """)
+        #expect(!checked.diagnostics.hasErrors)
+        let warnings = checked.diagnostics.warnings.map { "\($0.location!.line) \($0.id)" }
+        // Lines: holidays at 3, so Christmas Day 5, 2024 6, 2045 7; the second step 12.
+        #expect(warnings == ["5 days-off-overlap", "6 days-off-outside-plan", "7 days-off-outside-plan", "12 days-off-overlap"])
+    }
 }
