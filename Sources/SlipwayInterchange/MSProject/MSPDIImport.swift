@@ -9,7 +9,8 @@ import SlipwayCore
 /// phases, other tasks keep their durations, predecessor links (type codes 0 FF,
 /// 1 FS, 2 SF, 3 SS, lags in tenths of minutes), Start No Earlier Than dates,
 /// deadlines, fixed costs and percent complete; resources become owners and
-/// assignments owners or `needs`. Ids come from the Text1 field `MSPDIExport`
+/// assignments owners or `needs`; calendar exceptions become holidays (the
+/// project's calendar) and leave (a resource's own calendar). Ids come from the Text1 field `MSPDIExport`
 /// writes, else from the names in kebab case.
 public enum MSPDIImport {
     public struct Result: Sendable {
@@ -73,6 +74,8 @@ public enum MSPDIImport {
             return id
         }
 
+        let calendars = MSPDICalendars(project: project, start: startDate, warn: { warn($0, at: $1) })
+        plan.holidays = calendars.holidays
         var ownerOfUID: [String: String] = [:]
         for resource in project.children("Resources", "Resource") {
             guard let uid = resource.value("UID"), let name = resource.value("Name"), !name.isEmpty else { continue }
@@ -80,6 +83,7 @@ public enum MSPDIImport {
             var owner = Owner(id: id, name: name, location: SourceLocation(line: 1, column: 1))
             if let units = resource.value("MaxUnits").flatMap(Double.init), units > 0 { owner.capacity = units }
             if let rate = resource.value("StandardRate").flatMap(Double.init), rate > 0 { owner.rate = rate * clock.hoursPerWeek }
+            if let calendar = resource.value("CalendarUID") { owner.leave = calendars.leave[calendar] ?? [] }
             ownerOfUID[uid] = id
             plan.owners.append(owner)
         }
