@@ -259,6 +259,19 @@ struct WorkingCalendarTests {
         #expect(f.dates("b")[0...1] == [2, 2.2])
     }
 
+    @Test func startedWorkFinishesItsRemainingWorkAfterTheStatusDate() throws {
+        // Started Mon 13, half of 2w done by the status date Fri 17 (t = 1) over the
+        // holiday Wed 15: 1w remains, Mon 20 to Fri 24, finish t = 2 (not 2.2: the
+        // holiday was before the status date, in the part already done).
+        let f = try fixture("""
+            status-date: 2025-01-17
+            holidays: [2025-01-15]
+            tasks:
+              - {id: a, duration: 2w, actual-start: 2025-01-13, progress: 50}
+            """)
+        #expect(f.dates("a")[0...1] == [0, 2])
+    }
+
     @Test func aPlanWithoutACalendarHasNoCalendarsInItsNetwork() throws {
         let f = try fixture("tasks:\n  - {id: a, duration: 1w}\n")
         #expect(f.schedule.ordered.network.calendars == nil)
