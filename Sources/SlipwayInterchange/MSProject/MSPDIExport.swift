@@ -12,6 +12,10 @@ import SlipwayScheduling
 /// resolution become links from each of its mitigations (FS and SS from a
 /// resolution are FS from each mitigation, FF and SF are FF): the same schedule.
 /// A phase window becomes a Start No Earlier Than constraint on each task.
+/// The plan's holidays are exceptions of the standard calendar; an owner with
+/// leave gets a calendar of its own, based on the standard one, with the leave
+/// as its exceptions. Availability has no field that stretches durations, and
+/// is reported as not exported.
 public enum MSPDIExport {
     /// Custom fields holding what Project has no field for: the Slipway ids, a phase's weeks.
     static let taskIDField = "188743731"      // Task Text1
