@@ -42,11 +42,12 @@ extension NetworkCalendars {
     /// - Complexity: O(log *g*).
     @inlinable
     public func slack(_ type: LinkType, fromStart: Double, fromFinish: Double, toStart: Double, toFinish: Double,
-                      lag: Double, predecessor i: Int, successor j: Int, predecessorWorks: Bool) -> Double {
+                      lag: Double, predecessor i: Int, successor j: Int) -> Double {
         let latest = of(j).latestOrigin(reaching: type.toFinish ? of(j).latestEquivalent(of: toFinish) : toStart, lag: lag)
         if type.fromStart { return latest - fromStart }
-        guard predecessorWorks else { return latest - fromFinish }
+        // Both ends as the earliest time of the same work: a milestone placed at a
+        // gap's end is no later than at its start.
         let work = of(i).work
-        return work.earliest(reading: work.reading(at: latest)) - fromFinish
+        return work.earliest(reading: work.reading(at: latest)) - work.earliest(reading: work.reading(at: fromFinish))
     }
 }

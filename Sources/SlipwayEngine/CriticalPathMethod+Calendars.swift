@@ -59,15 +59,26 @@ extension CriticalPathMethod {
                                                    lag: lag, duration: d, of: i, successor: j)
                 let slack = calendars.slack(type, fromStart: timing.earlyStart[i], fromFinish: timing.earlyFinish[i],
                                             toStart: unwaited(timing.earlyStart[j]), toFinish: unwaited(timing.earlyFinish[j]),
-                                            lag: lag, predecessor: i, successor: j, predecessorWorks: d > 0)
+                                            lag: lag, predecessor: i, successor: j)
                 if bound < late { late = bound }
                 if slack < free { free = slack }
             }
             // The latest start from which the work still finishes by `late`, and
             // that work's own finish (the start of a gap rather than its end).
-            let lateStart = calendar.start(finishingBy: late, work: d)
+            // An event (no work) is as late at a gap's start as at its end: a
+            // milestone before a holiday its successor waits out does not float by
+            // the holiday. Its latest time is the gap's start, or its own early time
+            // when that is already in the gap.
+            var lateStart = late
+            if d > 0 {
+                lateStart = calendar.start(finishingBy: late, work: d)
+            } else {
+                let earliest = calendar.work.earliest(reading: calendar.work.reading(at: late))
+                let early = timing.earlyStart[i]
+                lateStart = early >= earliest - 1e-9 && early <= late + 1e-9 ? early : earliest
+            }
             timing.lateStart[i] = lateStart
-            timing.lateFinish[i] = d > 0 ? calendar.finish(from: lateStart, work: d) : late
+            timing.lateFinish[i] = d > 0 ? calendar.finish(from: lateStart, work: d) : lateStart
             timing.totalFloat[i] = lateStart - timing.earlyStart[i]
             timing.freeFloat[i] = free
         }

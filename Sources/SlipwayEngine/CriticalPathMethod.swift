@@ -32,7 +32,7 @@ public struct Timing: Sendable, Equatable {
         if let calendars = network.calendars {
             return calendars.slack(network.predType[k], fromStart: earlyStart[i], fromFinish: earlyFinish[i],
                                    toStart: earlyStart[j], toFinish: earlyFinish[j], lag: network.predLag[k],
-                                   predecessor: i, successor: j, predecessorWorks: network.duration[i] > 0)
+                                   predecessor: i, successor: j)
         }
         return network.predType[k].slack(fromStart: earlyStart[i], fromFinish: earlyFinish[i],
                                   toStart: earlyStart[j], toFinish: earlyFinish[j], lag: network.predLag[k])

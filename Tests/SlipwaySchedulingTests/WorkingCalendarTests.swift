@@ -64,6 +64,20 @@ struct WorkingCalendarTests {
         #expect(f.criticalPath == ["a", "b"])
     }
 
+    @Test func aMilestoneBeforeAHolidayIsCriticalAndDoesNotFloatByIt() throws {
+        // a ends Fri 17 (t = 1); m is reached then; b waits out Mon 20 and works Tue 21.
+        // m could be reached as late as Mon 20's end only by no work at all: no float.
+        let f = try fixture("""
+            holidays: [2025-01-20]
+            tasks:
+              - {id: a, duration: 1w}
+              - {id: m, milestone: true, after: [a]}
+              - {id: b, duration: 1d, after: [m]}
+            """)
+        #expect(f.dates("m") == [1, 1, 1, 1, 0, 0])
+        #expect(f.criticalPath == ["a", "m", "b"])
+    }
+
     @Test func aRangeOfHolidaysSkipsEveryDayOfIt() throws {
         // Wed 15 to Tue 21: Wed, Thu, Fri, Mon, Tue off (the weekend counts for nothing).
         // 3d: Mon 13, Tue 14, then Wed 22: finish t = 1.6 (Wed 22 is [1.4, 1.6)).
