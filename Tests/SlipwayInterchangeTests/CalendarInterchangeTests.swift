@@ -117,4 +117,21 @@ struct CalendarInterchangeTests {
         // Leave is not a holiday: it is not in the team's calendar.
         #expect(!text.contains("Ski trip"))
     }
+
+    /// Mermaid skips the holidays (`excludes`), and a bar's length counts the plan
+    /// calendar's working days from its start to its finish, so Mermaid draws
+    /// Slipway's dates: Build (Tue 21 to Thu Feb 6, Bo's 3 days of leave inside) is 13 days.
+    @Test func mermaidExcludesHolidaysAndImportsThemBack() throws {
+        let (plan, schedule) = try Fixture.scheduled("calendar.yaml")
+        let text = try #require(MermaidExport.render(plan: plan, schedule: schedule).text)
+        #expect(text.contains("    excludes weekends, 2025-01-20, 2025-02-17, 2025-02-18\n"))
+        #expect(text.contains("    Build :crit, build, 2025-01-21 00:00, 13d\n"))
+        let imported = Interchange.importMermaid(text: text, source: "gantt.md")
+        let (back, backSchedule) = try Fixture.scheduled(text: try #require(imported.yaml))
+        #expect(days(back.holidays) == ["2025-01-20..2025-01-20 -", "2025-02-17..2025-02-17 -", "2025-02-18..2025-02-18 -"])
+        for (i, task) in plan.tasks.enumerated() {
+            let j = try #require(back.taskIndex(of: task.id))
+            #expect(abs(backSchedule.timing.earlyFinish[j] - schedule.timing.earlyFinish[i]) < 1e-6, "\(task.id)")
+        }
+    }
 }
