@@ -109,10 +109,11 @@ struct SerialScheduleGenerator {
             for q in demands.demands(of: j) {
                 let r = Int(demands.resource[q])
                 let units = min(demands.units[q], demands.capacity[r])
-                var fit = profiles[r].earliestFit(from: t, duration: length, units: units, capacity: demands.capacity[r])
-                if let calendars = network.calendars, fit > t { fit = calendars.of(j).work.workingStart(from: fit) }
+                let fit = profiles[r].earliestFit(from: t, duration: length, units: units, capacity: demands.capacity[r])
                 if fit > t + ResourceProfile.eps {
-                    t = fit
+                    // The wait is for the reservation that ends at `fit` (the work
+                    // waited for); the start is the first working time from there.
+                    t = network.calendars.map { $0.of(j).work.workingStart(from: fit) } ?? fit
                     mover[j] = Int32(r)
                     movedTo[j] = fit
                     moved = true

@@ -110,6 +110,9 @@ public struct WorkingTime: Sendable, Hashable {
     public let work: Clock
     public let lag: Clock
 
+    /// Breakpoints closer than this (weeks; about a thousandth of a second) are one.
+    static let sliver = 1e-9
+
     /// - Parameters:
     ///   - gaps: non-working spans `[start, end)` of the axis, in any order; they may overlap.
     ///   - rates: (from, rate) steps of the work rate, rate in (0, 1], in any order; 1 before the first.
@@ -117,7 +120,9 @@ public struct WorkingTime: Sendable, Hashable {
     public init(gaps: [(start: Double, end: Double)], rates: [(from: Double, rate: Double)] = []) {
         var merged: [(start: Double, end: Double)] = []
         for gap in gaps.filter({ $0.end > $0.start }).sorted(by: { $0.start < $1.start }) {
-            if let last = merged.last, gap.start <= last.end {
+            // Gaps that touch (a holiday on Friday, leave from Monday) are one: sums
+            // of weeks may leave a sliver of 1e-15 weeks between them, never work.
+            if let last = merged.last, gap.start <= last.end + Self.sliver {
                 merged[merged.count - 1].end = max(last.end, gap.end)
             } else {
                 merged.append(gap)
@@ -137,10 +142,11 @@ public struct WorkingTime: Sendable, Hashable {
         points.sort()
         var at: [Double] = [], rate: [Double] = []
         var g = 0, s = -1
-        for t in points where at.last.map({ t > $0 }) ?? true {
-            while g < gaps.count && gaps[g].end <= t { g += 1 }
-            while s + 1 < rates.count && rates[s + 1].from <= t { s += 1 }
-            let inGap = g < gaps.count && gaps[g].start <= t
+        for t in points where at.last.map({ t > $0 + sliver }) ?? true {
+            // A point within a sliver of another counts as that one.
+            while g < gaps.count && gaps[g].end <= t + sliver { g += 1 }
+            while s + 1 < rates.count && rates[s + 1].from <= t + sliver { s += 1 }
+            let inGap = g < gaps.count && gaps[g].start <= t + sliver
             let r = inGap ? 0 : (s >= 0 ? rates[s].rate : 1)
             if rate.last == r { continue }
             at.append(t)

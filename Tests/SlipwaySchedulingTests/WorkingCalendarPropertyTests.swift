@@ -129,4 +129,57 @@ struct WorkingCalendarPropertyTests {
             #expect(abs(plain.freeFloat[j] - calendar.freeFloat[j]) <= 1e-9, "seed \(seed) node \(j)")
         }
     }
+
+    /// Random calendars for the engine: gaps of whole days (0.2 weeks) in the
+    /// first 30 weeks, and sometimes a rate step.
+    static func calendars(nodes n: Int, _ rng: inout SplitMix64) -> NetworkCalendars {
+        let calendars = (0..<3).map { _ -> WorkingTime in
+            let gaps = (0..<Int.random(in: 0...8, using: &rng)).map { _ -> (start: Double, end: Double) in
+                let day = Double(Int.random(in: 0..<150, using: &rng)) * 0.2
+                return (day, day + 0.2 * Double(Int.random(in: 1...4, using: &rng)))
+            }
+            let rates = Bool.random(using: &rng) ? [(from: Double(Int.random(in: 0..<20, using: &rng)) * 0.2, rate: [0.5, 0.8].randomElement(using: &rng)!)] : []
+            return WorkingTime(gaps: gaps, rates: rates)
+        }
+        return NetworkCalendars(calendars: calendars, ofNode: (0..<n).map { _ in Int32.random(in: 0..<3, using: &rng) })
+    }
+
+    /// The serial leveling on calendars: every node does its work between its
+    /// start and finish, no resource carries more than its capacity at any instant,
+    /// and the leveled network (resource links, releases) replays the starts with
+    /// every link of the network holding.
+    @Test(arguments: seeds)
+    func levelingOnCalendarsIsFeasibleAndReplays(_ seed: UInt64) throws {
+        var rng = SplitMix64(seed: seed &+ 77)
+        var network = RandomNetworks.make(seed: seed, pinnedShare: 0)
+        network.calendars = Self.calendars(nodes: network.nodeCount, &rng)
+        let calendars = try #require(network.calendars)
+        let ordered = try #require(try? TopologicalOrder.sort(network).get())
+        let (capacity, demands) = LevelingChecks.demands(nodes: network.nodeCount, &rng)
+        let resources = ResourceDemands(capacity: capacity, demands: demands)
+        let result = ResourceLeveling.level(ordered, demands: resources, priority: CriticalPathMethod.schedule(ordered).lateStart)
+        let n = network.nodeCount
+        let finish = (0..<n).map { network.finish(of: $0, from: result.start[$0]) }
+        for j in 0..<n {
+            let work = calendars.of(j).work(from: result.start[j], to: finish[j])
+            #expect(abs(work - network.duration[j]) <= eps, "seed \(seed) node \(j): \(work) of \(network.duration[j])")
+        }
+        let busy = (0..<n).filter { finish[$0] > result.start[$0] + eps }
+        for t in Set(busy.map { result.start[$0] }) {
+            let running = busy.filter { result.start[$0] <= t + 1e-9 && t < finish[$0] - 1e-9 }
+            for r in capacity.indices {
+                let used = running.reduce(0.0) { sum, j in sum + (demands[j].first { $0.resource == r }.map { min($0.units, capacity[r]) } ?? 0) }
+                #expect(used <= capacity[r] + eps, "seed \(seed): resource \(r) carries \(used) of \(capacity[r]) at t = \(t)")
+            }
+        }
+        let leveled = ResourceLeveling.leveledNetwork(ordered, result)
+        let replay = CriticalPathMethod.schedule(leveled)
+        for j in 0..<n {
+            #expect(abs(replay.earlyStart[j] - result.start[j]) <= eps, "seed \(seed) node \(j): replay \(replay.earlyStart[j]), leveling \(result.start[j])")
+            for k in network.predecessors(of: j) {
+                let slack = replay.slack(ofPredecessorLink: k, in: network, from: Int(network.predNode[k]), to: j)
+                #expect(slack >= -eps, "seed \(seed): link into node \(j) broken by \(-slack)")
+            }
+        }
+    }
 }
