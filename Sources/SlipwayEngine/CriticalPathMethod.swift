@@ -64,9 +64,11 @@ public enum CriticalPathMethod {
     }
 
     /// The same passes into the arrays of `timing`, which must hold one entry per
-    /// node: repeated schedules (simulation) allocate nothing.
+    /// node: repeated schedules (simulation) allocate nothing. A network with
+    /// working calendars is scheduled on them (`scheduleOnCalendars`).
     ///
-    /// - Complexity: O(*V* + *E*) time, no allocation.
+    /// - Complexity: O(*V* + *E*) time, no allocation; O((*V* + *E*) log *g*) on
+    ///   calendars of at most *g* breakpoints.
     ///
     /// - Parameter startDelay: per node, a wait added to its earliest start after
     ///   every bound (a risk that delays the node), or nil for none. Every bound a

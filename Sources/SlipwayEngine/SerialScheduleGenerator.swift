@@ -9,7 +9,9 @@
 /// it, so every rule of leveling (the four link types and lags, releases,
 /// `needs`, pinned work) is written here once. It owns its profiles and date
 /// arrays and reuses them from one decoding to the next, so that a search that
-/// decodes thousands of lists allocates nothing per list.
+/// decodes thousands of lists allocates nothing per list. On a network with
+/// working calendars a node's finish is its work advanced over its calendar
+/// (`NetworkCalendars`), and a start never falls in a gap of a node that works.
 struct SerialScheduleGenerator {
     let network: DependencyNetwork
     let demands: ResourceDemands
