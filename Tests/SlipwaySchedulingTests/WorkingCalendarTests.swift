@@ -2,6 +2,7 @@ import Testing
 import SlipwayEngine
 import SlipwayCore
 @testable import SlipwayScheduling
+import SlipwayReports
 
 /// Hand-checked schedules on working calendars: holidays, owner leave and
 /// availability. The plans start on Monday 2025-01-13 with 5-day weeks, so one
@@ -284,6 +285,16 @@ struct WorkingCalendarTests {
               - {id: a, duration: 2w, actual-start: 2025-01-13, progress: 50}
             """)
         #expect(f.dates("a")[0...1] == [0, 2])
+    }
+
+    @Test func jsonListsTheHolidaysWithTheirSpanOfTheAxis() throws {
+        // Mon 20 is t in [1.0, 1.2); a plan without holidays has no such key.
+        let f = try fixture("holidays: [{date: 2025-01-20, name: MLK Day}]\ntasks:\n  - {id: a, duration: 1w}\n")
+        let json = ScheduleJSON.render(plan: f.plan, schedule: f.schedule)
+        #expect(json.contains(#""holidays": ["#))
+        #expect(json.contains(#"{"name":"MLK Day","first":"2025-01-20","last":"2025-01-20","from":1,"to":1.2}"#))
+        let plain = try fixture("tasks:\n  - {id: a, duration: 1w}\n")
+        #expect(!ScheduleJSON.render(plan: plain.plan, schedule: plain.schedule).contains("holidays"))
     }
 
     @Test func aPlanWithoutACalendarHasNoCalendarsInItsNetwork() throws {
