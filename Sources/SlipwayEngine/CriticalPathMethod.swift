@@ -29,7 +29,12 @@ public struct Timing: Sendable, Equatable {
     /// could stretch before it moved `j` (0 for a driving link).
     @inlinable
     public func slack(ofPredecessorLink k: Int, in network: DependencyNetwork, from i: Int, to j: Int) -> Double {
-        network.predType[k].slack(fromStart: earlyStart[i], fromFinish: earlyFinish[i],
+        if let calendars = network.calendars {
+            return calendars.slack(network.predType[k], fromStart: earlyStart[i], fromFinish: earlyFinish[i],
+                                   toStart: earlyStart[j], toFinish: earlyFinish[j], lag: network.predLag[k],
+                                   predecessor: i, successor: j)
+        }
+        return network.predType[k].slack(fromStart: earlyStart[i], fromFinish: earlyFinish[i],
                                   toStart: earlyStart[j], toFinish: earlyFinish[j], lag: network.predLag[k])
     }
 }
@@ -59,9 +64,11 @@ public enum CriticalPathMethod {
     }
 
     /// The same passes into the arrays of `timing`, which must hold one entry per
-    /// node: repeated schedules (simulation) allocate nothing.
+    /// node: repeated schedules (simulation) allocate nothing. A network with
+    /// working calendars is scheduled on them (`scheduleOnCalendars`).
     ///
-    /// - Complexity: O(*V* + *E*) time, no allocation.
+    /// - Complexity: O(*V* + *E*) time, no allocation; O((*V* + *E*) log *g*) on
+    ///   calendars of at most *g* breakpoints.
     ///
     /// - Parameter startDelay: per node, a wait added to its earliest start after
     ///   every bound (a risk that delays the node), or nil for none. Every bound a
@@ -71,6 +78,10 @@ public enum CriticalPathMethod {
         let n = network.nodeCount
         precondition(timing.earlyStart.count == n, "one timing entry per node")
         precondition(startDelay.map { $0.count == n } ?? true, "one start delay per node")
+        if let calendars = network.calendars {
+            scheduleOnCalendars(ordered, calendars: calendars, into: &timing, startDelay: startDelay)
+            return
+        }
         let noDelay = [Double](), delays = startDelay ?? noDelay, hasDelay = startDelay != nil
         network.duration.withUnsafeBufferPointer { duration in
         network.release.withUnsafeBufferPointer { release in

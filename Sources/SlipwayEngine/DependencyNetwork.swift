@@ -29,6 +29,10 @@ public struct DependencyNetwork: Sendable {
     /// A start fixed by progress (an actual start), or NaN. A pinned node starts
     /// there whatever its predecessors say.
     public var pinnedStart: [Double]
+    /// The working calendar of each node (holidays, leave, availability), or nil
+    /// when every node works on the plain axis: the schedulers then keep their
+    /// plain arithmetic, as fast as before calendars existed.
+    public var calendars: NetworkCalendars?
 
     /// Successor rows: the links leaving node i are `succOffset[i] ..< succOffset[i+1]`.
     public let succOffset: [Int32]
@@ -137,11 +141,20 @@ public struct DependencyNetwork: Sendable {
     ///
     /// - Complexity: O(*V* + *E*).
     public func adding(links extra: [Link], release newRelease: [Double]? = nil) -> DependencyNetwork {
-        DependencyNetwork(duration: duration, release: newRelease ?? release, pinnedStart: pinnedStart, links: links + extra)
+        var network = DependencyNetwork(duration: duration, release: newRelease ?? release, pinnedStart: pinnedStart, links: links + extra)
+        network.calendars = calendars
+        return network
     }
 
     /// The links leaving `node`, as indices into the successor arrays.
     @inlinable public func successors(of node: Int) -> Range<Int> { Int(succOffset[node])..<Int(succOffset[node + 1]) }
     /// The links entering `node`, as indices into the predecessor arrays.
     @inlinable public func predecessors(of node: Int) -> Range<Int> { Int(predOffset[node])..<Int(predOffset[node + 1]) }
+
+    /// The finish of node `node` started at `start`: `start + duration` on the
+    /// plain axis, the node's work clock advanced by its duration on a calendar.
+    @inlinable public func finish(of node: Int, from start: Double) -> Double {
+        guard let calendars else { return start + duration[node] }
+        return calendars.of(node).finish(from: start, work: duration[node])
+    }
 }

@@ -42,7 +42,7 @@ extension LevelingWait {
             for q in demands.demands(of: j) {
                 let r = Int(demands.resource[q])
                 users[r].append((generator.start[j], Int32(j)))
-                longest[r] = max(longest[r], network.duration[j])
+                longest[r] = max(longest[r], generator.finish[j] - generator.start[j])
             }
         }
         for r in users.indices { users[r].sort { ($0.start, $0.node) < ($1.start, $1.node) } }
@@ -62,7 +62,7 @@ extension LevelingWait {
             while k >= 0 && list[k].start + longest[r] > from + eps {
                 let i = Int(list[k].node)
                 let placedBefore = position[i] < position[j] || !network.pinnedStart[i].isNaN
-                if i != j && placedBefore && list[k].start + network.duration[i] > from + eps { behind.append(i) }
+                if i != j && placedBefore && generator.finish[i] > from + eps { behind.append(i) }
                 k -= 1
             }
             behind.reverse()

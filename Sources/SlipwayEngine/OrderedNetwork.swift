@@ -50,7 +50,8 @@ extension OrderedNetwork {
         let current = network.links
         precondition(links.count == current.count && zip(links, current).allSatisfy { $0.from == $1.from && $0.to == $1.to },
                      "only the types and lags of links may change")
-        let rebuilt = DependencyNetwork(duration: network.duration, release: network.release, pinnedStart: network.pinnedStart, links: links)
+        var rebuilt = DependencyNetwork(duration: network.duration, release: network.release, pinnedStart: network.pinnedStart, links: links)
+        rebuilt.calendars = network.calendars
         return OrderedNetwork(rebuilt, trustedOrder: order)
     }
 }

@@ -208,6 +208,6 @@ extension ResourceLeveling {
     }
 
     public static func finish(of result: Result, _ network: DependencyNetwork) -> Double {
-        (0..<network.nodeCount).reduce(0) { max($0, result.start[$1] + network.duration[$1]) }
+        (0..<network.nodeCount).reduce(0) { max($0, network.finish(of: $1, from: result.start[$1])) }
     }
 }

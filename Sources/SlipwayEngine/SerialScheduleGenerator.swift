@@ -9,7 +9,9 @@
 /// it, so every rule of leveling (the four link types and lags, releases,
 /// `needs`, pinned work) is written here once. It owns its profiles and date
 /// arrays and reuses them from one decoding to the next, so that a search that
-/// decodes thousands of lists allocates nothing per list.
+/// decodes thousands of lists allocates nothing per list. On a network with
+/// working calendars a node's finish is its work advanced over its calendar
+/// (`NetworkCalendars`), and a start never falls in a gap of a node that works.
 struct SerialScheduleGenerator {
     let network: DependencyNetwork
     let demands: ResourceDemands
@@ -60,7 +62,7 @@ struct SerialScheduleGenerator {
             let j = Int(node)
             let t = place(j)
             start[j] = t
-            finish[j] = t + network.duration[j]
+            finish[j] = network.finish(of: j, from: t)
             if finish[j] > makespan { makespan = finish[j] }
             if network.pinnedStart[j].isNaN { reserve(j, at: t) }
         }
@@ -78,25 +80,42 @@ struct SerialScheduleGenerator {
         }
         let d = network.duration[j]
         var t = max(0, network.release[j])
-        for k in network.predecessors(of: j) {
-            let i = Int(network.predNode[k])
-            let bound = network.predType[k].earliestStart(afterStart: start[i], finish: finish[i], lag: network.predLag[k], duration: d)
-            if bound > t { t = bound }
+        if let calendars = network.calendars {
+            for k in network.predecessors(of: j) {
+                let i = Int(network.predNode[k])
+                let bound = calendars.earliestStart(network.predType[k], afterStart: start[i], finish: finish[i],
+                                                    lag: network.predLag[k], duration: d, of: j)
+                if bound > t { t = bound }
+            }
+            if let startDelay { t = calendars.of(j).shifted(t, by: startDelay[j]) }
+            if d > 0 { t = calendars.of(j).work.workingStart(from: t) }
+        } else {
+            for k in network.predecessors(of: j) {
+                let i = Int(network.predNode[k])
+                let bound = network.predType[k].earliestStart(afterStart: start[i], finish: finish[i], lag: network.predLag[k], duration: d)
+                if bound > t { t = bound }
+            }
+            if let startDelay { t += startDelay[j] }
         }
-        if let startDelay { t += startDelay[j] }
         ready[j] = t
         guard d > ResourceProfile.eps else { return t }
         // Move to the first time every resource fits; each move is to the end of
-        // some reservation, so repeat until no resource moves it.
+        // some reservation, so repeat until no resource moves it. On a calendar
+        // the work's length in axis weeks depends on its start (a holiday inside
+        // it lengthens it): it is measured again at every candidate start, and a
+        // start moved into a gap moves on to the gap's end.
         var moved = true
         while moved {
             moved = false
+            let length = network.finish(of: j, from: t) - t
             for q in demands.demands(of: j) {
                 let r = Int(demands.resource[q])
                 let units = min(demands.units[q], demands.capacity[r])
-                let fit = profiles[r].earliestFit(from: t, duration: d, units: units, capacity: demands.capacity[r])
+                let fit = profiles[r].earliestFit(from: t, duration: length, units: units, capacity: demands.capacity[r])
                 if fit > t + ResourceProfile.eps {
-                    t = fit
+                    // The wait is for the reservation that ends at `fit` (the work
+                    // waited for); the start is the first working time from there.
+                    t = network.calendars.map { $0.of(j).work.workingStart(from: fit) } ?? fit
                     mover[j] = Int32(r)
                     movedTo[j] = fit
                     moved = true
@@ -107,10 +126,10 @@ struct SerialScheduleGenerator {
     }
 
     private mutating func reserve(_ j: Int, at t: Double) {
-        let d = network.duration[j]
+        let end = network.finish(of: j, from: t)
         for q in demands.demands(of: j) {
             let r = Int(demands.resource[q])
-            profiles[r].reserve(node: Int32(j), from: t, to: t + d, units: min(demands.units[q], demands.capacity[r]))
+            profiles[r].reserve(node: Int32(j), from: t, to: end, units: min(demands.units[q], demands.capacity[r]))
         }
     }
 

@@ -28,6 +28,18 @@ public struct ScheduleDocument: Encodable, Sendable {
     public var leveled: Bool
     /// Only on a leveled schedule: its finish before leveling.
     @OmittedWhenNil public var unleveledFinish: Double?
+    /// Only when the plan has holidays: each as its name, its first and last
+    /// days, and the span of the axis it takes out of everyone's working time
+    /// (`from`/`to` in weeks). Owners' leave is not listed: it is theirs.
+    @OmittedWhenNil public var holidays: [Holiday]?
+
+    public struct Holiday: Encodable, Sendable {
+        public var name: String?
+        public var first: String
+        public var last: String
+        public var from: Double
+        public var to: Double
+    }
 
     public struct Task: Encodable, Sendable {
         public var id: String
@@ -101,5 +113,8 @@ public struct ScheduleDocument: Encodable, Sendable {
         budget = plan.budget
         leveled = leveling != nil
         unleveledFinish = leveling?.unleveledFinish
+        holidays = plan.holidays.isEmpty ? nil : plan.holidays.compactMap { off in
+            off.span(on: plan.calendar).map { Holiday(name: off.name, first: off.first.description, last: off.last.description, from: $0.start, to: $0.end) }
+        }
     }
 }

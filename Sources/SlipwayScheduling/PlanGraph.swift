@@ -65,6 +65,7 @@ public struct PlanGraph: Sendable {
         var sources: [LinkSource] = []
         links.reserveCapacity(t * 2)
         sources.reserveCapacity(t * 2)
+        let calendars = PlanCalendars.declared(in: plan) ? PlanCalendars(plan: plan) : nil
 
         for (j, task) in plan.tasks.enumerated() {
             var earliest = task.notBefore ?? 0
@@ -75,7 +76,19 @@ public struct PlanGraph: Sendable {
             let forecast = Forecast(task: task, statusDate: plan.statusDate)
             duration[j] = forecast.duration
             release[j] = max(earliest, forecast.notBefore)
-            if let start = forecast.pinnedStart { pinned[j] = start }
+            if let start = forecast.pinnedStart {
+                pinned[j] = start
+                // Progress gives axis spans (from the actual start to the actual
+                // finish, or to the status date and what remains after it); on a
+                // calendar the node's duration is the work in them.
+                if let calendar = calendars?.calendar(of: task) {
+                    if forecast.state == .started, let s = plan.statusDate, s > start {
+                        duration[j] = calendar.work(from: start, to: s) + max(0, forecast.duration - (s - start))
+                    } else if forecast.state == .finished {
+                        duration[j] = calendar.work(from: start, to: start + forecast.duration)
+                    }
+                }
+            }
             for (entry, dependency) in task.after.enumerated() {
                 let from: Int
                 switch dependency.predecessor {
@@ -111,7 +124,9 @@ public struct PlanGraph: Sendable {
             }
             for m in constraint.mitigations { isOwnMitigation[m] = false }
         }
-        network = DependencyNetwork(duration: duration, release: release, pinnedStart: pinned, links: links)
+        var network = DependencyNetwork(duration: duration, release: release, pinnedStart: pinned, links: links)
+        if let calendars { network.calendars = calendars.network(plan, nodeCount: n) }
+        self.network = network
         linkSources = sources
     }
 

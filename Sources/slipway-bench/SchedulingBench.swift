@@ -41,9 +41,34 @@ enum SchedulingBench {
         let (path, chain) = Measure.time { CriticalPathMethod.criticalChain(ordered, timing: timing!) }
         print("critical chain of \(path.count) tasks: \(Measure.format(chain))")
         print("peak memory: \(Int(Measure.peakMiB)) MiB   target < 1024 MiB   \(Measure.peakMiB < 1024 ? "MET" : "MISSED")")
+        runOnCalendars(ordered, finish: timing!.finish)
         runLeveling(nodes: min(nodes, 100_000))
         runSimulation(nodes: min(nodes, 1_000))
         runSimulation(nodes: min(nodes, 8_000))
+    }
+
+    /// The same passes with working calendars: a plan calendar with a day off
+    /// every 5 weeks over the whole schedule and 20 owner calendars that add a week
+    /// of leave every 10 weeks and a step of availability every 50, the nodes
+    /// spread over them: every bound is then a search among thousands of gaps.
+    static func runOnCalendars(_ ordered: OrderedNetwork, finish: Double, owners: Int = 20) {
+        let span = Int(finish) + 10
+        let holidays = stride(from: 2, to: span, by: 5).map { (start: Double($0) + 0.4, end: Double($0) + 0.6) }
+        var calendars = [WorkingTime(gaps: holidays)]
+        for o in 0..<owners {
+            let leave = stride(from: 3 + o % 10, to: span, by: 10).map { (start: Double($0), end: Double($0) + 1) }
+            let rates = stride(from: 7 + o, to: span, by: 50).enumerated().map { (from: Double($1), rate: $0 % 2 == 0 ? 0.6 : 1) }
+            calendars.append(WorkingTime(gaps: holidays + leave, rates: rates))
+        }
+        let n = ordered.nodeCount
+        let ofNode = (0..<n).map { Int32($0 % (owners + 1)) }
+        let gaps = calendars.map { $0.work.at.count }.max() ?? 0
+        var network = ordered.network
+        network.calendars = NetworkCalendars(calendars: calendars, ofNode: ofNode)
+        guard case .success(let onCalendars) = TopologicalOrder.sort(network) else { fatalError("generated network has a cycle") }
+        var timing: Timing?
+        let passes = Measure.best(runs: 3) { timing = CriticalPathMethod.schedule(onCalendars) }
+        print("the same passes on \(calendars.count) working calendars of up to \(gaps) breakpoints (best of 3): \(Measure.format(passes)); finish \(Int(timing!.finish)) weeks")
     }
 
     /// Monte Carlo risk: 10,000 iterations over a generated network whose every

@@ -14,7 +14,7 @@ extension Slipway {
                 Formats: tracker (the constraint tracker Markdown, with the resolution table
                 brought up to date), mspdi (Microsoft Project XML, for MS Project, ProjectLibre
                 and GanttProject), tjp (TaskJuggler), mermaid (a gantt block GitHub renders),
-                csv, ics (iCalendar: milestones and constraint targets; needs 'start').
+                csv, ics (iCalendar: milestones, constraint targets and holidays; needs 'start').
 
                 Example:
                   slipway export plans/aws-migration.yaml --format mspdi -o output/aws-migration.xml

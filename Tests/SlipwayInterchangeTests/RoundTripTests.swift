@@ -142,7 +142,7 @@ import Testing
         #expect(PlanYAML.render(back) == yaml)
     }
 
-    @Test(arguments: ["links.yaml", "finish-to-start.yaml"])
+    @Test(arguments: ["links.yaml", "finish-to-start.yaml", "calendar.yaml"])
     func mspdiExportImportsBackToTheSameSchedule(fixture: String) throws {
         let (plan, schedule) = try Fixture.scheduled(fixture)
         let xml = try #require(MSPDIExport.render(plan: plan, schedule: schedule).text)

@@ -13,7 +13,7 @@ import Testing
         .split(separator: ":").map { "\($0)/tj3" }.first { FileManager.default.isExecutableFile(atPath: $0) }
 
     @Test(.enabled(if: tj3 != nil, "needs TaskJuggler's tj3 on the PATH; `make test` installs it with apt-get"),
-          arguments: ["finish-to-start.yaml", "other-link-types.yaml", "seed"])
+          arguments: ["finish-to-start.yaml", "other-link-types.yaml", "calendar.yaml", "seed"])
     func taskJugglerEndDatesEqualSlipways(fixture: String) throws {
         let tj3 = try #require(Self.tj3)
         let (plan, schedule) = fixture == "seed"

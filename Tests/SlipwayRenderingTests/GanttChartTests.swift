@@ -36,6 +36,28 @@ import Testing
         #expect(backendX != nil && frontendX != nil && backendX == frontendX)
     }
 
+    /// A holiday is a column behind the rows, one day wide: Mon 2025-01-20 is
+    /// t in [1.0, 1.2), so with a 2-week axis of 60-point weeks it is 12 points wide.
+    @Test func holidaysAreShadedColumns() throws {
+        let (plan, schedule) = try Fixtures.scheduled(text: """
+            plan: Holiday
+            start: 2025-01-13
+            holidays: [{date: 2025-01-20, name: MLK Day}]
+            tasks:
+              - {id: a, duration: 1w}
+              - {id: b, duration: 3d, after: [a]}
+            """)
+        let spec = GanttChart.graph(plan: plan, schedule: schedule)
+        let holiday = try #require(spec.nodes.first { $0.name == "holiday:1" })
+        let width = holiday.attributes.last { $0.name == "width" }.flatMap { attribute -> String? in
+            if case .text(let text) = attribute.value { return text }
+            return nil
+        }
+        #expect(width == DiagramStyle.inches(12))
+        let document = try SVGDocument(Diagram.render(.gantt, format: .svg, plan: plan, schedule: schedule).data)
+        #expect(document.nodes.contains { $0.classes.contains("holiday") })
+    }
+
     @Test func baselineBarsAreDrawnWhenGiven() throws {
         let (plan, schedule) = try Fixtures.scheduled("review.yaml")
         let backend = plan.taskIndex(of: "backend")!

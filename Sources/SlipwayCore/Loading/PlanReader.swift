@@ -75,6 +75,8 @@ struct PlanReader {
                 plan.currency = try reader.string(value, what: "'currency'")
             case .statusDate:
                 plan.statusDate = try endPoint(value, what: "'status-date'")
+            case .holidays:
+                plan.holidays = try daysOff(value, what: "holidays")
             case .owners:
                 for item in try reader.itemsView(of: value, what: "'owners'") {
                     if let owner = try readOwner(item) { plan.owners.append(owner) }
@@ -102,6 +104,7 @@ struct PlanReader {
             default: break
             }
         }
+        checkCalendar(plan)
         if !sawTitle {
             reader.error(.missingKey, at: root.location, "the plan has no title; add 'plan: <title>' at the top")
         }
@@ -113,6 +116,7 @@ struct PlanReader {
     private func readOwner(_ node: YAMLNode) throws -> Owner? {
         guard let fields = try reader.fields(of: node, schema: PlanSchema.OwnerKey.self, what: "an owner") else { return nil }
         var id: String?, name: String?, capacity = 1.0, rate: Double?, skills: [String] = []
+        var leave: [DaysOff] = [], availability: [Availability] = []
         for (key, value, _) in fields {
             switch key {
             case .id: id = try reader.string(value, what: "'id'")
@@ -123,11 +127,15 @@ struct PlanReader {
                 }
             case .rate: rate = try reader.number(value, what: "'rate'", minimum: 0)
             case .skills: skills = try strings(value, what: "'skills'")
+            case .leave: leave = try daysOff(value, what: "leave")
+            case .availability: availability = try self.availability(value)
             }
         }
         guard let id = requireID(id, in: node, what: "an owner") else { return nil }
         var owner = Owner(id: id, name: name, capacity: capacity, rate: rate, location: node.location)
         owner.skills = skills
+        owner.leave = leave
+        owner.availability = availability
         return owner
     }
 

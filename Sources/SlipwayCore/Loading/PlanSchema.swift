@@ -7,12 +7,12 @@
 enum PlanSchema {
     enum PlanKey: String, SchemaKey {
         case plan, start, unit, daysPerWeek = "days-per-week", deadline, budget, currency,
-             statusDate = "status-date", owners, phases, constraints, tasks, scenarios
+             statusDate = "status-date", holidays, owners, phases, constraints, tasks, scenarios
         static let table = KeyTable<Self>()
     }
 
     enum OwnerKey: String, SchemaKey {
-        case id, name, capacity, rate, skills
+        case id, name, capacity, rate, skills, leave, availability
         static let table = KeyTable<Self>()
     }
 

@@ -16,6 +16,8 @@ public struct Plan: Sendable {
     /// order: the status dates at which the forecast was updated (the review's
     /// slip trend reschedules the plan as it stood at each).
     public var recordedAsOf: [Double] = []
+    /// Days no one works (`holidays:`), in file order.
+    public var holidays: [DaysOff] = []
     public var owners: [Owner]
     public var phases: [Phase]
     public var constraints: [Constraint]

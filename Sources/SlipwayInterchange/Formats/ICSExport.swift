@@ -3,8 +3,8 @@ import SlipwayCore
 import SlipwayReports
 import SlipwayScheduling
 
-/// An iCalendar file (RFC 5545) with the plan's milestones, constraint targets and
-/// deadline as all-day events, so that they appear in people's calendars.
+/// An iCalendar file (RFC 5545) with the plan's milestones, constraint targets,
+/// deadline and holidays as all-day events, so that they appear in people's calendars.
 ///
 /// Text values are escaped (section 3.3.11: `\\`, `\;`, `\,`, `\n`), lines end in
 /// CRLF and are folded at 75 octets without splitting a UTF-8 character
@@ -39,6 +39,15 @@ public enum ICSExport {
             text += r.lateBy.map { ", \(weeks.weeks($0)) weeks late." } ?? ", on time."
             let severity = c.severity.map { " (\($0.rawValue))" } ?? ""
             event(uid: "target-\(c.id)", at: target, summary: "Target: \(c.name ?? c.title)\(severity)", description: text)
+        }
+        // Holidays span their days (DTEND is the day after the last, RFC 5545 3.6.1)
+        // and are free time: no one works on them. Owners' leave is their own business.
+        for (h, off) in plan.holidays.enumerated() {
+            lines += ["BEGIN:VEVENT", "UID:holiday-\(h + 1)-\(compact(off.first))@slipway", "DTSTAMP:\(stamp)",
+                      "DTSTART;VALUE=DATE:\(compact(off.first))", "DTEND;VALUE=DATE:\(compact(off.last.adding(days: 1)))",
+                      "SUMMARY:" + escape("Holiday: \(off.name ?? "no work")"),
+                      "DESCRIPTION:" + escape("No one works on \(plan.title) \(off.first == off.last ? "this day" : "these days"); the schedule skips \(off.first == off.last ? "it" : "them")."),
+                      "CATEGORIES:HOLIDAY", "TRANSP:TRANSPARENT", "END:VEVENT"]
         }
         if let deadline = plan.deadline {
             let late = schedule.lateness(in: plan).lateBy

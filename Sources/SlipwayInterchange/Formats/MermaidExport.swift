@@ -21,7 +21,19 @@ public enum MermaidExport {
             return abs(days - days.rounded()) > 1e-6
         }
         var out = ["```mermaid", "gantt", "    title \(clean(plan.title))", "    dateFormat \(dayParts ? "YYYY-MM-DD HH:mm" : "YYYY-MM-DD")", "    axisFormat %d %b"]
-        if calendar.daysPerWeek == 5 { out.append("    excludes weekends") }
+        // Holidays are days Mermaid skips too; an owner's leave it cannot know, so a
+        // bar's length is the plan calendar's working days from its start to its
+        // finish (leave inside it included), and Mermaid draws Slipway's dates.
+        let holidays = PlanCalendars.declared(in: plan) ? PlanCalendars(plan: plan).plan : nil
+        var excluded = calendar.daysPerWeek == 5 ? ["weekends"] : []
+        for off in plan.holidays {
+            var day = off.first
+            while !(off.last < day) {
+                if day.weekdayFromMonday < Int(calendar.daysPerWeek) { excluded.append(day.description) }
+                day = day.adding(days: 1)
+            }
+        }
+        if !excluded.isEmpty { out.append("    excludes " + excluded.joined(separator: ", ")) }
         let tasksByPhase = plan.tasksByPhase().map { tasks in tasks.filter { shown?[$0] ?? true } }
         var sections: [(String, [Int])] = plan.phases.indices.map { p in (plan.phases[p].name, tasksByPhase[p]) }
         let loose = plan.tasks.indices.filter { plan.phase(of: plan.tasks[$0]) == nil && (shown?[$0] ?? true) }
@@ -45,7 +57,8 @@ public enum MermaidExport {
                     let minutes = Int(((days - days.rounded(.down)) * 24 * 60).rounded())
                     when += " " + String(format: "%02d:%02d", minutes / 60, minutes % 60)
                 }
-                let days = schedule.duration(i) * calendar.daysPerWeek
+                let weeks = holidays.map { $0.lag.reading(at: timing.earlyFinish[i]) - $0.lag.reading(at: t) } ?? schedule.duration(i)
+                let days = weeks * calendar.daysPerWeek
                 tags += [String(id), when, "\(((days * 1e6).rounded() / 1e6).compact)d"]
                 out.append("    \(clean(task.title)) :\(tags.joined(separator: ", "))")
             }

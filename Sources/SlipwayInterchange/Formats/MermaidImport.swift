@@ -2,7 +2,8 @@ import SlipwayEngine
 import SlipwayCore
 
 /// Reads a Mermaid gantt chart (mermaid.js.org/syntax/gantt.html) into a plan:
-/// `title`, `dateFormat YYYY-MM-DD`, `excludes weekends`, a phase per `section`,
+/// `title`, `dateFormat YYYY-MM-DD`, `excludes weekends` (and excluded dates, as
+/// holidays), a phase per `section`,
 /// and each task line `Title :[done|active|crit|milestone,] [id,] start, end|duration`
 /// where the start is a date or `after id ...` and the end a date or a duration
 /// (`5d`, `2w`, `8h`). Starts given as dates become `not-before` dates, `after`
@@ -41,6 +42,7 @@ public enum MermaidImport {
         var warnings: [Diagnostic] = []
         func at(_ k: Int) -> SourceLocation { SourceLocation(line: offset + k + 1, column: 1) }
         var title = "Imported gantt chart", weekends = false
+        var excludedDays: [(date: CivilDate, line: Int)] = []
         var phases: [(name: String, line: Int)] = []
         struct Row { var title: String; var tags: Set<String>; var id: String?; var start: String?; var end: String?; var phase: Int?; var line: Int }
         var rows: [Row] = []
@@ -56,7 +58,13 @@ public enum MermaidImport {
                 }
                 continue
             }
-            if lower.hasPrefix("excludes ") { weekends = lower.contains("weekends"); continue }
+            if lower.hasPrefix("excludes ") {
+                // `excludes weekends, 2025-01-20`: dates are days no one works.
+                let items = lower.dropFirst(9).split { $0 == "," || $0 == " " }.map(String.init)
+                weekends = weekends || items.contains("weekends")
+                excludedDays += items.compactMap { CivilDate(iso: $0).map { ($0, k) } }
+                continue
+            }
             if lower.hasPrefix("axisformat") || lower.hasPrefix("tickinterval") || lower.hasPrefix("todaymarker")
                 || lower.hasPrefix("weekday") || lower.hasPrefix("includes") || lower.hasPrefix("inclusiveenddates") { continue }
             if lower.hasPrefix("section ") { phases.append((String(line.dropFirst(8)).trimmed, k)); continue }
@@ -91,7 +99,10 @@ public enum MermaidImport {
         let start = first.adding(days: -first.weekdayFromMonday)
         var plan = Plan(title: title)
         plan.calendar = WorkCalendar(start: start, daysPerWeek: weekends ? 5 : 7)
+        plan.holidays = excludedDays.map { DaysOff(first: $0.date, location: at($0.line)) }
         let calendar = plan.calendar
+        // Durations between two dates are the working time between them: holidays are not work.
+        let holidays = plan.holidays.isEmpty ? nil : PlanCalendars(plan: plan).plan
         plan.phases = phases.enumerated().map { p, section in
             Phase(id: "section-\(p + 1)", name: section.name, location: at(section.line))
         }
@@ -126,7 +137,7 @@ public enum MermaidImport {
                 // One item: the task follows the one above it.
                 task.after.append(Dependency(id: plan.tasks[previous].id, location: at(row.line)))
             }
-            let weeks = row.end.flatMap { duration($0, from: startDate, calendar: calendar) }
+            let weeks = row.end.flatMap { duration($0, from: startDate, calendar: calendar, holidays: holidays) }
             if let weeks { task.estimate = .fixed(task.isMilestone ? 0 : weeks) } else if !task.isMilestone {
                 warnings.append(.warning(.defaultEstimate, at: at(row.line), "'\(row.end ?? "")' of '\(row.title)' is not a duration or an end date; it is given 1 day"))
                 task.estimate = .fixed(1 / calendar.daysPerWeek)
@@ -165,10 +176,10 @@ public enum MermaidImport {
     }
 
     /// `5d`, `2w`, `8h` (a working day of 8 hours), `1.5d`, or an end date.
-    static func duration(_ text: String, from start: CivilDate?, calendar: WorkCalendar) -> Double? {
+    static func duration(_ text: String, from start: CivilDate?, calendar: WorkCalendar, holidays: WorkingTime? = nil) -> Double? {
         let t = text.lowercased()
         if let (date, _) = dateAndTime(text), let start, let a = calendar.time(of: start, as: .start), let b = calendar.time(of: date, as: .end) {
-            return max(0, b - a)
+            return max(0, holidays.map { $0.work(from: a, to: b) } ?? (b - a))
         }
         guard let unit = t.last, let value = Double(t.dropLast()), value >= 0, value.isFinite else { return nil }
         switch unit {

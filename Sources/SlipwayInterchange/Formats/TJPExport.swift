@@ -11,7 +11,10 @@ import SlipwayScheduling
 /// non-negative lags map exactly (`gaplength`, `onstart`); finish-to-finish and
 /// start-to-finish links, which TaskJuggler lacks, become the start-to-start
 /// links they equal for fixed lengths. Negative gaps, which TaskJuggler lacks
-/// too, are taken as 0 or left out, with a warning.
+/// too, are taken as 0 or left out, with a warning. Holidays are global
+/// `leaves holiday`, an owner's leave `leaves annual` in its resource (and the
+/// work of an owner with leave is `effort`, which TaskJuggler schedules on the
+/// resource's days).
 public enum TJPExport {
     /// - Complexity: O(*T* + *L*).
     public static func render(plan: Plan, schedule: Schedule) -> Interchange.Exported {
@@ -23,8 +26,21 @@ public enum TJPExport {
         if let c = plan.currency { out.append("  currency \(quote(c))") }
         out.append("}")
         out.append("")
-        for owner in plan.owners { out.append("resource \(tjID(owner.id)) \(quote(owner.name))") }
+        // Holidays for everyone, as global leaves; each owner's leave in its resource.
+        for off in plan.holidays { out.append("leaves holiday \(quote(off.name ?? "Holiday")) \(interval(off))") }
+        if !plan.holidays.isEmpty { out.append("") }
+        for owner in plan.owners {
+            let header = "resource \(tjID(owner.id)) \(quote(owner.name))"
+            guard !owner.leave.isEmpty else { out.append(header); continue }
+            out.append(header + " {")
+            for off in owner.leave { out.append("  leaves annual \(interval(off))") }
+            out.append("}")
+        }
         if !plan.owners.isEmpty { out.append("") }
+        let partTime = plan.owners.filter { !$0.availability.isEmpty }.map { "'\($0.id)'" }
+        if !partTime.isEmpty {
+            diagnostics.append(.warning(.notExported, at: nil, "TaskJuggler gets no availability for \(partTime.joined(separator: ", ")); their work is written at full time"))
+        }
 
         // Fixed dates that tasks may not start before, as milestones.
         var releases: [Double] = []
@@ -52,7 +68,11 @@ public enum TJPExport {
             let weeks = schedule.duration(i)
             if task.isMilestone || weeks == 0 { lines.append("\(indent)  milestone") } else {
                 let days = weeks * clock.daysPerWeek
-                lines.append("\(indent)  length " + (days == days.rounded() ? "\(days.compact)d" : "\((days * WorkClock.hoursPerDay).compact)h"))
+                // Work of an owner with leave is effort: TaskJuggler's length counts
+                // only the global calendar, effort the resource's own days.
+                let onLeave = task.demands.count == 1 && task.demands[0].units == 1
+                    && task.demands[0].ownerIndex.map { !plan.owners[$0].leave.isEmpty } == true
+                lines.append("\(indent)  \(onLeave ? "effort" : "length") " + (days == days.rounded() ? "\(days.compact)d" : "\((days * WorkClock.hoursPerDay).compact)h"))
             }
             let r = release(of: i)
             if r > 0 { lines.append("\(indent)  depends \(releaseID(r))") }
@@ -101,6 +121,12 @@ public enum TJPExport {
         }
         for i in plan.tasks.indices where plan.phase(of: plan.tasks[i]) == nil { out += body(i, indent: "") }
         return Interchange.Exported(text: out.joined(separator: "\n") + "\n", diagnostics: diagnostics)
+    }
+
+    /// A day (`2025-01-20`) or a range of days; TaskJuggler's interval excludes
+    /// its end date, so a range ends the day after its last day.
+    static func interval(_ off: DaysOff) -> String {
+        off.first == off.last ? "\(off.first)" : "\(off.first) - \(off.last.adding(days: 1))"
     }
 
     /// TaskJuggler ids are `[a-zA-Z_][a-zA-Z0-9_]*`.

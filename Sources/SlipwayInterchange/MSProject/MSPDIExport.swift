@@ -12,6 +12,10 @@ import SlipwayScheduling
 /// resolution become links from each of its mitigations (FS and SS from a
 /// resolution are FS from each mitigation, FF and SF are FF): the same schedule.
 /// A phase window becomes a Start No Earlier Than constraint on each task.
+/// The plan's holidays are exceptions of the standard calendar; an owner with
+/// leave gets a calendar of its own, based on the standard one, with the leave
+/// as its exceptions. Availability has no field that stretches durations, and
+/// is reported as not exported.
 public enum MSPDIExport {
     /// Custom fields holding what Project has no field for: the Slipway ids, a phase's weeks.
     static let taskIDField = "188743731"      // Task Text1
@@ -71,7 +75,7 @@ public enum MSPDIExport {
             x.close("ExtendedAttribute")
         }
         x.close("ExtendedAttributes")
-        calendar(&x, daysPerWeek: Int(clock.daysPerWeek))
+        calendars(&x, plan: plan, daysPerWeek: Int(clock.daysPerWeek))
 
         x.open("Tasks")
         x.open("Task")
@@ -162,7 +166,7 @@ public enum MSPDIExport {
                 x.element("StandardRate", (rate / clock.hoursPerWeek).compact)
                 x.element("StandardRateFormat", "4")
             }
-            x.element("CalendarUID", "1")
+            x.element("CalendarUID", owner.leave.isEmpty ? "1" : String(resourceCalendarUID(r)))
             extended(&x, resourceIDField, owner.id)
             x.close("Resource")
         }
@@ -190,6 +194,8 @@ public enum MSPDIExport {
         if !plan.constraints.isEmpty { lost.append("the \(plan.constraints.count) constraints (their mitigations stay, as tasks with their links)") }
         if plan.deadline != nil { lost.append("the deadline") }
         if plan.budget != nil { lost.append("the budget") }
+        let partTime = plan.owners.filter { !$0.availability.isEmpty }.map { "'\($0.id)'" }
+        if !partTime.isEmpty { lost.append("the availability of \(partTime.joined(separator: ", ")) (Project does not stretch durations by it)") }
         if !lost.isEmpty {
             diagnostics.append(.warning(.notExported, at: nil,
                                         "MS Project XML has no place for \(lost.joined(separator: ", ")); an import of this file will not have them"))
@@ -228,11 +234,16 @@ public enum MSPDIExport {
         x.close("ExtendedAttribute")
     }
 
-    /// The standard calendar: the plan's working days from Monday, 08:00-12:00 and 13:00-17:00.
-    private static func calendar(_ x: inout XMLWriter, daysPerWeek: Int) {
+    /// The calendar of owner `r` when it has leave: after the standard calendar.
+    static func resourceCalendarUID(_ r: Int) -> Int { r + 2 }
+
+    /// The standard calendar: the plan's working days from Monday, 08:00-12:00 and
+    /// 13:00-17:00, with the plan's holidays as exceptions; then, for each owner
+    /// with leave, a calendar based on it with that leave as its exceptions.
+    private static func calendars(_ x: inout XMLWriter, plan: Plan, daysPerWeek: Int) {
         x.open("Calendars")
         x.open("Calendar")
-        x.element("UID", "1"); x.element("Name", "Standard"); x.element("IsBaseCalendar", "1")
+        x.element("UID", "1"); x.element("Name", "Standard"); x.element("IsBaseCalendar", "1"); x.element("BaseCalendarUID", "-1")
         x.open("WeekDays")
         for dayType in 1...7 {  // 1 is Sunday
             let working = dayType >= 2 && dayType - 1 <= daysPerWeek
@@ -249,8 +260,36 @@ public enum MSPDIExport {
             x.close("WeekDay")
         }
         x.close("WeekDays")
+        exceptions(&x, plan.holidays, unnamed: "Holiday")
         x.close("Calendar")
+        for (r, owner) in plan.owners.enumerated() where !owner.leave.isEmpty {
+            x.open("Calendar")
+            x.element("UID", String(resourceCalendarUID(r))); x.element("Name", owner.name)
+            x.element("IsBaseCalendar", "0"); x.element("BaseCalendarUID", "1")
+            exceptions(&x, owner.leave, unnamed: "Leave")
+            x.close("Calendar")
+        }
         x.close("Calendars")
+    }
+
+    /// Non-working exceptions (Project 2007 and later), one per range of days.
+    private static func exceptions(_ x: inout XMLWriter, _ days: [DaysOff], unnamed: String) {
+        guard !days.isEmpty else { return }
+        x.open("Exceptions")
+        for off in days {
+            x.open("Exception")
+            x.element("EnteredByOccurrences", "0")
+            x.open("TimePeriod")
+            x.element("FromDate", "\(off.first)T00:00:00")
+            x.element("ToDate", "\(off.last)T23:59:00")
+            x.close("TimePeriod")
+            x.element("Occurrences", "1")
+            x.element("Name", off.name ?? unnamed)
+            x.element("Type", "1")
+            x.element("DayWorking", "0")
+            x.close("Exception")
+        }
+        x.close("Exceptions")
     }
 }
 

@@ -9,7 +9,8 @@ import SlipwayCore
 /// phases, other tasks keep their durations, predecessor links (type codes 0 FF,
 /// 1 FS, 2 SF, 3 SS, lags in tenths of minutes), Start No Earlier Than dates,
 /// deadlines, fixed costs and percent complete; resources become owners and
-/// assignments owners or `needs`. Ids come from the Text1 field `MSPDIExport`
+/// assignments owners or `needs`; calendar exceptions become holidays (the
+/// project's calendar) and leave (a resource's own calendar). Ids come from the Text1 field `MSPDIExport`
 /// writes, else from the names in kebab case.
 public enum MSPDIImport {
     public struct Result: Sendable {
@@ -106,6 +107,8 @@ public enum MSPDIImport {
             element.extended(field).flatMap { Plan.isValidID($0) ? $0 : nil }
         }
 
+        let calendars = MSPDICalendars(project: project, start: startDate, warn: { warn($0, at: $1) })
+        plan.holidays = calendars.holidays
         var ownerOfUID: [String: String] = [:]
         // Every UID in the file, imported or not (a summary task, a resource without
         // a name): an assignment to one of these is skipped, to anything else dropped.
@@ -118,6 +121,7 @@ public enum MSPDIImport {
             let described = "resource UID \(uid) '\(name)'"
             if let units = faults.number(resource, "MaxUnits", of: described), units > 0 { owner.capacity = units }
             if let rate = faults.number(resource, "StandardRate", of: described), rate > 0 { owner.rate = rate * clock.hoursPerWeek }
+            if let calendar = resource.value("CalendarUID") { owner.leave = calendars.leave[calendar] ?? [] }
             ownerOfUID[uid] = id
             plan.owners.append(owner)
         }

@@ -22,6 +22,11 @@ public enum PlanYAML {
         if let b = plan.budget { w.field(0, "budget", b.compact) }
         if let c = plan.currency { w.field(0, "currency", c) }
         if let s = plan.statusDate { w.field(0, "status-date", endPoint(s)) }
+        if !plan.holidays.isEmpty {
+            w.blank()
+            w.line(0, "holidays:")
+            for off in plan.holidays { w.line(1, "- " + daysOff(off)) }
+        }
 
         if !plan.owners.isEmpty {
             w.blank()
@@ -31,6 +36,14 @@ public enum PlanYAML {
                 if o.name != o.id { w.field(2, "name", o.name) }
                 if o.capacity != 1 { w.field(2, "capacity", o.capacity.compact) }
                 if let r = o.rate { w.field(2, "rate", r.compact) }
+                if !o.leave.isEmpty {
+                    w.line(2, "leave:")
+                    for off in o.leave { w.line(3, "- " + daysOff(off)) }
+                }
+                if !o.availability.isEmpty {
+                    w.line(2, "availability:")
+                    for step in o.availability { w.line(3, "- {from: \(step.from), percent: \(step.percent.compact)}") }
+                }
             }
         }
         if !plan.phases.isEmpty {
@@ -54,6 +67,13 @@ public enum PlanYAML {
             for t in free { task(t, level: 1, into: &w) }
         }
         return w.text
+    }
+
+    /// `{date: 2025-01-20, name: MLK Day}` or `{from: ..., to: ...}`.
+    static func daysOff(_ off: DaysOff) -> String {
+        var fields = off.first == off.last ? ["date: \(off.first)"] : ["from: \(off.first)", "to: \(off.last)"]
+        if let name = off.name { fields.append("name: " + YAMLText.scalar(name)) }
+        return "{" + fields.joined(separator: ", ") + "}"
     }
 
     private static func constraint(_ c: Constraint, plan: Plan, into w: inout YAMLText) {

@@ -21,6 +21,7 @@ struct GanttCanvas {
     static let baselineFill = "#333333"
     static let doneFill = "#111111"
     static let windowFill = "#dfe9f5"
+    static let holidayFill = "#f4e3c1"
     static let deadlineColor = "#6a3d9a"
     static let statusColor = "#1b7837"
     /// Waits (approvals, lead times) take time but no one's work: a pale bar.
@@ -106,6 +107,14 @@ struct GanttCanvas {
         let rowsHeight = Double(rowCount) * Self.rowHeight
         for w in 0...weeks {
             box("grid:\(w)", x: x(Double(w)) - 0.25, y: rowsTop, width: 0.5, height: rowsHeight, fill: "#d0d0d0")
+        }
+        // Holidays as columns behind the bars: the gaps where no one works (an
+        // owner's leave is that owner's, and would be noise on everyone's rows).
+        for (h, off) in plan.holidays.enumerated() {
+            guard let span = off.span(on: plan.calendar), span.end > span.start, span.start < Double(weeks), span.end > 0 else { continue }
+            let from = max(0, span.start), to = min(Double(weeks), span.end)
+            box("holiday:\(h + 1)", x: x(from), y: rowsTop, width: (to - from) * weekWidth, height: rowsHeight,
+                fill: Self.holidayFill, classes: "holiday")
         }
     }
 
@@ -270,6 +279,7 @@ struct GanttCanvas {
             ("milestone", "milestone", Self.normalFill, 14, "diamond"),
             ("window", "phase window", Self.windowFill, Self.barHeight, "box"),
         ]
+        if !plan.holidays.isEmpty { items.append(("holiday", "holiday (no work)", Self.holidayFill, Self.barHeight, "box")) }
         if plan.tasks.contains(where: \.isWait) { items.append(("wait", "wait (no one's work)", Self.waitFill, Self.barHeight, "box")) }
         if plan.deadline != nil { items.append(("deadline", "deadline", Self.deadlineColor, 2, "box")) }
         if plan.statusDate != nil { items.append(("status", "status date", Self.statusColor, 2, "box")) }
