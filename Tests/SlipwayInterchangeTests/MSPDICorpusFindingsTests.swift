@@ -61,4 +61,24 @@ struct MSPDICorpusFindingsTests {
         #expect((-2.5e-7).compact == "-0.00000025")
         #expect(1.5.compact == "1.5" && 3.0.compact == "3")
     }
+
+    /// A file whose "day" is 450 minutes while its calendar works 8 hours a day
+    /// (08:00-12:00, 13:00-17:00): Project places PT125H on the calendar's hours,
+    /// 125 / 8 = 15.625 days, so from Thursday 2008-11-20 the 16th working day is
+    /// Thursday 2008-12-11 (20, 21; 24-28; 1-5; 8, 9, 10, 11 December), where
+    /// Project put it; at 7.5-hour days it would be 16.7 days and end a day later.
+    @Test func durationsArePlacedOnTheCalendarsHours() throws {
+        let day = "<DayWorking>1</DayWorking><WorkingTimes><WorkingTime><FromTime>08:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime><WorkingTime><FromTime>13:00:00</FromTime><ToTime>17:00:00</ToTime></WorkingTime></WorkingTimes>"
+        let weekDays = (1...7).map { d in
+            "<WeekDay><DayType>\(d)</DayType>\(d == 1 || d == 7 ? "<DayWorking>0</DayWorking>" : day)</WeekDay>"
+        }.joined()
+        let extra = """
+            <CalendarUID>1</CalendarUID><MinutesPerDay>450</MinutesPerDay><MinutesPerWeek>2250</MinutesPerWeek>
+            <Calendars><Calendar><UID>1</UID><Name>Standard</Name><IsBaseCalendar>1</IsBaseCalendar><WeekDays>\(weekDays)</WeekDays></Calendar></Calendars>
+            """
+        let (plan, schedule, warnings) = try helper.imported(helper.project(start: "2008-11-20T08:00:00", extra: extra,
+                                                                            tasks: helper.task(1, "Long", duration: "PT125H0M0S")))
+        #expect(helper.dates(plan, schedule, 0) == ("2008-11-20", "2008-12-11"))
+        #expect(warnings.contains { $0.message.contains("its calendar works 8 hours a day") })
+    }
 }

@@ -69,4 +69,33 @@ struct MSPDICalendars {
             warn("\(far) calendar exceptions more than ten years from the project's start or before it are left out", project)
         }
     }
+
+    /// The hours a working day of the project's calendar holds, when every working
+    /// weekday holds the same (08:00-12:00 and 13:00-17:00: 8). Project places a
+    /// duration's hours on these, whatever `MinutesPerDay` says a "day" is.
+    ///
+    /// - Complexity: O(*w*) in the calendar's week days and working times.
+    static func workingHoursPerDay(project: XMLTree.Element) -> Double? {
+        let calendars = project.children("Calendars", "Calendar")
+        let uid = project.value("CalendarUID") ?? calendars.first { $0.value("IsBaseCalendar") == "1" }?.value("UID")
+        guard let calendar = calendars.first(where: { $0.value("UID") == uid }) else { return nil }
+        func hours(_ clock: String) -> Double? {
+            let parts = clock.split(separator: ":").compactMap { Double($0) }
+            guard parts.count >= 2 else { return nil }
+            return parts[0] + parts[1] / 60 + (parts.count > 2 ? parts[2] / 3600 : 0)
+        }
+        var perDay: Set<Double> = []
+        for day in calendar.children("WeekDays", "WeekDay") {
+            guard let type = day.value("DayType").flatMap(Int.init), (1...7).contains(type), day.value("DayWorking") == "1" else { continue }
+            var total = 0.0
+            for time in day.children("WorkingTimes", "WorkingTime") {
+                guard let from = time.value("FromTime").flatMap(hours), var to = time.value("ToTime").flatMap(hours) else { return nil }
+                if to <= from { to += 24 }  // 00:00 as an end is midnight
+                total += to - from
+            }
+            guard total > 0 else { return nil }
+            perDay.insert((total * 1e6).rounded() / 1e6)
+        }
+        return perDay.count == 1 ? perDay.first : nil
+    }
 }

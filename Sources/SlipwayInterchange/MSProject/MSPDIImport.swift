@@ -75,7 +75,13 @@ public enum MSPDIImport {
         plan.calendar.daysPerWeek = minutesPerWeek / minutesPerDay
         var clock = WorkClock(calendar: plan.calendar)
         clock.hoursPerDay = minutesPerDay / 60
-        if minutesPerDay != 480 {
+        // Project places a duration's hours on its calendar's working hours: when the
+        // calendar's day is not MinutesPerDay long (8 hours against 450 minutes), the
+        // calendar decides where work ends.
+        if let calendarHours = MSPDICalendars.workingHoursPerDay(project: project), abs(calendarHours - clock.hoursPerDay) > 1e-6 {
+            warn("the project's day is \((minutesPerDay / 60).compact) hours (MinutesPerDay) but its calendar works \(calendarHours.compact) hours a day; durations are placed on the calendar's hours, as Project places them", at: project)
+            clock.hoursPerDay = calendarHours
+        } else if minutesPerDay != 480 {
             warn("the project's working day is \((minutesPerDay / 60).compact) hours; durations are read as days of that length", at: project)
         }
         plan.currency = project.value("CurrencyCode")
