@@ -106,8 +106,9 @@ struct WordOverlapMatcher {
     ///   - queries: the texts to place (phase activities, next-step actions).
     ///   - candidates: where they may go (constraints, phase activities).
     /// - Returns: the pairs taken and the ties left unmatched.
-    /// - Complexity: O(*W* log *V* + *H* + *P* log *P* + *P* *r*) for *W* words in all
-    ///   texts, *V* distinct candidate words, *H* postings visited (the candidates
+    /// - Complexity: O(*W* (log *V* + *L*) + *H* + *P* log *P* + *P* *r*) for *W* words
+    ///   in all texts, *V* distinct candidate words of *L* distinct lengths (a dozen
+    ///   or so), *H* postings visited (the candidates
     ///   sharing each query word), *P* pairs of evidence and runs of at most *r* equal
     ///   scores: each query word is looked up in an index of the candidates' words
     ///   rather than compared with every candidate (all-pairs made a 2,000-section
