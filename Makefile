@@ -4,7 +4,7 @@ PLAN ?= plans/aws-migration.yaml
 NAME := $(basename $(notdir $(PLAN)))
 SLIPWAY := .build/release/slipway
 
-.PHONY: run test bench bench-leveling build deps tj3 chromium clean golden fuzz fuzz-replay sanitize
+.PHONY: run test bench bench-leveling build deps tj3 chromium clean golden fuzz fuzz-replay sanitize sanitize-address sanitize-thread
 
 # Installs what is missing on a fresh Debian machine (needs root, as on CI).
 deps:
@@ -56,8 +56,11 @@ chromium:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null) || echo "chromium not installed; the browser test will be skipped"; \
 	fi
 
+# The fuzzers' saved inputs are replayed after the suite; fuzzing itself is
+# `make fuzz` (a libFuzzer build and a minute per target would triple CI's time).
 test: deps tj3 chromium
 	swift test
+	$(MAKE) --no-print-directory fuzz-replay
 
 bench: deps
 	swift build -c release --product slipway
@@ -72,20 +75,29 @@ bench: deps
 fuzz: deps build
 	Scripts/fuzz.sh
 
-# Replays every saved crash through its target (the file name starts with it).
+# Replays every saved crash through its target (the file name starts with it) and
+# every hand-written seed (its folder names the target), without libFuzzer: a debug
+# build that `swift test` has already made, so `make test` runs it in seconds.
 fuzz-replay:
 	swift build --product slipway-fuzz
-	@shopt -s nullglob; for f in Tests/Fuzz/crashes/*-*; do \
-	  t=$$(basename $$f); t=$${t%%-*}; FUZZ_TARGET=$$t .build/debug/slipway-fuzz $$f || exit 1; done; echo "fuzz-replay: all saved inputs pass"
+	@shopt -s nullglob; n=0; for f in Tests/Fuzz/crashes/*-* Tests/Fuzz/seeds/*/*; do \
+	  case $$f in Tests/Fuzz/seeds/*) t=$$(basename $$(dirname $$f));; *) t=$$(basename $$f); t=$${t%%-*};; esac; \
+	  FUZZ_TARGET=$$t .build/debug/slipway-fuzz $$f >/dev/null || { echo "fuzz-replay: $$f fails its target $$t" >&2; exit 1; }; n=$$((n+1)); \
+	done; echo "fuzz-replay: all $$n saved inputs pass"
 
 # The test suite under AddressSanitizer, then the tests that render in parallel and
 # run 'progress' concurrently under ThreadSanitizer. Separate build paths keep the
 # normal build intact.
 # Leaks inside Graphviz, fontconfig and XCTest are suppressed (Tests/Sanitizers/lsan.supp).
-sanitize: deps tj3
-	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan.supp:print_suppressions=0 \
-	  swift test --sanitize=address --build-path .build/asan
-	swift test --sanitize=thread --build-path .build/tsan --filter "Concurren|Parallel|Progress|RenderFormat|Simulation|MonteCarlo"
+# Each half is timed (the first run of each also builds the instrumented package).
+sanitize: sanitize-address sanitize-thread
+
+sanitize-address: deps tj3
+	time (LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan.supp:print_suppressions=0 \
+	  swift test --sanitize=address --build-path .build/asan)
+
+sanitize-thread: deps tj3
+	time swift test --sanitize=thread --build-path .build/tsan --filter "Concurren|Parallel|Progress|RenderFormat|Simulation|MonteCarlo"
 # Leveling under a budget of generated schedules on the PSPLIB single-mode sets,
 # each schedule checked feasible, and `schedule --level` timed on the AWS plan and
 # a 1,000-task plan. All four sets at three budgets take long (50,000 schedules on

@@ -9,7 +9,8 @@ import SlipwayInterchange
 /// crash, a trap or non-JSON output is a finding. Diagnostics are the expected
 /// outcome for most mutated inputs and are not findings.
 enum FuzzTarget: String, CaseIterable {
-    /// The plan loader, the scheduler, leveling and a short simulation, and the JSON.
+    /// The plan loader, the scheduler, leveling and a short simulation, the JSON and
+    /// every export format.
     case plan
     case tracker
     case mspdi
@@ -49,6 +50,8 @@ enum FuzzTarget: String, CaseIterable {
             let leveled = Scheduler.level(plan, schedule: schedule)
             Self.requireJSON(ScheduleJSON.render(plan: plan, schedule: leveled))
             _ = RiskSimulation.run(plan: plan, schedule: schedule, iterations: 20, seed: 1)
+            // Every export: the Mermaid export trapped on a start beyond the calendar.
+            for format in ExportFormat.allCases { _ = Interchange.export(plan: plan, schedule: schedule, format: format) }
         case .tracker:
             _ = Interchange.importTracker(text: text, source: "fuzz.md")
         case .mspdi:

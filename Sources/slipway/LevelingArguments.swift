@@ -12,8 +12,14 @@ struct LevelingArguments: ParsableArguments {
 
     var options: LevelingOptions { LevelingOptions(effort: effort, seed: seed) }
 
+    static let mostSchedules = 10_000_000
+
     func validate() throws {
-        if let effort, effort < 0 { throw ValidationError("--effort must be a number of schedules, 0 or more") }
+        // The same bound as --iterations: beyond ten million schedules a search runs
+        // for hours (`--effort 9223372036854775807` never finished), which is a typo.
+        if let effort, effort < 0 || effort > Self.mostSchedules {
+            throw ValidationError("--effort must be a number of schedules from 0 to 10,000,000")
+        }
     }
 
     /// The options when `level` is on, nil otherwise.

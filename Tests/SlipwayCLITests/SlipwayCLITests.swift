@@ -345,7 +345,10 @@ struct SlipwayCLITests {
     @Test func levelingEffortIsANumberOfSchedules() throws {
         let run = try Self.slipway(["schedule", "plans/aws-migration.yaml", "--level", "--effort=-1"])
         #expect(run.status == 2)
-        #expect(run.stderr.contains("--effort must be a number of schedules, 0 or more"))
+        #expect(run.stderr.contains("--effort must be a number of schedules from 0 to 10,000,000"))
+        // Int.max schedules ran for hours; one more than the bound is refused at once.
+        let huge = try Self.slipway(["schedule", "plans/aws-migration.yaml", "--level", "--effort", "10000001"])
+        #expect(huge.status == 2 && huge.stderr.contains("--effort must be a number of schedules from 0 to 10,000,000"))
     }
 
     @Test(arguments: [["--help"], ["schedule", "--help"], ["critical", "--help"], ["check", "--help"], ["review", "--help"]])

@@ -112,6 +112,21 @@ import Testing
         #expect(exported.text == nil && exported.diagnostics.first?.id == "no-start")
     }
 
+    /// Three chained tasks of the longest duration a plan allows (521,775 weeks): the
+    /// third starts at week 1,043,550, beyond the million weeks that have dates. The
+    /// export trapped on the missing date; it is refused at the task's line.
+    @Test func mermaidRefusesAStartBeyondTheCalendar() throws {
+        let text = "plan: P\ntasks:\n  - {id: a, duration: 521775w}\n  - {id: b, duration: 521775w, after: [a]}\n  - {id: c, duration: 521775w, after: [b]}\n"
+        let (plan, schedule) = try Fixture.scheduled(text: text)
+        let exported = MermaidExport.render(plan: plan, schedule: schedule)
+        let error = try #require(exported.diagnostics.first)
+        #expect(exported.text == nil && error.id == "no-date" && error.location?.line == 5)
+        #expect(error.message == "'c' starts at week 1043550, beyond the dates a Mermaid chart can show (a million weeks from the start)")
+        // Two of them still fit: b starts at week 521,775.
+        let (near, nearSchedule) = try Fixture.scheduled(text: "plan: P\ntasks:\n  - {id: a, duration: 521775w}\n  - {id: b, duration: 521775w, after: [a]}\n")
+        #expect(MermaidExport.render(plan: near, schedule: nearSchedule).text != nil)
+    }
+
     @Test func mermaidTagsCriticalTasksInPhaseSections() throws {
         let (plan, schedule) = try Fixture.scheduled("links.yaml")
         let text = try #require(MermaidExport.render(plan: plan, schedule: schedule).text)

@@ -58,6 +58,23 @@ import Testing
         #expect(document.nodes.contains { $0.classes.contains("holiday") })
     }
 
+    /// A plan of 1,043,550 weeks drew an axis label and a grid line per week (over
+    /// a million elements) and did not finish; the chart now stops at 20,000
+    /// points wide, so weeks narrow and the axis thins to one label in 40 points.
+    @Test func aPlanOfTenThousandYearsKeepsItsChartSmall() throws {
+        let text = "plan: P\ntasks:\n  - {id: a, duration: 521775w}\n  - {id: b, duration: 521775w, after: [a]}\n"
+        let (plan, schedule) = try Fixtures.scheduled(text: text)
+        let spec = GanttChart.graph(plan: plan, schedule: schedule)
+        let axis = spec.nodes.filter { $0.name.hasPrefix("axis:W") }.count
+        let grid = spec.nodes.filter { $0.name.hasPrefix("grid:") }.count
+        // 1,043,550 weeks over 20,000 points: 40 points are 2,087.1 weeks, so a label
+        // every 2,088 weeks: 500 labels (0, 2088, ..., 1,041,912) and 500 grid lines.
+        #expect(axis == 500 && grid == 500, "\(axis) labels, \(grid) grid lines")
+        // A short plan keeps a line per week: review.yaml's axis has 6 weeks, 7 lines.
+        let (short, shortSchedule) = try Fixtures.scheduled("review.yaml")
+        #expect(GanttChart.graph(plan: short, schedule: shortSchedule).nodes.filter { $0.name.hasPrefix("grid:") }.count == 7)
+    }
+
     @Test func baselineBarsAreDrawnWhenGiven() throws {
         let (plan, schedule) = try Fixtures.scheduled("review.yaml")
         let backend = plan.taskIndex(of: "backend")!

@@ -182,6 +182,31 @@ struct BaselineVarianceTests {
         #expect(problem.description.hasPrefix("p.baseline.json: error: "))
     }
 
+    /// A baseline edited to `"earlyFinish": 1e300` was read, and the Gantt chart
+    /// trapped converting its weeks to an Int (`render --diagram gantt`, `review`).
+    /// Times beyond 10^15 weeks, which no plan reaches, are refused as damage.
+    @Test func aBaselineTimeBeyondAnyPlanIsRefused() throws {
+        let (saved, _, _) = try Self.baseline(Self.before)
+        // The file as edited by hand: the writer would not write 1e300 itself.
+        let first = try #require(String(data: saved.encoded(), encoding: .utf8))
+        let line = try #require(first.split(separator: "\n").first { $0.contains("\"id\":\"\(saved.tasks[0].id)\"") })
+        let edited = first.replacingOccurrences(of: line, with: line.replacingOccurrences(of: "\"earlyFinish\":\(saved.tasks[0].earlyFinish.compact)", with: "\"earlyFinish\":1e300"))
+        #expect(edited != first)
+        guard case .failure(let problem) = Baseline.decode(Data(edited.utf8), path: "p.baseline.json") else {
+            Issue.record("accepted a finish of 1e300 weeks"); return
+        }
+        #expect(problem.description == "p.baseline.json: error: task '\(saved.tasks[0].id)' has a time beyond 10^15 weeks, which no plan can reach; the file was edited or damaged; save it again with 'slipway baseline save'")
+        var finish = saved
+        finish.finish = -1e15
+        guard case .failure(let p2) = Baseline.decode(finish.encoded(), path: "p") else { Issue.record("accepted a finish of -1e15"); return }
+        #expect(p2.message.hasPrefix("the baseline has a time beyond 10^15 weeks"))
+        // Just inside the bound it is read: the limit is not a plan's 521,775 weeks,
+        // since a schedule's sums of plan times may pass that.
+        var far = saved
+        far.tasks[0].earlyFinish = 9.9e14
+        #expect((try? Baseline.decode(far.encoded(), path: "p").get()) != nil)
+    }
+
     @Test func baselineOfAnotherPlanOrNewerVersionIsRefused() throws {
         let (saved, _, _) = try Self.baseline(Self.before)
         var other = saved

@@ -20,6 +20,12 @@ public enum MermaidExport {
             let days = timing.earlyStart[i] * calendar.daysPerWeek
             return abs(days - days.rounded()) > 1e-6
         }
+        // Every task needs a date: a start beyond the calendar's million weeks (only
+        // sums of plan times near their limit reach one) is refused, not drawn.
+        if let far = plan.tasks.indices.first(where: { (shown?[$0] ?? true) && calendar.date(at: timing.earlyStart[$0], as: .start) == nil }) {
+            return Interchange.Exported(text: nil, diagnostics: [.error(.noDate, at: plan.tasks[far].location,
+                "'\(plan.tasks[far].id)' starts at week \(timing.earlyStart[far].compact), beyond the dates a Mermaid chart can show (a million weeks from the start)")])
+        }
         var out = ["```mermaid", "gantt", "    title \(clean(plan.title))", "    dateFormat \(dayParts ? "YYYY-MM-DD HH:mm" : "YYYY-MM-DD")", "    axisFormat %d %b"]
         // Holidays are days Mermaid skips too; an owner's leave it cannot know, so a
         // bar's length is the plan calendar's working days from its start to its
@@ -49,8 +55,7 @@ public enum MermaidExport {
                 if task.progress.actualFinish != nil || task.progress.percent == 100 { tags.append("done") } else if task.progress.actualStart != nil || (task.progress.percent ?? 0) > 0 { tags.append("active") }
                 let id = task.id.map { $0 == "-" || $0 == "." ? "_" : $0 }
                 let t = timing.earlyStart[i]
-                let start = calendar.date(at: t, as: .start)!
-                var when = start.description
+                var when = calendar.date(at: t, as: .start)?.description ?? ""
                 if dayParts {
                     // The share of the working day gone, as the hour of a 24-hour day.
                     let days = (t * calendar.daysPerWeek * 1e6).rounded() / 1e6
@@ -75,4 +80,9 @@ public enum MermaidExport {
             .replacingOccurrences(of: "#", with: "no. ").replacingOccurrences(of: "\n", with: " ")
             .replacingOccurrences(of: "<", with: "‹").replacingOccurrences(of: ">", with: "›")
     }
+}
+
+extension DiagnosticCode {
+    /// A time an export must write as a date lies beyond the calendar's dates.
+    public static let noDate = DiagnosticCode("no-date")
 }

@@ -87,7 +87,7 @@ struct WorkClock {
     }
 
     private func hours(ofDuration text: String, hoursPerDay: Double) -> Double? {
-        guard let m = text.wholeMatch(of: /(-)?P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?/) else { return nil }
+        guard let m = text.wholeMatch(of: Self.isoDuration) else { return nil }
         let days = m.2.flatMap { Double($0) } ?? 0
         let hours = (m.3.flatMap { Double($0) } ?? 0) + (m.4.flatMap { Double($0) } ?? 0) / 60 + (m.5.flatMap { Double($0) } ?? 0) / 3600
         let total = days * hoursPerDay + hours
@@ -98,4 +98,10 @@ struct WorkClock {
         let seconds = Int((hours * 3600).rounded())
         return "\(String(seconds / 3600).leftPadded(to: 2)):\(String((seconds % 3600) / 60).leftPadded(to: 2)):\(String(seconds % 60).leftPadded(to: 2))"
     }
+}
+
+// Swift parses a regex literal each time it is evaluated: built once here (see
+// MarkdownPlanReader's patterns). A `Regex` is immutable once built.
+extension WorkClock {
+    nonisolated(unsafe) static let isoDuration = /(-)?P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?/
 }

@@ -146,9 +146,8 @@ enum MarkdownVocabulary {
     /// `5 story points`, `3 SP`; a bare number takes `defaultUnit`. Returns the
     /// estimate in weeks, its unit and the range of text it was read from.
     static func estimate(_ text: String, defaultUnit: Unit? = nil) -> (estimate: Estimate, unit: Unit, range: Range<String.Index>)? {
-        let pattern = /(?i)\b(\d+(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(\d+(?:\.\d+)?))?\s*(story\s+points?|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mo|sp|pts?|points?)(?![\w])/
         var found: (Double, Double?, Unit, Range<String.Index>)?
-        if let m = text.firstMatch(of: pattern), let a = Double(m.1), let u = unit(String(m.3).replacing(Self.estimatePattern1, with: " ")) {
+        if let m = text.firstMatch(of: Self.estimatePattern), let a = Double(m.1), let u = unit(String(m.3).replacing(Self.estimatePattern1, with: " ")) {
             found = (a, m.2.flatMap { Double($0) }, u, m.range)
         } else if let defaultUnit, let m = text.firstMatch(of: Self.estimatePattern2), let a = Double(m.1) {
             found = (a, m.2.flatMap { Double($0) }, defaultUnit, m.range)
@@ -245,4 +244,10 @@ extension MarkdownVocabulary {
     nonisolated(unsafe) static let windowPattern2 = /(?i)\b([a-z]{3,9})\s+W(\d)\s*(?:-|–|—|to)\s*([a-z]{3,9})\s+W(\d)/
     nonisolated(unsafe) static let windowPattern3 = /\bQ([1-4])(?:\s*(?:-|–)\s*Q([1-4]))?(?:\s+(\d{4}))?/
     nonisolated(unsafe) static let windowPattern4 = /\d/
+}
+
+// Swift parses a regex literal each time it is evaluated: built once here (see
+// MarkdownPlanReader's patterns). A `Regex` is immutable once built.
+extension MarkdownVocabulary {
+    nonisolated(unsafe) static let estimatePattern = /(?i)\b(\d+(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(\d+(?:\.\d+)?))?\s*(story\s+points?|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mo|sp|pts?|points?)(?![\w])/
 }

@@ -119,7 +119,7 @@ public enum TrackerConsistency {
 
     /// `Week 4` -> 4 (an end: the end of week 4).
     static func week(_ text: String) -> Double? {
-        text.wholeMatch(of: /[Ww]eek\s+(\d+)/).flatMap { Double($0.1) }
+        text.wholeMatch(of: Self.weekPattern).flatMap { Double($0.1) }
     }
 
     /// `🔴 CRITICAL` -> critical.
@@ -138,4 +138,10 @@ extension DiagnosticCode {
     public static let severityMismatch = DiagnosticCode("severity-mismatch")
     public static let statisticsMismatch = DiagnosticCode("statistics-mismatch")
     public static let unknownTableRow = DiagnosticCode("unknown-table-row")
+}
+
+// Swift parses a regex literal each time it is evaluated: built once here (see
+// MarkdownPlanReader's patterns). A `Regex` is immutable once built.
+extension TrackerConsistency {
+    nonisolated(unsafe) static let weekPattern = /[Ww]eek\s+(\d+)/
 }

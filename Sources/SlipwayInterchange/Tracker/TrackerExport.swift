@@ -200,7 +200,7 @@ public enum TrackerExport {
 
     private static func phaseBlock(_ phase: Phase, number: Int, tasks: [PlanTask], plan: Plan) -> [String] {
         var name = phase.name
-        if let m = name.wholeMatch(of: /Phase\s+\d+:\s*(.*)/) { name = String(m.1) }
+        if let m = name.wholeMatch(of: Self.phaseNumberPrefix) { name = String(m.1) }
         var out = ["### Phase \(number): \(name)" + (PlanYAML.weeksText(phase).map { " (Weeks \($0))" } ?? "")]
         let window = phase.windowStart.flatMap { s in phase.windowEnd.map { Estimate.fixed($0 - s) } } ?? TrackerImport.defaultEstimate
         var groups: [(String, [PlanTask])] = []
@@ -250,4 +250,10 @@ public enum TrackerExport {
     static func money(_ amount: Double, _ currency: String?) -> String {
         currency == "USD" ? "$\(amount.money)" : "\(amount.money)" + (currency.map { " \($0)" } ?? "")
     }
+}
+
+// Swift parses a regex literal each time it is evaluated: built once here (see
+// MarkdownPlanReader's patterns). A `Regex` is immutable once built.
+extension TrackerExport {
+    nonisolated(unsafe) static let phaseNumberPrefix = /Phase\s+\d+:\s*(.*)/
 }

@@ -205,7 +205,7 @@ public enum TrackerImport {
     /// `2-3 weeks for implementation` -> 2-3w; `2 weeks` -> 2w; `3 days` -> 3d.
     static func estimate(fromTimeline text: String) -> Estimate? {
         if let first = text.split(separator: " ").first, first.contains("/"), case .success(let e) = TimeSyntax().estimate(String(first)) { return e }
-        guard let m = text.prefixMatch(of: /\s*(\d+(?:\.\d+)?)(?:\s*-\s*(\d+(?:\.\d+)?))?\s*(weeks?|days?|w|d)\b/.ignoresCase()) else { return nil }
+        guard let m = text.prefixMatch(of: Self.timelineEstimate) else { return nil }
         let unit = m.3.lowercased().hasPrefix("d") ? "d" : "w"
         let text = m.2.map { "\(m.1)-\($0)\(unit)" } ?? "\(m.1)\(unit)"
         if case .success(let e) = TimeSyntax().estimate(text) { return e }
@@ -222,7 +222,7 @@ public enum TrackerImport {
             }
         }
         if let t = row.cell("Target Date") ?? row.cell("Target") {
-            if let m = t.wholeMatch(of: /[Ww]eek\s+(\d+)/) { c.target = Double(m.1)! } else {
+            if let m = t.wholeMatch(of: Self.weekCell) { c.target = Double(m.1)! } else {
                 c.targetText = t
                 warn(.noTarget, row.line, "target '\(t)' of '\(c.label ?? c.id)' is not a week; the constraint has no target")
             }
@@ -239,7 +239,7 @@ public enum TrackerImport {
                 if let d = CivilDate(iso: value) { start = d } else { warn(.badDate, line, "start '\(value)' is not a date like 2025-01-13") }
             case "last updated": if let d = CivilDate(iso: value) { lastUpdated = (d, line) } else { fallthrough }
             case "deadline":
-                if let m = value.prefixMatch(of: /(\d+(?:\.\d+)?)\s*weeks?/) { plan.deadline = Double(m.1)!; sawDeadline = true } else {
+                if let m = value.prefixMatch(of: Self.deadlineWeeks) { plan.deadline = Double(m.1)!; sawDeadline = true } else {
                     warn(.notImported, line, "'\(key): \(value)' has no place in a plan and was not imported")
                 }
             case "budget":
@@ -261,12 +261,12 @@ public enum TrackerImport {
         }
         if let start { plan.calendar = WorkCalendar(start: start) }
         for (i, line) in doc.lines.enumerated() {
-            if !sawDeadline, let m = line.firstMatch(of: /(\d+)-(month|week) deadline/) {
+            if !sawDeadline, let m = line.firstMatch(of: Self.deadlineSentence) {
                 plan.deadline = Double(m.1)! * (m.2 == "month" ? 4 : 1)
                 plan.locations["deadline"] = SourceLocation(line: i + 1, column: 1)
                 sawDeadline = true
             }
-            if !sawBudget, line.lowercased().contains("budget"), let m = line.firstMatch(of: /\$[\d,]+(?:\.\d+)?/), let (amount, currency) = money(String(m.0)) {
+            if !sawBudget, line.lowercased().contains("budget"), let m = line.firstMatch(of: Self.dollarAmount), let (amount, currency) = money(String(m.0)) {
                 plan.budget = amount
                 plan.currency = currency
                 sawBudget = true
@@ -276,7 +276,7 @@ public enum TrackerImport {
 
     /// `$50,000` -> (50000, USD); `50,000 EUR` -> (50000, EUR).
     static func money(_ text: String) -> (Double, String?)? {
-        guard let m = text.firstMatch(of: /(\$)?\s*([\d,]+(?:\.\d+)?)\s*([A-Z]{3})?/),
+        guard let m = text.firstMatch(of: Self.moneyAmount),
               let amount = Double(m.2.replacingOccurrences(of: ",", with: "")) else { return nil }
         return (amount, m.3.map(String.init) ?? (m.1 != nil ? "USD" : nil))
     }
@@ -296,4 +296,15 @@ extension DiagnosticCode {
     public static let noTarget = DiagnosticCode("no-target")
     public static let noTitle = DiagnosticCode("no-title")
     public static let notImported = DiagnosticCode("not-imported")
+}
+
+// Swift parses a regex literal each time it is evaluated: built once here (see
+// MarkdownPlanReader's patterns). A `Regex` is immutable once built.
+extension TrackerImport {
+    nonisolated(unsafe) static let timelineEstimate = /\s*(\d+(?:\.\d+)?)(?:\s*-\s*(\d+(?:\.\d+)?))?\s*(weeks?|days?|w|d)\b/.ignoresCase()
+    nonisolated(unsafe) static let weekCell = /[Ww]eek\s+(\d+)/
+    nonisolated(unsafe) static let deadlineWeeks = /(\d+(?:\.\d+)?)\s*weeks?/
+    nonisolated(unsafe) static let deadlineSentence = /(\d+)-(month|week) deadline/
+    nonisolated(unsafe) static let dollarAmount = /\$[\d,]+(?:\.\d+)?/
+    nonisolated(unsafe) static let moneyAmount = /(\$)?\s*([\d,]+(?:\.\d+)?)\s*([A-Z]{3})?/
 }

@@ -24,7 +24,7 @@ public enum TrackerNames {
 
     /// `1. Technical Constraints` -> `Technical Constraints`.
     static func stripNumber(_ title: String) -> String {
-        guard let match = title.wholeMatch(of: /\d+\.\s+(.*)/) else { return title }
+        guard let match = title.wholeMatch(of: Self.numberedTitle) else { return title }
         return String(match.1)
     }
 
@@ -50,7 +50,7 @@ public enum TrackerNames {
 
     /// `Set up VPC (estimate 1w)` -> (`Set up VPC`, `1w`); text without one is returned whole.
     static func splitEstimate(_ text: String) -> (text: String, estimate: String?) {
-        guard let m = text.wholeMatch(of: /(.*?)\s*\(estimate\s+([^)]+)\)/) else { return (text, nil) }
+        guard let m = text.wholeMatch(of: Self.estimateSuffix) else { return (text, nil) }
         return (String(m.1), String(m.2))
     }
 
@@ -64,7 +64,7 @@ public enum TrackerNames {
         var chosen: Bool
 
         init?(_ text: String) {
-            guard let m = text.wholeMatch(of: /Option\s+(\d+):\s*(.*)/), let number = Int(m.1) else { return nil }
+            guard let m = text.wholeMatch(of: TrackerNames.optionBullet), let number = Int(m.1) else { return nil }
             var rest = String(m.2).trimmingCharacters(in: .whitespaces)
             chosen = false
             if rest.lowercased().hasSuffix("(chosen)") {
@@ -97,8 +97,24 @@ public enum TrackerNames {
         return true
     }
 
+    /// `wordMatches` on the bytes of words made by `tokens` (ASCII letters and
+    /// digits, so a byte is a character): `match` calls it in its inner loop.
+    static func wordMatches(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        if a == b { return true }
+        if a.count >= 4 && b.count >= 4 && (a.starts(with: b) || b.starts(with: a)) { return true }
+        guard a.count >= 2, a.count < b.count, a.first == b.first else { return false }
+        var k = 0
+        for ch in a {
+            while k < b.count && b[k] != ch { k += 1 }
+            guard k < b.count else { return false }
+            k += 1
+        }
+        return true
+    }
+
     /// How well a table label names a constraint: 2 per label word found in its
-    /// heading name, 1 per word found in its constraint sentence.
+    /// heading name, 1 per word found in its constraint sentence. The reference for
+    /// `match`, which computes the same scores through an index.
     static func score(label: String, name: String, sentence: String) -> Int {
         let nameWords = tokens(name), sentenceWords = tokens(sentence)
         var score = 0
@@ -112,15 +128,65 @@ public enum TrackerNames {
     /// Pairs table rows with constraints, best scores first, each constraint at most
     /// once. A row needs a score of at least 2 (a heading word, or two sentence words).
     ///
+    /// The scores are those of `score(label:name:sentence:)`, found without comparing
+    /// every row with every constraint (that made a 2,000-section tracker take a
+    /// minute): each text is split into words once, the constraints' distinct words
+    /// are indexed by their first character (a word can only match one that begins
+    /// alike), and each distinct label word is compared once with that bucket.
+    ///
     /// - Returns: for each label, the index of its constraint or nil.
-    /// - Complexity: O(*r* *c* log(*r* *c*)) for *r* rows and *c* constraints.
+    /// - Complexity: O(*W* + *D* *B* + *P* log *P*) for *W* words in all texts, *D*
+    ///   distinct label words, buckets of at most *B* distinct constraint words, and
+    ///   *P* ≤ *r* *c* row-constraint pairs that share a word.
     static func match(labels: [String], to entries: [(name: String, sentence: String)]) -> [Int?] {
-        var pairs: [(score: Int, row: Int, entry: Int)] = []
-        for (r, label) in labels.enumerated() {
-            for (e, entry) in entries.enumerated() {
-                let s = score(label: label, name: entry.name, sentence: entry.sentence)
-                if s >= 2 { pairs.append((s, r, e)) }
+        // The constraints' distinct words, each with the constraints holding it in
+        // their name and in their sentence (ascending, without repeats).
+        var vocabulary: [String: Int] = [:], vocabularyWords: [[UInt8]] = []
+        var inName: [[Int]] = [], inSentence: [[Int]] = []
+        var bucket: [Character: [Int]] = [:]
+        func add(_ word: String, _ e: Int, toName: Bool) {
+            let v: Int
+            if let known = vocabulary[word] { v = known } else {
+                v = vocabularyWords.count
+                vocabulary[word] = v
+                vocabularyWords.append(Array(word.utf8))
+                inName.append([]); inSentence.append([])
+                if let first = word.first { bucket[first, default: []].append(v) }
             }
+            if toName { if inName[v].last != e { inName[v].append(e) } } else if inSentence[v].last != e { inSentence[v].append(e) }
+        }
+        for (e, entry) in entries.enumerated() {
+            for w in tokens(entry.name) { add(w, e, toName: true) }
+            for w in tokens(entry.sentence) { add(w, e, toName: false) }
+        }
+        // For each distinct label word, the constraints it scores 2 and 1 in.
+        var holders: [String: (name: [Int], sentence: [Int])] = [:]
+        func holding(_ w: String) -> (name: [Int], sentence: [Int]) {
+            if let known = holders[w] { return known }
+            var name = Set<Int>(), sentence = Set<Int>()
+            let bytes = Array(w.utf8)
+            for v in w.first.flatMap({ bucket[$0] }) ?? [] where wordMatches(bytes, vocabularyWords[v]) {
+                name.formUnion(inName[v])
+                sentence.formUnion(inSentence[v])
+            }
+            let found = (name: name.sorted(), sentence: sentence.sorted())
+            holders[w] = found
+            return found
+        }
+        var pairs: [(score: Int, row: Int, entry: Int)] = []
+        var score = [Int](repeating: 0, count: entries.count)
+        var touched: [Int] = []
+        for (r, label) in labels.enumerated() {
+            for w in tokens(label) {
+                let (name, sentence) = holding(w)
+                for e in name { if score[e] == 0 { touched.append(e) }; score[e] += 2 }
+                for e in sentence { if score[e] == 0 { touched.append(e) }; score[e] += 1 }
+            }
+            for e in touched {
+                if score[e] >= 2 { pairs.append((score[e], r, e)) }
+                score[e] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
         }
         pairs.sort { ($0.score, -$0.row, -$0.entry) > ($1.score, -$1.row, -$1.entry) }
         var result = [Int?](repeating: nil, count: labels.count)
@@ -131,4 +197,12 @@ public enum TrackerNames {
         }
         return result
     }
+}
+
+// Swift parses a regex literal each time it is evaluated: built once here (see
+// MarkdownPlanReader's patterns). A `Regex` is immutable once built.
+extension TrackerNames {
+    nonisolated(unsafe) static let numberedTitle = /\d+\.\s+(.*)/
+    nonisolated(unsafe) static let estimateSuffix = /(.*?)\s*\(estimate\s+([^)]+)\)/
+    nonisolated(unsafe) static let optionBullet = /Option\s+(\d+):\s*(.*)/
 }

@@ -163,34 +163,35 @@ public enum TrackerParser {
 
     /// `Phase 1: Pre-Migration (Weeks 1-2)`
     static func phaseHeading(_ heading: String, line: Int) -> TrackerDocument.PhaseBlock? {
-        guard let match = heading.wholeMatch(of: /Phase\s+(\d+):\s*(.*?)\s*(?:\(Weeks?\s+(\d+(?:\s*-\s*\d+)?)\))?/) else { return nil }
-        return .init(number: Int(match.1)!, name: String(match.2),
+        // A phase number beyond Int (`Phase 99999999999999999999:`) is not a phase heading.
+        guard let match = heading.wholeMatch(of: Self.phaseHeadingPattern), let number = Int(match.1) else { return nil }
+        return .init(number: number, name: String(match.2),
                      weeks: match.3.map { $0.replacingOccurrences(of: " ", with: "") }, line: line)
     }
 
     /// `**Key**: value` (the value may be empty).
     static func boldField(_ text: String) -> (String, String)? {
-        guard let match = text.wholeMatch(of: /\*\*([^*]+)\*\*\s*:\s*(.*)/) else { return nil }
+        guard let match = text.wholeMatch(of: Self.boldFieldPattern) else { return nil }
         return (String(match.1).trimmingCharacters(in: .whitespaces), String(match.2).trimmingCharacters(in: .whitespaces))
     }
 
     /// `1. **Address CRITICAL blockers**:`
     static func numberedBold(_ text: String) -> String? {
-        guard let match = text.wholeMatch(of: /\d+\.\s+\*\*([^*]+)\*\*:?/) else { return nil }
+        guard let match = text.wholeMatch(of: Self.numberedBoldPattern) else { return nil }
         return String(match.1).trimmingCharacters(in: .whitespaces)
     }
 
     /// `1. **Immediate Actions** (This Week):`, `2. **Week 2 Actions**:`; the week is
     /// read from the whole line: "this week" is week 1, "next week" week 2, "week N" N.
     static func actionGroup(_ text: String, line: Int) -> TrackerDocument.ActionGroup? {
-        guard let match = text.wholeMatch(of: /\d+\.\s+\*\*([^*]+)\*\*\s*(?:\([^)]*\))?\s*:?/) else { return nil }
+        guard let match = text.wholeMatch(of: Self.actionGroupPattern) else { return nil }
         let lower = text.lowercased()
         var week: Double?
         if lower.contains("this week") {
             week = 1
         } else if lower.contains("next week") {
             week = 2
-        } else if let m = lower.firstMatch(of: /week\s+(\d+)/) {
+        } else if let m = lower.firstMatch(of: Self.weekNumber) {
             week = Double(m.1)
         }
         return .init(title: String(match.1).trimmingCharacters(in: .whitespaces), week: week, line: line)
@@ -202,4 +203,14 @@ public enum TrackerParser {
         if body.hasSuffix("|") { body = body.dropLast() }
         return body.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
     }
+}
+
+// Swift parses a regex literal each time it is evaluated: built once here (see
+// MarkdownPlanReader's patterns). A `Regex` is immutable once built.
+extension TrackerParser {
+    nonisolated(unsafe) static let phaseHeadingPattern = /Phase\s+(\d+):\s*(.*?)\s*(?:\(Weeks?\s+(\d+(?:\s*-\s*\d+)?)\))?/
+    nonisolated(unsafe) static let boldFieldPattern = /\*\*([^*]+)\*\*\s*:\s*(.*)/
+    nonisolated(unsafe) static let numberedBoldPattern = /\d+\.\s+\*\*([^*]+)\*\*:?/
+    nonisolated(unsafe) static let actionGroupPattern = /\d+\.\s+\*\*([^*]+)\*\*\s*(?:\([^)]*\))?\s*:?/
+    nonisolated(unsafe) static let weekNumber = /week\s+(\d+)/
 }

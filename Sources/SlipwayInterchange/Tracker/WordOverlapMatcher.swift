@@ -106,36 +106,45 @@ struct WordOverlapMatcher {
     ///   - queries: the texts to place (phase activities, next-step actions).
     ///   - candidates: where they may go (constraints, phase activities).
     /// - Returns: the pairs taken and the ties left unmatched.
-    /// - Complexity: O(*Q* *w* *N* *v* + *P* log *P* + *P* *r*) for *Q* queries of at
-    ///   most *w* words, *N* candidates of at most *v* words, *P* ≤ *Q* *N* pairs of
-    ///   evidence and runs of at most *r* equal scores.
+    /// - Complexity: O(*W* (log *V* + *L*) + *H* + *P* log *P* + *P* *r*) for *W* words
+    ///   in all texts, *V* distinct candidate words of *L* distinct lengths (a dozen
+    ///   or so), *H* postings visited (the candidates
+    ///   sharing each query word), *P* pairs of evidence and runs of at most *r* equal
+    ///   scores: each query word is looked up in an index of the candidates' words
+    ///   rather than compared with every candidate (all-pairs made a 2,000-section
+    ///   tracker take a minute).
     static func match(queries: [String], candidates: [Candidate]) -> Result {
         let n = candidates.count
-        let identity = candidates.map { $0.identity.flatMap(words) }
-        let work = candidates.map { $0.work.flatMap(words) }
-        let all = candidates.indices.map { identity[$0] + work[$0] + candidates[$0].other.flatMap(words) }
-        func has(_ list: [String], _ w: String) -> Bool { list.contains { same($0, w) } }
+        let index = WordIndex(candidates)
 
         var pairs: [Pair] = []
         var score = [Double](repeating: 0, count: n)
         var shared = [[String]](repeating: [], count: n)
         var inWork = [Bool](repeating: false, count: n)
+        var touched: [Int] = []
+        // Query texts repeat their words (a tracker's activities share most of theirs).
+        var seen: [String: (all: [Int], identity: Set<Int>, work: Set<Int>)] = [:]
         for (q, text) in queries.enumerated() {
-            for c in 0..<n { score[c] = 0; shared[c] = []; inWork[c] = false }
             for w in words(text) {
-                let holders = (0..<n).filter { has(all[$0], w) }
+                let found: (all: [Int], identity: Set<Int>, work: Set<Int>)
+                if let known = seen[w] { found = known } else { found = index.holders(of: w); seen[w] = found }
+                let (holders, identity, work) = found
                 guard !holders.isEmpty, Double(holders.count) <= max(1, Double(n) / 2) else { continue }
                 let idf = log(1 + Double(n) / Double(holders.count))
                 for c in holders {
-                    let isWork = has(work[c], w)
-                    score[c] += idf * Double(1 + (has(identity[c], w) ? 1 : 0) + (isWork ? 1 : 0))
+                    let isWork = work.contains(c)
+                    if shared[c].isEmpty { touched.append(c) }
+                    score[c] += idf * Double(1 + (identity.contains(c) ? 1 : 0) + (isWork ? 1 : 0))
                     shared[c].append(w)
                     inWork[c] = inWork[c] || isWork
                 }
             }
-            for c in 0..<n where shared[c].count >= 2 && inWork[c] {
-                pairs.append(Pair(query: q, candidate: c, score: score[c], words: shared[c]))
+            touched.sort()
+            for c in touched {
+                if shared[c].count >= 2 && inWork[c] { pairs.append(Pair(query: q, candidate: c, score: score[c], words: shared[c])) }
+                score[c] = 0; shared[c] = []; inWork[c] = false
             }
+            touched.removeAll(keepingCapacity: true)
         }
         pairs.sort { a, b in a.score != b.score ? a.score > b.score : (a.query, a.candidate) < (b.query, b.candidate) }
 
@@ -169,5 +178,71 @@ struct WordOverlapMatcher {
             i = j
         }
         return result
+    }
+}
+
+extension WordOverlapMatcher {
+    /// The candidates' distinct words, each with the candidates that hold it (in any
+    /// field, in their identity, in their work), so that the candidates holding a
+    /// word `same` as a query word are found without visiting every candidate.
+    struct WordIndex {
+        /// Distinct words in ascending order: the words a query word begins form a run.
+        private var sorted: [String] = []
+        private var id: [String: Int] = [:]
+        private var all: [[Int]] = [], identity: [[Int]] = [], work: [[Int]] = []
+        /// The lengths of the indexed words (of at least four letters): a query word
+        /// can only begin with an indexed word of one of these lengths.
+        private var lengths: [Int] = []
+
+        init(_ candidates: [Candidate]) {
+            var postings: [String: (all: [Int], identity: [Int], work: [Int])] = [:]
+            func add(_ c: Int, _ words: [String], _ field: WritableKeyPath<(all: [Int], identity: [Int], work: [Int]), [Int]>?) {
+                for w in words {
+                    var p = postings[w] ?? ([], [], [])
+                    if p.all.last != c { p.all.append(c) }
+                    if let field, p[keyPath: field].last != c { p[keyPath: field].append(c) }
+                    postings[w] = p
+                }
+            }
+            for (c, candidate) in candidates.enumerated() {
+                add(c, candidate.identity.flatMap(WordOverlapMatcher.words), \.identity)
+                add(c, candidate.work.flatMap(WordOverlapMatcher.words), \.work)
+                add(c, candidate.other.flatMap(WordOverlapMatcher.words), nil)
+            }
+            sorted = postings.keys.sorted()
+            for (k, w) in sorted.enumerated() {
+                id[w] = k
+                let p = postings[w]!
+                all.append(p.all); identity.append(p.identity); work.append(p.work)
+            }
+            lengths = Set(sorted.map(\.count).filter { $0 >= 4 }).sorted()
+        }
+
+        /// The candidates holding a word `same` as `w`, ascending, and those of them
+        /// holding it in their identity and in their work.
+        func holders(of w: String) -> (all: [Int], identity: Set<Int>, work: Set<Int>) {
+            var matched: [Int] = []
+            if let k = id[w] { matched.append(k) }
+            let length = w.count
+            if length >= 4 {
+                // Longer words that begin with `w`: a run in sorted order after it.
+                var lo = 0, hi = sorted.count
+                while lo < hi { let mid = (lo + hi) / 2; if sorted[mid] < w { lo = mid + 1 } else { hi = mid } }
+                while lo < sorted.count, sorted[lo].hasPrefix(w) {
+                    if sorted[lo] != w { matched.append(lo) }
+                    lo += 1
+                }
+                // Shorter words (of at least four letters) that `w` begins with.
+                for l in lengths where l < length {
+                    if let k = id[String(w.prefix(l))] { matched.append(k) }
+                }
+            }
+            if matched.count == 1, let k = matched.first { return (all[k], Set(identity[k]), Set(work[k])) }
+            var allSet = Set<Int>(), identitySet = Set<Int>(), workSet = Set<Int>()
+            for k in matched {
+                allSet.formUnion(all[k]); identitySet.formUnion(identity[k]); workSet.formUnion(work[k])
+            }
+            return (allSet.sorted(), identitySet, workSet)
+        }
     }
 }

@@ -46,6 +46,8 @@ struct GanttCanvas {
     let facts: ScheduleFacts
     /// Weeks on the axis: from t = 0 to the last thing drawn, whole weeks.
     let weeks: Int
+    /// The widest chart drawn, in points: beyond it weeks narrow instead.
+    static let widestChart = 20_000.0
     let weekWidth: Double
     var shapes: [Shape] = []
     /// The next free y (top-down).
@@ -65,8 +67,10 @@ struct GanttCanvas {
         for buffer in buffers?.buffers ?? [] { end = max(end, buffer.end) }
         weeks = max(1, Int((end - 1e-9).rounded(.up)))
         // Wide enough for "W12" and a date at review size, narrow enough that a
-        // two-year plan still fits a screen's width.
-        weekWidth = min(60, max(14, 960 / Double(weeks)))
+        // two-year plan still fits a screen's width. Past 1,428 weeks the chart stops
+        // growing at 20,000 points (a plan of 10,000 years drew half a million axis
+        // labels and did not finish): weeks narrow, and labels and grid thin out.
+        weekWidth = min(60, max(14, 960 / Double(weeks)), Self.widestChart / Double(weeks))
     }
 
     var chartLeft: Double { Self.titleColumn + Self.spanColumn + Self.gap }
@@ -105,7 +109,7 @@ struct GanttCanvas {
         cursor = axisTop + (hasDates ? 30 : 16)
         rowsTop = cursor
         let rowsHeight = Double(rowCount) * Self.rowHeight
-        for w in 0...weeks {
+        for w in stride(from: 0, through: weeks, by: weekWidth >= 14 ? 1 : labelEvery) {
             box("grid:\(w)", x: x(Double(w)) - 0.25, y: rowsTop, width: 0.5, height: rowsHeight, fill: "#d0d0d0")
         }
         // Holidays as columns behind the bars: the gaps where no one works (an

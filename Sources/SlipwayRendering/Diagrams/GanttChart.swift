@@ -44,7 +44,7 @@ public enum GanttChart {
     /// - Parameter buffers: critical chain buffers, drawn as hatched rows after the
     ///   tasks (`schedule` should then be the leveled one they were sized on).
     /// - Complexity: O(*T* log *T* + *W* + *B*) for *T* tasks shown, *W* weeks on the
-    ///   axis and *B* buffers.
+    ///   axis (at most 1,429 are drawn: longer plans narrow their weeks) and *B* buffers.
     public static func graph(plan: Plan, schedule: Schedule, filter: DiagramFilter = .all,
                              baseline: [Int: Span]? = nil, buffers: CriticalChainBuffers? = nil) -> GraphSpec {
         var canvas = GanttCanvas(plan: plan, schedule: schedule, baseline: baseline ?? [:], buffers: buffers)

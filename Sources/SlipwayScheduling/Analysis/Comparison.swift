@@ -72,10 +72,10 @@ public enum Comparison {
     public static func alternatives(of plan: Plan, constraints: [String]? = nil, scenarios: [Scenario]? = nil) -> [Alternative] {
         var result = [Alternative(label: planLabel(plan), kind: .plan, variant: .init())]
         for c in plan.constraints where !c.choices.isEmpty && (constraints?.contains(c.id) ?? true) {
+            // The chosen option is the plan as it is, already first.
             for (k, option) in c.choices.enumerated() where k != c.chosen {
-                let chosen = false
-                result.append(Alternative(label: "\(c.id) = \(option.id)\(chosen ? " (chosen)" : "")",
-                                          kind: .option(constraint: c.id, option: option.id, chosenInPlan: chosen),
+                result.append(Alternative(label: "\(c.id) = \(option.id)",
+                                          kind: .option(constraint: c.id, option: option.id, chosenInPlan: false),
                                           variant: .init(choices: [c.id: option.id])))
             }
         }

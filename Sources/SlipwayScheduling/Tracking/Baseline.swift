@@ -105,6 +105,9 @@ public struct Baseline: Codable, Sendable, Equatable {
             case newerVersion(Int)
             case duplicateTask(String)
             case finishBeforeStart(String)
+            /// A time (of the named task, or of the baseline itself) that no schedule
+            /// can hold: beyond 10^15 weeks, or not a number.
+            case timeOutOfRange(String)
             /// A baseline of another plan: no task id in common.
             case noSharedTask(plan: String, planFile: String, current: String)
         }
@@ -125,6 +128,7 @@ public struct Baseline: Codable, Sendable, Equatable {
                 return "baseline version \(version) was written by a newer slipway (this one reads version \(currentVersion)); upgrade slipway or \(saveAgain)"
             case .duplicateTask(let id): return "task '\(id)' appears twice; the file was edited or damaged; \(saveAgain)"
             case .finishBeforeStart(let id): return "task '\(id)' finishes before it starts; the file was edited or damaged; \(saveAgain)"
+            case .timeOutOfRange(let what): return "\(what) has a time beyond 10^15 weeks, which no plan can reach; the file was edited or damaged; \(saveAgain)"
             case .noSharedTask(let plan, let planFile, let current):
                 return "this baseline (of '\(plan)', \(planFile)) shares no task with the plan '\(current)'; it belongs to another plan. Save a baseline of this plan with 'slipway baseline save'"
             }
@@ -164,14 +168,27 @@ public struct Baseline: Codable, Sendable, Equatable {
         guard baseline.version <= currentVersion else {
             return .failure(Problem(path: path, kind: .newerVersion(baseline.version)))
         }
+        // A plan's times are within 521,775 weeks, so its schedule's sums stay far
+        // below 10^15; a larger time (an edited `1e300`) would trap where a chart
+        // counts its weeks.
+        func inRange(_ t: Double?) -> Bool { t.map { $0.isFinite && abs($0) < 1e15 } ?? true }
+        guard inRange(baseline.finish), inRange(baseline.deadline), inRange(baseline.statusDate) else {
+            return .failure(Problem(path: path, kind: .timeOutOfRange("the baseline")))
+        }
         var seen = Set<String>()
         for task in baseline.tasks {
+            guard inRange(task.earlyStart), inRange(task.earlyFinish), inRange(task.duration), inRange(task.totalFloat) else {
+                return .failure(Problem(path: path, kind: .timeOutOfRange("task '\(task.id)'")))
+            }
             guard seen.insert(task.id).inserted else {
                 return .failure(Problem(path: path, kind: .duplicateTask(task.id)))
             }
             guard task.earlyStart.isFinite, task.earlyFinish.isFinite, task.earlyFinish >= task.earlyStart - 1e-9 else {
                 return .failure(Problem(path: path, kind: .finishBeforeStart(task.id)))
             }
+        }
+        for c in baseline.constraints where !inRange(c.resolved) || !inRange(c.target) {
+            return .failure(Problem(path: path, kind: .timeOutOfRange("constraint '\(c.id)'")))
         }
         return .success(baseline)
     }
