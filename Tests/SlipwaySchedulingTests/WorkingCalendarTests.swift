@@ -309,6 +309,7 @@ struct WorkingCalendarTests {
               - {date: 2025-12-25, name: Christmas Day}
               - 2024-12-25
               - 2045-01-01
+              - {from: 2025-07-01, to: 9999-12-31}
             owners:
               - id: ana
                 availability:
@@ -319,7 +320,10 @@ struct WorkingCalendarTests {
             """)
         #expect(!checked.diagnostics.hasErrors)
         let warnings = checked.diagnostics.warnings.map { "\($0.location!.line) \($0.id)" }
-        // Lines: holidays at 3, so Christmas Day 5, 2024 6, 2045 7; the second step 12.
-        #expect(warnings == ["5 days-off-overlap", "6 days-off-outside-plan", "7 days-off-outside-plan", "12 days-off-overlap"])
+        // Lines: holidays at 3, so Christmas 4, Christmas Day 5, 2024 6, 2045 7, a range
+        // from July that ends in 9999 8 (it sorts before Christmas, which overlaps it);
+        // the second step 13.
+        #expect(warnings == ["4 days-off-overlap", "5 days-off-overlap", "6 days-off-outside-plan", "7 days-off-outside-plan",
+                             "8 days-off-outside-plan", "13 days-off-overlap"])
     }
 }

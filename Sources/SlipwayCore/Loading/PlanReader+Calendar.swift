@@ -101,8 +101,9 @@ extension PlanReader {
             for off in days {
                 if off.last < start {
                     reader.warning(.daysOffOutsidePlan, at: off.location, "\(what): \(off.first) is before the plan starts on \(start); it changes nothing")
-                } else if horizon < off.first {
-                    reader.warning(.daysOffOutsidePlan, at: off.location, "\(what): \(off.first) is more than \(Self.calendarYears) years after the plan starts on \(start); is the year right?")
+                } else if horizon < off.last {
+                    // A range's end counts too: `to: 9999-12-31` stops all work for 8,000 years.
+                    reader.warning(.daysOffOutsidePlan, at: off.location, "\(what): \(horizon < off.first ? off.first : off.last) is more than \(Self.calendarYears) years after the plan starts on \(start); is the year right?")
                 }
             }
             let sorted = days.sorted { ($0.first, $0.location.line) < ($1.first, $1.location.line) }
