@@ -1,5 +1,5 @@
 import Testing
-import SlipwayEngine
+@testable import SlipwayEngine
 
 /// The activity-list search behind `--level`: feasible on random networks of
 /// every link type with pinned work, never worse than the single pass, the same
@@ -64,6 +64,51 @@ struct ActivityListGATests {
             #expect(other.resourceLinks == one.resourceLinks, "seed \(seed), \(threads) threads")
             #expect(other.schedules == one.schedules, "seed \(seed), \(threads) threads")
         }
+    }
+
+    /// Budget, population: 1.3·√c for c = budget / 3 children up to 100, then
+    /// c / 51 up to 400, never below 10.
+    @Test(arguments: [
+        (30, 10),         // c = 10: 1.3 · 3.16 = 4.1, raised to 10
+        (1_000, 23),      // c = 333: 1.3 · 18.25 = 23.7; 333 / 51 = 6
+        (5_000, 53),      // c = 1,666: 1.3 · 40.82 = 53.07; 1,666 / 51 = 32
+        (15_000, 98),     // c = 5,000: 1.3 · 70.71 = 91.9 < 5,000 / 51 = 98.04
+        (18_000, 117),    // c = 6,000: 1.3 · 77.46 = 100.7, capped at 100; 6,000 / 51 = 117.6
+        (50_000, 326),    // c = 16,666: 16,666 / 51 = 326.8
+        (200_000, 400),   // c = 66,666: 66,666 / 51 = 1,307, capped at 400
+    ])
+    func populationGrowsWithTheBudget(_ budget: Int, _ expected: Int) {
+        #expect(ActivityListGA.populationSize(budget: budget) == expected)
+    }
+
+    /// At a budget whose population is past the square-root regime, searched to
+    /// the end (a lower bound no schedule reaches): the best list decodes to a
+    /// feasible schedule with the finish the search reports, the budget is spent
+    /// but not exceeded,
+    /// and one thread and two give the same list. Networks of 16-20 nodes, so
+    /// that the children of a generation are shared among threads.
+    @Test(arguments: [UInt64(3), 7])
+    func largeBudgetSearchIsFeasibleWithinBudgetAndTheSameOnAnyNumberOfThreads(_ seed: UInt64) throws {
+        let c = try Case(seed: seed, minNodes: 16, maxNodes: 20)
+        let budget = 30_000
+        #expect(ActivityListGA.populationSize(budget: budget) == 196)  // 10,000 children / 51
+        let single = ResourceLeveling.levelImproved(c.ordered, demands: c.model, priority: c.priority)
+        let outcomes = [1, 2].map { threads in
+            ActivityListGA.search(c.ordered, demands: c.model, priority: c.priority, initial: [single.placement],
+                                  budget: budget, seed: seed, threads: threads, lowerBound: -1)
+        }
+        #expect(outcomes[0].list == outcomes[1].list, "seed \(seed)")
+        #expect(outcomes[0].finish == outcomes[1].finish, "seed \(seed)")
+        #expect(outcomes[0].schedules == outcomes[1].schedules, "seed \(seed)")
+        let outcome = outcomes[0]
+        // The search stops when what is left cannot pay for one more child (3 schedules).
+        #expect(outcome.schedules <= budget && outcome.schedules > budget - 3, "seed \(seed): \(outcome.schedules) schedules")
+        var position = [Double](repeating: 0, count: c.ordered.nodeCount)
+        for (p, node) in outcome.list.enumerated() { position[Int(node)] = Double(p) }
+        let decoded = ResourceLeveling.level(c.ordered, demands: c.model, priority: position)
+        #expect(LevelingChecks.violations(c.ordered, capacity: c.capacity, demands: c.demands, result: decoded) == [], "seed \(seed)")
+        #expect(abs(c.finish(decoded) - outcome.finish) < 1e-9, "seed \(seed)")
+        #expect(outcome.finish <= c.finish(single) + 1e-9, "seed \(seed): worse than the single pass it started from")
     }
 
     /// The best of every precedence-feasible activity list, each decoded by the
