@@ -268,12 +268,8 @@ public enum MonteCarloSchedule {
             guard let (blocker, _) = generator.blocker(of: j), sequence.position[Int(blocker)] < sequence.position[j] else { continue }
             links.append(.init(from: blocker, to: node))
         }
-        let network = sampled.network
-        var release = network.release
-        for j in 0..<network.nodeCount where network.pinnedStart[j].isNaN {
-            release[j] = max(release[j], generator.start[j] - (startDelay?[j] ?? 0))
-        }
-        return OrderedNetwork(network.adding(links: links, release: release), trustedOrder: sequence.list)
+        return ResourceLeveling.leveledNetwork(sampled, start: generator.start, resourceLinks: links, placement: sequence.list,
+                                               startDelay: startDelay)
     }
 
     public static var defaultThreads: Int {

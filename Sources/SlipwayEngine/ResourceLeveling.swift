@@ -129,12 +129,20 @@ public enum ResourceLeveling {
     /// With `startDelay`, each node's release is its leveled start less its wait, so
     /// that the critical-path method with the same delays gives the starts back.
     public static func leveledNetwork(_ ordered: OrderedNetwork, _ result: Result, startDelay: [Double]? = nil) -> OrderedNetwork {
+        leveledNetwork(ordered, start: result.start, resourceLinks: result.resourceLinks, placement: result.placement, startDelay: startDelay)
+    }
+
+    /// The same from a decoding's parts (the simulation builds only these).
+    ///
+    /// - Complexity: O(*V* + *E*).
+    static func leveledNetwork(_ ordered: OrderedNetwork, start: [Double], resourceLinks: [DependencyNetwork.Link],
+                               placement: [Int32], startDelay: [Double]?) -> OrderedNetwork {
         let network = ordered.network
         var release = network.release
         for j in 0..<network.nodeCount where network.pinnedStart[j].isNaN {
-            release[j] = max(release[j], result.start[j] - (startDelay?[j] ?? 0))
+            release[j] = max(release[j], start[j] - (startDelay?[j] ?? 0))
         }
-        return OrderedNetwork(network.adding(links: result.resourceLinks, release: release), trustedOrder: result.placement)
+        return OrderedNetwork(network.adding(links: resourceLinks, release: release), trustedOrder: placement)
     }
 }
 
