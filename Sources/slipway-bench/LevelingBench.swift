@@ -15,6 +15,11 @@ struct LevelingBench {
     var threads: Int?
     /// Every `every`-th instance only (1: all), for quick looks.
     var every = 1
+    /// Which instances `every` keeps: those whose index modulo `every` is this.
+    var offset = 0
+    /// A file to write one line per instance to (set, file, makespan, bound,
+    /// reference), for paired comparisons of two runs.
+    var perInstance: String?
 
     static let references = ["j30": ("j30opt.sm", "optimum"), "j60": ("j60hrs.sm", "best known"),
                              "j90": ("j90hrs.sm", "best known"), "j120": ("j120hrs.sm", "best known")]
@@ -34,6 +39,16 @@ struct LevelingBench {
                 do {
                     let stats = try PSPLIBSetStats.run(bench: self, set: set, solutions: solutions, budget: budget)
                     print(stats.line(set: set.uppercased(), budget: budget, kind: kind))
+                    if let perInstance {
+                        let text = stats.lines.map { "\(budget) \($0)\n" }.joined()
+                        if let handle = FileHandle(forWritingAtPath: perInstance) {
+                            handle.seekToEndOfFile()
+                            handle.write(Data(text.utf8))
+                            try? handle.close()
+                        } else {
+                            try? text.write(toFile: perInstance, atomically: true, encoding: .utf8)
+                        }
+                    }
                     for problem in stats.problems.prefix(10) { print("  \(problem)") }
                 } catch {
                     print("\(set.uppercased()): \(error)")
@@ -56,6 +71,8 @@ struct PSPLIBSetStats {
     var schedules = 0
     /// Infeasible schedules, makespans below a proven optimum, missing references.
     var problems: [String] = []
+    /// One line per leveled instance: set, file, makespan, bound, reference.
+    var lines: [String] = []
 
     static let header = "set   budget  instances  avg vs reference  max     = reference  avg vs CP bound  max      infeasible  schedules  s/instance"
 
@@ -67,7 +84,7 @@ struct PSPLIBSetStats {
         let files = try FileManager.default.contentsOfDirectory(atPath: "\(directory)/\(set)").filter { $0.hasSuffix(".sm") }
             .sorted { $0.compare($1, options: .numeric) == .orderedAscending }
         var stats = PSPLIBSetStats()
-        for (k, file) in files.enumerated() where k % bench.every == 0 {
+        for (k, file) in files.enumerated() where k % bench.every == bench.offset % bench.every {
             let path = "\(directory)/\(set)/\(file)"
             guard case .parsed(let instance) = PSPLIBInstance.parse(text: try text(of: path)) else {
                 stats.problems.append("\(file): not a readable .sm file (slipway import psplib \(path) says why)")
@@ -93,6 +110,7 @@ struct PSPLIBSetStats {
             stats.deviationFromCPM += fromCPM
             stats.maxFromCPM = max(stats.maxFromCPM, fromCPM)
             if makespan <= best { stats.equalToReference += 1 }
+            stats.lines.append("\(set) \(file) \(makespan) \(cpm) \(best)")
             if makespan < best && solutions.contains("opt") { stats.problems.append("\(file): makespan \(makespan) below the optimum \(best)") }
         }
         return stats

@@ -3,7 +3,7 @@ import SlipwayCore
 import SlipwayEngine
 
 // `make bench`: slipway-bench [--slipway PATH] [--nodes N] [--tasks N] [--loading-tasks N,N...] [--psplib DIR] [--only scheduling|loading|export|simulate|review|render|leveling|psplib] [--dot-dir DIR]
-// `make bench-leveling`: slipway-bench --only leveling [--sets j30,j60,j90,j120] [--budgets 1000,5000,50000] [--seed S] [--threads N] [--every K]
+// `make bench-leveling`: slipway-bench --only leveling [--sets j30,j60,j90,j120] [--budgets 1000,5000,50000] [--seed S] [--threads N] [--every K [--offset I]] [--per-instance FILE]
 //   (budget 0 is the single pass; --every K levels every K-th instance of each set only, for a quick look;
 //   --only psplib skips the timing of `schedule --level`)
 // --psplib defaults to ../shared/benchmarks/psplib: CI and `make bench` have ../shared beside the repository root.
@@ -23,7 +23,7 @@ var dotDirectory = ".build/bench-dot"
 // budgets of the search are `make bench-leveling`'s.
 var leveling = LevelingBench(directory: "", sets: ["j30", "j60", "j90", "j120"], budgets: [0])
 let usage = "usage: slipway-bench [--slipway PATH] [--nodes N] [--tasks N] [--loading-tasks N,N...] [--psplib DIR] [--only scheduling|loading|export|simulate|review|render|leveling|psplib] [--dot-dir DIR] [--write-mixed-plan N PATH] [--stages PATH [RUNS]]"
-    + " [--sets j30,...] [--budgets 0,1000,...] [--seed S] [--threads N] [--every K] [--render-loop N] [--synthetic-plan N]\n"
+    + " [--sets j30,...] [--budgets 0,1000,...] [--seed S] [--threads N] [--every K [--offset I]] [--per-instance FILE] [--render-loop N] [--synthetic-plan N]\n"
 while let flag = arguments.popFirst() {
     switch flag {
     case "--slipway": slipway = arguments.popFirst() ?? slipway
@@ -48,6 +48,8 @@ while let flag = arguments.popFirst() {
     case "--seed": leveling.seed = arguments.popFirst().flatMap { UInt64($0) } ?? leveling.seed
     case "--threads": leveling.threads = arguments.popFirst().flatMap { Int($0) }
     case "--every": leveling.every = max(1, arguments.popFirst().flatMap { Int($0) } ?? 1)
+    case "--offset": leveling.offset = max(0, arguments.popFirst().flatMap { Int($0) } ?? 0)
+    case "--per-instance": leveling.perInstance = arguments.popFirst()
     case "--synthetic-plan":
         print(SyntheticPlan.withOwners(tasks: arguments.popFirst().flatMap { Int($0) } ?? 1_000, seed: 7), terminator: "")
         exit(0)
