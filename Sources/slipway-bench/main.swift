@@ -61,6 +61,12 @@ while let flag = arguments.popFirst() {
         exit(2)
     }
 }
+// Every bench but the PSPLIB one times the built `slipway`: say where it was
+// looked for, rather than crash on the first missing file.
+if only != "psplib" && !FileManager.default.isExecutableFile(atPath: slipway) {
+    FileHandle.standardError.write(Data("slipway-bench: no slipway executable at \(slipway); build it (swift build -c release) or pass --slipway PATH\n".utf8))
+    exit(2)
+}
 if only == nil || only == "scheduling" {
     SchedulingBench.run(nodes: nodes)
     try EndToEndBench.run(slipway: slipway, tasks: tasks)
