@@ -30,7 +30,7 @@ import Dispatch
 /// schedule (no gain for the budget it costs). Also measured on all 600 J120
 /// instances at 50,000 schedules and not kept, since none moved the average by
 /// more than the seed alone does (31.06% above the bound with seed 1, 31.16%
-/// with seed 2): populations 0.6 and 1.4 times as large (31.25%, 31.26%),
+/// with seed 2, 31.12% with seed 3): populations 0.6 and 1.4 times as large (31.25%, 31.26%),
 /// half as many children per generation (31.09%), tournaments of three
 /// (31.09%), no justification for a child whose first decoding is 2-5% past the
 /// population's worst (31.08%, 31.04%), a tenth of the mothers the best (31.29%),
