@@ -1,3 +1,4 @@
+import SlipwayCore
 import SlipwayEngine
 import Foundation
 import SlipwayScheduling
@@ -33,22 +34,20 @@ struct LevelingBench {
         print("budget 0 is the single pass (forward-backward improvement, 5 schedules at most); seed \(seed), "
               + "threads \(threads ?? MonteCarloSchedule.defaultThreads)\(every > 1 ? ", every \(every)th instance" : "")")
         print(PSPLIBSetStats.header)
+        var perInstanceLines: [String] = []
+        // Written once, atomically, after every set and budget.
+        defer {
+            if let perInstance {
+                do { try AtomicFile.write(perInstanceLines.joined(), to: perInstance) } catch { print("\(perInstance): \(error)") }
+            }
+        }
         for set in sets {
             guard let (solutions, kind) = Self.references[set] else { print("\(set): unknown set"); continue }
             for budget in budgets {
                 do {
                     let stats = try PSPLIBSetStats.run(bench: self, set: set, solutions: solutions, budget: budget)
                     print(stats.line(set: set.uppercased(), budget: budget, kind: kind))
-                    if let perInstance {
-                        let text = stats.lines.map { "\(budget) \($0)\n" }.joined()
-                        if let handle = FileHandle(forWritingAtPath: perInstance) {
-                            handle.seekToEndOfFile()
-                            handle.write(Data(text.utf8))
-                            try? handle.close()
-                        } else {
-                            try? text.write(toFile: perInstance, atomically: true, encoding: .utf8)
-                        }
-                    }
+                    perInstanceLines += stats.lines.map { "\(budget) \($0)\n" }
                     for problem in stats.problems.prefix(10) { print("  \(problem)") }
                 } catch {
                     print("\(set.uppercased()): \(error)")
