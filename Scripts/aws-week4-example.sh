@@ -17,8 +17,11 @@ trap 'rm -rf "$DIR"' EXIT
 cp plans/aws-migration.yaml "$DIR/"
 cd "$DIR"
 P=aws-migration.yaml
-"$S" baseline save $P
-p() { "$S" progress $P "$@" --by pm >/dev/null; }
+# Recorded as the team would have: the baseline on the start date (2025-01-13, 08:00 UTC),
+# the progress on the status date (week 4, 2025-02-07), so that every run
+# writes the same pack (SOURCE_DATE_EPOCH, seconds since 1970).
+SOURCE_DATE_EPOCH=1736755200 "$S" baseline save $P
+p() { SOURCE_DATE_EPOCH=1738886400 "$S" progress $P "$@" --by pm >/dev/null; }
 p aws-training          --percent 50 --started 0 --as-of 1 --spent 800
 p config-system         --percent 50 --started 0 --as-of 1 --spent 900
 p auth-framework        --percent 40 --started 0 --as-of 1 --spent 1100

@@ -53,12 +53,16 @@ extension Slipway {
                     Console.error("error: \(path) exists; use --force to replace it, or --name to save another baseline")
                     throw ExitCode(2)
                 }
-                let formatter = ISO8601DateFormatter()
+                let savedAt: String
+                do { savedAt = try RecordingTime.stamp() } catch {
+                    Console.error("error: \(error); nothing saved")
+                    throw ExitCode(2)
+                }
                 let baseline = Baseline(plan: plan, schedule: schedule, name: name ?? BaselineStore.defaultName,
                                         planFile: FilePath.name(of: options.plan),
                                         planHash: ContentHash.ofFile(options.plan) ?? "",
                                         progressHash: ContentHash.ofFile(ProgressLog.sidecarPath(forPlan: options.plan)),
-                                        savedAt: formatter.string(from: Date()))
+                                        savedAt: savedAt)
                 do {
                     try BaselineStore.save(baseline, to: path)
                 } catch {

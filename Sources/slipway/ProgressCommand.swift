@@ -85,7 +85,10 @@ extension Slipway {
             if let remaining { update.remaining = try WhatIfArguments.weeks(remaining, in: plan, what: "--remaining") }
             update.spent = spent
             update.by = by ?? ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown"
-            update.at = ISO8601DateFormatter().string(from: Date())
+            do { update.at = try RecordingTime.stamp() } catch {
+                Console.error("error: \(error); nothing recorded")
+                throw ExitCode(2)
+            }
 
             let sidecarPath = ProgressLog.sidecarPath(forPlan: options.plan)
             // Read, check and write under a lock on the plan: concurrent updates take turns.

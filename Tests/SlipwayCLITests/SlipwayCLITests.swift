@@ -274,6 +274,29 @@ struct SlipwayCLITests {
         #expect(table.stdout.contains("Over cost (CPI 0.8): it would cost 5,000 at completion, against 4,000 in the baseline."))
     }
 
+    /// SOURCE_DATE_EPOCH stamps the baseline and the progress update (the week-4
+    /// example relies on it); a malformed value is refused and nothing is written.
+    @Test func sourceDateEpochStampsBaselineAndProgress() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("slipway-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let plan = directory.appendingPathComponent("p.yaml").path
+        try Data("plan: Stamped\ntasks:\n  - {id: a, duration: 4w}\n".utf8).write(to: URL(fileURLWithPath: plan))
+        let refused = try Self.slipway(["baseline", "save", plan], environment: ["SOURCE_DATE_EPOCH": "soon"])
+        #expect(refused.status == 2 && refused.stderr.contains("SOURCE_DATE_EPOCH='soon' is not a whole number of seconds"))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("p.baseline.json").path))
+        // 1,736,755,200 s = 20,101 days (2025-01-13) and 8 hours.
+        #expect(try Self.slipway(["baseline", "save", plan], environment: ["SOURCE_DATE_EPOCH": "1736755200"]).status == 0)
+        let baseline = try String(contentsOfFile: directory.appendingPathComponent("p.baseline.json").path, encoding: .utf8)
+        #expect(baseline.contains("2025-01-13T08:00:00Z"))
+        let progress = try Self.slipway(["progress", plan, "a", "--percent", "50", "--as-of", "week 2"],
+                                        environment: ["SOURCE_DATE_EPOCH": "1738886400"])
+        #expect(progress.status == 0, "\(progress.stderr)")
+        let log = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0 != "p.yaml" && !$0.contains("baseline") }
+        let sidecar = try String(contentsOfFile: directory.appendingPathComponent(try #require(log.first)).path, encoding: .utf8)
+        #expect(sidecar.contains("2025-02-07T00:00:00Z"))
+    }
+
     /// A two-task chain of 2-4w and 1-3w: rsse sqrt(1² + 1²) = 1.41, half (3 + 2) / 2 = 2.5.
     @Test func buffersBySizingMethod() throws {
         let plan = "plan: Chain\ntasks:\n  - {id: a, duration: 2-4w}\n  - {id: b, duration: 1-3w, after: [a]}\n"
