@@ -13,7 +13,7 @@ import Dispatch
 /// (Kolisch & Drexl 1996) plus the lists the caller gives (the single pass).
 /// Each generation breeds children by binary tournament, a two-point crossover
 /// in time whose cut points frame the father's busiest window (the peak
-/// crossover) and one shift move; each child is decoded and justified, and its
+/// crossover; for half the children a window anywhere) and one shift move; each child is decoded and justified, and its
 /// justified placement written back into its list. A child whose first decoding
 /// gives a schedule the population has already is not justified. The
 /// population and the children are then merged, best first, one individual per
