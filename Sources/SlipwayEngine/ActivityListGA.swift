@@ -39,7 +39,23 @@ import Dispatch
 /// 31.19%), and ties in the justification broken by list order (31.16%). Nor
 /// did children bred in reversed time and justified by two schedules instead
 /// of three (every 5th instance, seeds 1-3: 31.27% against 31.28%). The knobs
-/// behind these figures are on the branch `level2`.
+/// behind these figures are on the branch `level2`; those figures are from
+/// before the crossover's windows went anywhere half the time.
+///
+/// That change is the one kept since, measured on every 5th J120 instance at
+/// 50,000 schedules with seeds 1-3 (mean above the bound): peak windows only
+/// 31.28%, a quarter anywhere 31.28%, half 31.18%, three quarters 31.28%,
+/// all anywhere 31.34%; and on all 600 instances: 31.03% with seed 1 (31.06%
+/// before), 31.07% with seed 2 (31.16%) and 31.07% with seed 3 (31.12%).
+/// Measured on the same 120 instances and seeds and not kept (knobs on the
+/// branch `level3`): two islands of half the population that swap their best
+/// every 8 generations (31.36%), a restart after 8 or 32 stalled generations
+/// instead of 16 (31.53%, 31.26%), two shift moves per child (31.38%), and
+/// windows of 20-60% of the finish on top of the change (31.30%, against its
+/// 31.18%); and on 12 of the hardest instances, seeds 1-3: the non-delay
+/// (parallel) decoder for a tenth or a third of the children, and the
+/// sub-project search with the window's order justified against the fixed
+/// work before it (both left the sum of finishes as it was or made it longer).
 ///
 /// The budget counts generated schedules, as Kolisch & Hartmann (2006) count
 /// them for comparing heuristics: every decoding and every justification pass.
