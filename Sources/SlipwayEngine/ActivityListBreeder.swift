@@ -42,11 +42,13 @@ final class ActivityListBreeder: @unchecked Sendable {
     /// Decodes `list`, justifies it once and writes the justified placement back
     /// into it when it finishes no later: three schedules. A list whose schedule
     /// is one of `known` (the population's) is not justified: it would only give
-    /// that individual's schedule again, and it costs one schedule.
+    /// that individual's schedule again, and it costs one schedule. Nor is one
+    /// that finishes after `hopeless` (it would not survive the replacement).
     ///
-    /// - Complexity: three decodings by the serial scheme (one for a duplicate).
-    func evaluate(_ list: [Int32], known: Set<UInt64> = []) -> ActivityListGA.Individual {
-        var individual = judge(list, known: known)
+    /// - Complexity: three decodings by the serial scheme (one for a duplicate
+    ///   or a hopeless list).
+    func evaluate(_ list: [Int32], known: Set<UInt64> = [], hopeless: Double = .infinity) -> ActivityListGA.Individual {
+        var individual = judge(list, known: known, hopeless: hopeless)
         var sum = 0.0
         for j in 0..<individual.start.count {
             sum += (individual.start[j] + network.duration[j]) * network.duration[j] * load[j]
@@ -55,12 +57,12 @@ final class ActivityListBreeder: @unchecked Sendable {
         return individual
     }
 
-    private func judge(_ list: [Int32], known: Set<UInt64>) -> ActivityListGA.Individual {
+    private func judge(_ list: [Int32], known: Set<UInt64>, hopeless: Double) -> ActivityListGA.Individual {
         var list = list
         let first = justification.decode(list)
         let firstSignature = signature()
         let firstStart = justification.forward.start
-        if known.contains(firstSignature) {
+        if known.contains(firstSignature) || first > hopeless {
             return ActivityListGA.Individual(list: list, finish: first, signature: firstSignature, start: firstStart, schedules: 1)
         }
         if let again = justification.improve(&list, finish: first, strictly: false) {
