@@ -111,6 +111,14 @@ struct SlipwayCLITests {
     }
 
     /// A path as one word for `sh -c`, whatever spaces or quotes it holds.
+    /// Runs `body` in a new temporary directory, removed afterwards.
+    static func inTemporaryDirectory(_ prefix: String = "slipway-cli", _ body: (URL) throws -> Void) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try body(directory)
+    }
+
     static func shellQuoted(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
@@ -133,52 +141,49 @@ struct SlipwayCLITests {
     }
 
     @Test func invalidPlanLeavesAnExistingOutputFileUntouched() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("slipway-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let target = directory.appendingPathComponent("schedule.json")
-        try Data("previous".utf8).write(to: target)
-        let run = try Self.slipway(["schedule", "-", "--format", "json", "-o", target.path], stdin: "plan: x\ntasks: [{id: a}]\n")
-        #expect(run.status == 2)
-        #expect(try String(contentsOf: target, encoding: .utf8) == "previous")
-        let good = try Self.slipway(["schedule", "-", "--format", "json", "-o", target.path], stdin: Self.latePlan)
-        #expect(good.status == 0)
-        #expect(try String(contentsOf: target, encoding: .utf8).hasPrefix("{\n  \"plan\": \"Late\""))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["schedule.json"], "no temporary file left")
+        try Self.inTemporaryDirectory { directory in
+            let target = directory.appendingPathComponent("schedule.json")
+            try Data("previous".utf8).write(to: target)
+            let run = try Self.slipway(["schedule", "-", "--format", "json", "-o", target.path], stdin: "plan: x\ntasks: [{id: a}]\n")
+            #expect(run.status == 2)
+            #expect(try String(contentsOf: target, encoding: .utf8) == "previous")
+            let good = try Self.slipway(["schedule", "-", "--format", "json", "-o", target.path], stdin: Self.latePlan)
+            #expect(good.status == 0)
+            #expect(try String(contentsOf: target, encoding: .utf8).hasPrefix("{\n  \"plan\": \"Late\""))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["schedule.json"], "no temporary file left")
+        }
     }
 
     @Test func commandsThatLookBesideThePlanFileHandleStandardInput() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("slipway-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let svg = directory.appendingPathComponent("n.svg").path
-        let render = try Self.slipway(["render", "-", "--diagram", "gantt", "--format", "svg", "-o", svg], stdin: Self.latePlan)
-        #expect(render.status == 0)
-        #expect(FileManager.default.fileExists(atPath: svg))
-        let variance = try Self.slipway(["variance", "-"], stdin: Self.latePlan)
-        #expect(variance.status == 2)
-        #expect(variance.stderr.contains("give the file, not standard input"))
+        try Self.inTemporaryDirectory { directory in
+            let svg = directory.appendingPathComponent("n.svg").path
+            let render = try Self.slipway(["render", "-", "--diagram", "gantt", "--format", "svg", "-o", svg], stdin: Self.latePlan)
+            #expect(render.status == 0)
+            #expect(FileManager.default.fileExists(atPath: svg))
+            let variance = try Self.slipway(["variance", "-"], stdin: Self.latePlan)
+            #expect(variance.status == 2)
+            #expect(variance.stderr.contains("give the file, not standard input"))
+        }
     }
 
     @Test func outputNeverReplacesTheInputPlan() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("slipway-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let plan = directory.appendingPathComponent("p.yaml").path
-        try Data(Self.latePlan.utf8).write(to: URL(fileURLWithPath: plan))
-        for arguments in [["schedule", plan, "--format", "json", "-o", plan], ["export", plan, "--format", "csv", "-o", plan],
-                          ["render", plan, "--diagram", "gantt", "--format", "svg", "-o", plan]] {
-            let run = try Self.slipway(arguments)
-            #expect(run.status == 2, "\(arguments)")
-            #expect(run.stderr.contains("is the input file; refusing to write over it"))
+        try Self.inTemporaryDirectory { directory in
+            let plan = directory.appendingPathComponent("p.yaml").path
+            try Data(Self.latePlan.utf8).write(to: URL(fileURLWithPath: plan))
+            for arguments in [["schedule", plan, "--format", "json", "-o", plan], ["export", plan, "--format", "csv", "-o", plan],
+                              ["render", plan, "--diagram", "gantt", "--format", "svg", "-o", plan]] {
+                let run = try Self.slipway(arguments)
+                #expect(run.status == 2, "\(arguments)")
+                #expect(run.stderr.contains("is the input file; refusing to write over it"))
+            }
+            // An import does not replace an existing plan unless told to.
+            let tracker = directory.appendingPathComponent("t.md").path
+            try Data("# T\n\n## 1. Technical\n\n### 1.1 X 🔴 CRITICAL\n\n**Constraint**: x\n- **Timeline**: 1 week\n".utf8).write(to: URL(fileURLWithPath: tracker))
+            let refused = try Self.slipway(["import", "tracker", tracker, "-o", plan])
+            #expect(refused.status == 2)
+            #expect(refused.stderr.contains("exists; pass --force to replace it"))
+            #expect(try String(contentsOfFile: plan, encoding: .utf8) == Self.latePlan)
         }
-        // An import does not replace an existing plan unless told to.
-        let tracker = directory.appendingPathComponent("t.md").path
-        try Data("# T\n\n## 1. Technical\n\n### 1.1 X 🔴 CRITICAL\n\n**Constraint**: x\n- **Timeline**: 1 week\n".utf8).write(to: URL(fileURLWithPath: tracker))
-        let refused = try Self.slipway(["import", "tracker", tracker, "-o", plan])
-        #expect(refused.status == 2)
-        #expect(refused.stderr.contains("exists; pass --force to replace it"))
-        #expect(try String(contentsOfFile: plan, encoding: .utf8) == Self.latePlan)
     }
 
     /// A document in which nothing is a risk or a task exits 2 and writes nothing;
@@ -224,77 +229,74 @@ struct SlipwayCLITests {
     }
 
     @Test func concurrentProgressUpdatesAreAllKept() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("slipway-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let plan = directory.appendingPathComponent("p.yaml").path
-        let tasks = (0..<8).map { "  - {id: t\($0), duration: 2w}" }.joined(separator: "\n")
-        try Data("plan: Busy week\nstatus-date: week 1\ntasks:\n\(tasks)\n".utf8).write(to: URL(fileURLWithPath: plan))
-        // Eight updates at once: each reads the sidecar, adds its line and writes it back.
-        let binary = try Self.executable()
-        let processes = try (0..<8).map { i -> Process in
-            let process = Process()
-            process.executableURL = binary
-            process.arguments = ["progress", plan, "t\(i)", "--percent", "10"]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            return process
+        try Self.inTemporaryDirectory { directory in
+            let plan = directory.appendingPathComponent("p.yaml").path
+            let tasks = (0..<8).map { "  - {id: t\($0), duration: 2w}" }.joined(separator: "\n")
+            try Data("plan: Busy week\nstatus-date: week 1\ntasks:\n\(tasks)\n".utf8).write(to: URL(fileURLWithPath: plan))
+            // Eight updates at once: each reads the sidecar, adds its line and writes it back.
+            let binary = try Self.executable()
+            let processes = try (0..<8).map { i -> Process in
+                let process = Process()
+                process.executableURL = binary
+                process.arguments = ["progress", plan, "t\(i)", "--percent", "10"]
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                return process
+            }
+            for process in processes { process.waitUntilExit() }
+            #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+            let sidecar = try String(contentsOfFile: directory.appendingPathComponent("p.progress.yaml").path, encoding: .utf8)
+            for i in 0..<8 { #expect(sidecar.contains("task: t\(i)\n"), "the update of t\(i) was lost") }
         }
-        for process in processes { process.waitUntilExit() }
-        #expect(processes.allSatisfy { $0.terminationStatus == 0 })
-        let sidecar = try String(contentsOfFile: directory.appendingPathComponent("p.progress.yaml").path, encoding: .utf8)
-        for i in 0..<8 { #expect(sidecar.contains("task: t\(i)\n"), "the update of t\(i) was lost") }
     }
 
     /// Baseline, progress with spending, then earned value, as a user runs them:
     /// a 4-week task for a fixed 4,000, half done at week 2 for 2,500 spent.
     /// PV = EV = 2,000, AC = 2,500: SPI 1, CPI 0.8, EAC 5,000.
     @Test func earnedValueFromABaselineAndRecordedSpending() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("slipway-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let plan = directory.appendingPathComponent("p.yaml").path
-        try Data("plan: Paid\ntasks:\n  - {id: a, duration: 4w, cost: 4000}\n".utf8).write(to: URL(fileURLWithPath: plan))
-        let before = try Self.slipway(["earned", plan])
-        #expect(before.status == 2)
-        #expect(before.stderr.contains("no baseline here; save one first with 'slipway baseline save PLAN'"))
-        #expect(try Self.slipway(["baseline", "save", plan]).status == 0)
-        let noStatus = try Self.slipway(["earned", plan])
-        #expect(noStatus.status == 2 && noStatus.stderr.contains("has no status date"))
-        let progress = try Self.slipway(["progress", plan, "a", "--percent", "50", "--spent", "2500", "--as-of", "week 2"])
-        #expect(progress.status == 0, "\(progress.stderr)")
-        let run = try Self.slipway(["earned", plan, "--format", "json"])
-        #expect(run.status == 0, "\(run.stderr)")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-        #expect(object["plannedValue"] as? Double == 2000 && object["earnedValue"] as? Double == 2000)
-        #expect(object["actualCost"] as? Double == 2500 && object["cpi"] as? Double == 0.8)
-        #expect(object["estimateAtCompletion"] as? Double == 5000)
-        let table = try Self.slipway(["earned", plan])
-        #expect(table.stdout.contains("Over cost (CPI 0.8): it would cost 5,000 at completion, against 4,000 in the baseline."))
+        try Self.inTemporaryDirectory { directory in
+            let plan = directory.appendingPathComponent("p.yaml").path
+            try Data("plan: Paid\ntasks:\n  - {id: a, duration: 4w, cost: 4000}\n".utf8).write(to: URL(fileURLWithPath: plan))
+            let before = try Self.slipway(["earned", plan])
+            #expect(before.status == 2)
+            #expect(before.stderr.contains("no baseline here; save one first with 'slipway baseline save PLAN'"))
+            #expect(try Self.slipway(["baseline", "save", plan]).status == 0)
+            let noStatus = try Self.slipway(["earned", plan])
+            #expect(noStatus.status == 2 && noStatus.stderr.contains("has no status date"))
+            let progress = try Self.slipway(["progress", plan, "a", "--percent", "50", "--spent", "2500", "--as-of", "week 2"])
+            #expect(progress.status == 0, "\(progress.stderr)")
+            let run = try Self.slipway(["earned", plan, "--format", "json"])
+            #expect(run.status == 0, "\(run.stderr)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            #expect(object["plannedValue"] as? Double == 2000 && object["earnedValue"] as? Double == 2000)
+            #expect(object["actualCost"] as? Double == 2500 && object["cpi"] as? Double == 0.8)
+            #expect(object["estimateAtCompletion"] as? Double == 5000)
+            let table = try Self.slipway(["earned", plan])
+            #expect(table.stdout.contains("Over cost (CPI 0.8): it would cost 5,000 at completion, against 4,000 in the baseline."))
+        }
     }
 
     /// SOURCE_DATE_EPOCH stamps the baseline and the progress update (the week-4
     /// example relies on it); a malformed value is refused and nothing is written.
     @Test func sourceDateEpochStampsBaselineAndProgress() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("slipway-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let plan = directory.appendingPathComponent("p.yaml").path
-        try Data("plan: Stamped\ntasks:\n  - {id: a, duration: 4w}\n".utf8).write(to: URL(fileURLWithPath: plan))
-        let refused = try Self.slipway(["baseline", "save", plan], environment: ["SOURCE_DATE_EPOCH": "soon"])
-        #expect(refused.status == 2 && refused.stderr.contains("SOURCE_DATE_EPOCH='soon' is not a whole number of seconds"))
-        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("p.baseline.json").path))
-        // 1,736,755,200 s = 20,101 days (2025-01-13) and 8 hours.
-        #expect(try Self.slipway(["baseline", "save", plan], environment: ["SOURCE_DATE_EPOCH": "1736755200"]).status == 0)
-        let baseline = try String(contentsOfFile: directory.appendingPathComponent("p.baseline.json").path, encoding: .utf8)
-        #expect(baseline.contains("2025-01-13T08:00:00Z"))
-        let progress = try Self.slipway(["progress", plan, "a", "--percent", "50", "--as-of", "week 2"],
-                                        environment: ["SOURCE_DATE_EPOCH": "1738886400"])
-        #expect(progress.status == 0, "\(progress.stderr)")
-        let log = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0 != "p.yaml" && !$0.contains("baseline") }
-        let sidecar = try String(contentsOfFile: directory.appendingPathComponent(try #require(log.first)).path, encoding: .utf8)
-        #expect(sidecar.contains("2025-02-07T00:00:00Z"))
+        try Self.inTemporaryDirectory { directory in
+            let plan = directory.appendingPathComponent("p.yaml").path
+            try Data("plan: Stamped\ntasks:\n  - {id: a, duration: 4w}\n".utf8).write(to: URL(fileURLWithPath: plan))
+            let refused = try Self.slipway(["baseline", "save", plan], environment: ["SOURCE_DATE_EPOCH": "soon"])
+            #expect(refused.status == 2 && refused.stderr.contains("SOURCE_DATE_EPOCH='soon' is not a whole number of seconds"))
+            #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("p.baseline.json").path))
+            // 1,736,755,200 s = 20,101 days (2025-01-13) and 8 hours.
+            #expect(try Self.slipway(["baseline", "save", plan], environment: ["SOURCE_DATE_EPOCH": "1736755200"]).status == 0)
+            let baseline = try String(contentsOfFile: directory.appendingPathComponent("p.baseline.json").path, encoding: .utf8)
+            #expect(baseline.contains("2025-01-13T08:00:00Z"))
+            let progress = try Self.slipway(["progress", plan, "a", "--percent", "50", "--as-of", "week 2"],
+                                            environment: ["SOURCE_DATE_EPOCH": "1738886400"])
+            #expect(progress.status == 0, "\(progress.stderr)")
+            let log = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0 != "p.yaml" && !$0.contains("baseline") }
+            let sidecar = try String(contentsOfFile: directory.appendingPathComponent(try #require(log.first)).path, encoding: .utf8)
+            #expect(sidecar.contains("2025-02-07T00:00:00Z"))
+        }
     }
 
     /// A two-task chain of 2-4w and 1-3w: rsse sqrt(1² + 1²) = 1.41, half (3 + 2) / 2 = 2.5.
@@ -311,18 +313,17 @@ struct SlipwayCLITests {
     }
 
     @Test func renderDrawsBuffersAndTheFeverChartAndSaysWhatEarnedValueNeeds() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("slipway-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let plan = "plan: Chain\ntasks:\n  - {id: a, duration: 2-4w}\n  - {id: b, duration: 1-3w, after: [a]}\n"
-        let gantt = directory.appendingPathComponent("g.svg").path, fever = directory.appendingPathComponent("f.svg").path
-        let drawn = try Self.slipway(["render", "-", "--diagram", "gantt", "--buffers", "--format", "svg", "-o", gantt], stdin: plan)
-        #expect(drawn.status == 0)
-        #expect(try String(contentsOfFile: gantt, encoding: .utf8).contains("<title>buffer:project</title>"))
-        #expect(try Self.slipway(["render", "-", "--diagram", "fever", "--format", "svg", "-o", fever], stdin: plan).status == 0)
-        let earned = try Self.slipway(["render", "-", "--diagram", "earned", "-o", directory.appendingPathComponent("e.svg").path], stdin: plan)
-        #expect(earned.status == 2)
-        #expect(earned.stderr.contains("the earned value chart measures against a baseline, and there is none"))
+        try Self.inTemporaryDirectory { directory in
+            let plan = "plan: Chain\ntasks:\n  - {id: a, duration: 2-4w}\n  - {id: b, duration: 1-3w, after: [a]}\n"
+            let gantt = directory.appendingPathComponent("g.svg").path, fever = directory.appendingPathComponent("f.svg").path
+            let drawn = try Self.slipway(["render", "-", "--diagram", "gantt", "--buffers", "--format", "svg", "-o", gantt], stdin: plan)
+            #expect(drawn.status == 0)
+            #expect(try String(contentsOfFile: gantt, encoding: .utf8).contains("<title>buffer:project</title>"))
+            #expect(try Self.slipway(["render", "-", "--diagram", "fever", "--format", "svg", "-o", fever], stdin: plan).status == 0)
+            let earned = try Self.slipway(["render", "-", "--diagram", "earned", "-o", directory.appendingPathComponent("e.svg").path], stdin: plan)
+            #expect(earned.status == 2)
+            #expect(earned.stderr.contains("the earned value chart measures against a baseline, and there is none"))
+        }
     }
 
     @Test func checkPrintsOnlyDiagnosticsAndASummary() throws {
@@ -335,21 +336,20 @@ struct SlipwayCLITests {
     /// The pack to a file (and 'wrote' on stderr, nothing on stdout), the summary
     /// to standard output, and a missing baseline refused with exit status 2.
     @Test func reviewWritesThePackAndTheSummary() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("slipway-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let page = directory.appendingPathComponent("pack.html").path
-        let run = try Self.slipway(["review", "plans/aws-migration.yaml", "--iterations", "200", "-o", page])
-        #expect(run.status == 0 && run.stdout.isEmpty)
-        #expect(run.stderr == "wrote \(page)\n")
-        #expect(try String(contentsOfFile: page, encoding: .utf8).hasPrefix("<!DOCTYPE html>\n"))
-        let summary = try Self.slipway(["review", "-", "--format", "markdown", "-o", "-", "--iterations", "100"], stdin: Self.latePlan)
-        #expect(summary.status == 0)
-        #expect(summary.stdout.hasPrefix("# Review: Late\n"))
-        #expect(summary.stdout.contains("- **Finish: week 2; deadline week 1: LATE by 1 week**\n"))
-        let missing = try Self.slipway(["review", "plans/aws-migration.yaml", "--baseline", "nope", "-o", page])
-        #expect(missing.status == 2)
-        #expect(missing.stderr.contains("aws-migration.nope.baseline.json: error: no baseline here"))
+        try Self.inTemporaryDirectory { directory in
+            let page = directory.appendingPathComponent("pack.html").path
+            let run = try Self.slipway(["review", "plans/aws-migration.yaml", "--iterations", "200", "-o", page])
+            #expect(run.status == 0 && run.stdout.isEmpty)
+            #expect(run.stderr == "wrote \(page)\n")
+            #expect(try String(contentsOfFile: page, encoding: .utf8).hasPrefix("<!DOCTYPE html>\n"))
+            let summary = try Self.slipway(["review", "-", "--format", "markdown", "-o", "-", "--iterations", "100"], stdin: Self.latePlan)
+            #expect(summary.status == 0)
+            #expect(summary.stdout.hasPrefix("# Review: Late\n"))
+            #expect(summary.stdout.contains("- **Finish: week 2; deadline week 1: LATE by 1 week**\n"))
+            let missing = try Self.slipway(["review", "plans/aws-migration.yaml", "--baseline", "nope", "-o", page])
+            #expect(missing.status == 2)
+            #expect(missing.stderr.contains("aws-migration.nope.baseline.json: error: no baseline here"))
+        }
     }
 
     @Test func importPSPLIBReportsAMalformedFileAtItsLineAndColumn() throws {
@@ -394,15 +394,37 @@ struct SlipwayCLITests {
         #expect(run.stderr.contains("beyond the 10,000 years"), "\(run.stderr)")
     }
 
+    /// `--option C=all` compares every option once: the chosen one is the plan as
+    /// it is (its row names it), not a second row with the same numbers.
+    @Test func compareListsTheChosenOptionOnce() throws {
+        let plan = """
+            plan: Choice
+            owners: [{id: dev}]
+            constraints:
+              - id: c
+                options:
+                  - {id: slow, chosen: true, mitigations: [{id: build-slow, duration: 3w, owner: dev}]}
+                  - {id: fast, mitigations: [{id: build-fast, duration: 1w, owner: dev}]}
+            tasks:
+              - {id: ship, duration: 1w, owner: dev, after: [c]}
+            """
+        for option in ["c=all", "c=slow"] {
+            let run = try Self.slipway(["compare", "-", "--option", option, "--option", "c=fast", "--iterations", "100"], stdin: plan)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout.contains("2 alternatives"), "\(run.stdout)")
+            #expect(run.stdout.contains("plan as it is (c = slow)") && run.stdout.contains("c = fast"))
+            #expect(!run.stdout.contains("(chosen)"))
+        }
+    }
+
     /// A started date beyond the limits is refused and nothing is written.
     @Test func progressWithAHugeStartIsRefused() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("slipway-huge-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let plan = directory.appendingPathComponent("p.yaml").path
-        try "plan: p\ntasks:\n  - {id: a, duration: 2w}\n".write(toFile: plan, atomically: true, encoding: .utf8)
-        let run = try Self.slipway(["progress", plan, "a", "--started", "1e300", "--as-of", "week 1"])
-        #expect(run.status == 2, "\(run.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("p.progress.yaml").path))
+        try Self.inTemporaryDirectory("slipway-huge") { directory in
+            let plan = directory.appendingPathComponent("p.yaml").path
+            try "plan: p\ntasks:\n  - {id: a, duration: 2w}\n".write(toFile: plan, atomically: true, encoding: .utf8)
+            let run = try Self.slipway(["progress", plan, "a", "--started", "1e300", "--as-of", "week 1"])
+            #expect(run.status == 2, "\(run.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("p.progress.yaml").path))
+        }
     }
 }
