@@ -51,16 +51,23 @@ extension Slipway {
         }
 
         func run() throws {
-            let (plan, _) = try options.loadScheduled(showWarnings: false)
-            let alternatives = try Self.alternatives(plan: plan, optionChoices: optionChoices, scenarios: scenario)
+            // Read once: every alternative is loaded from this text, and standard
+            // input cannot be read twice.
             let text: String
-            switch InputFile.read(options.plan) {
-            case .success(let data): text = String(decoding: data, as: UTF8.self)
+            switch InputFile.read(options.plan, limit: PlanLoader.maximumInputBytes) {
+            case .success(let data):
+                guard let utf8 = String(data: data, encoding: .utf8) else {
+                    Console.error("\(options.displayPath): error: the plan file is not UTF-8 text; save the file as UTF-8")
+                    throw ExitCode(2)
+                }
+                text = utf8
             case .failure(let failure):
                 Console.error("error: \(failure)")
                 throw ExitCode(2)
             }
-            let sidecar = options.plan == "-" ? nil : PlanLoader.sidecar(forPlan: options.plan)
+            let (plan, _) = try options.loadScheduled(showWarnings: false, text: text)
+            let alternatives = try Self.alternatives(plan: plan, optionChoices: optionChoices, scenarios: scenario)
+            let sidecar = options.sidecar
             let settings = Comparison.Settings(iterations: iterations, seed: seed)
             let outcomes = Comparison.run(text: text, sidecar: sidecar, alternatives: alternatives, settings: settings)
             // An alternative that cannot be loaded is bad input (a scenario naming
@@ -97,9 +104,11 @@ extension Slipway {
                         Console.error("error: --option: '\(id)' is not an option of '\(c.id)'\(Suggestion.hint(for: id, in: c.choices.map(\.id)))")
                         throw ExitCode(2)
                     }
-                    result.append(Comparison.Alternative(label: "\(c.id) = \(id)\(k == c.chosen ? " (chosen)" : "")",
-                                                         kind: .option(constraint: c.id, option: id, chosenInPlan: k == c.chosen),
-                                                         variant: .init(choices: [c.id: id])))
+                    // The chosen option is the plan as it is, already the first row
+                    // (its label names it); an option asked for twice is one row.
+                    let kind = Comparison.Alternative.Kind.option(constraint: c.id, option: id, chosenInPlan: false)
+                    guard k != c.chosen, !result.contains(where: { $0.kind == kind }) else { continue }
+                    result.append(Comparison.Alternative(label: "\(c.id) = \(id)", kind: kind, variant: .init(choices: [c.id: id])))
                 }
             }
             for name in names {

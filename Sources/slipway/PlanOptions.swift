@@ -11,10 +11,15 @@ struct PlanOptions: ParsableArguments {
 
     var displayPath: String { plan == "-" ? "<stdin>" : plan }
 
+    /// The plan's progress sidecar (none for standard input).
+    var sidecar: ProgressLog.Source? { plan == "-" ? nil : PlanLoader.sidecar(forPlan: plan) }
+
     /// Loads and schedules the plan (leveled when `leveling` is given), prints
     /// every diagnostic to stderr, and exits with status 2 when the plan is invalid.
-    func loadScheduled(showWarnings: Bool = true, leveling: LevelingOptions? = nil) throws -> (Plan, Schedule) {
-        let loaded = CheckedPlan.load(path: plan)
+    /// `text` is the plan's text when the command has read it already: standard
+    /// input can be read only once.
+    func loadScheduled(showWarnings: Bool = true, leveling: LevelingOptions? = nil, text: String? = nil) throws -> (Plan, Schedule) {
+        let loaded = text.map { CheckedPlan.from(PlanLoader.load(text: $0, progress: sidecar)) } ?? CheckedPlan.load(path: plan)
         let checked = leveling.map { loaded.leveled($0) } ?? loaded
         Console.report(checked.diagnostics, path: displayPath, warnings: showWarnings)
         guard let plan = checked.plan, let schedule = checked.schedule else {
