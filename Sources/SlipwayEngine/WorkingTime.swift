@@ -44,7 +44,7 @@ public struct WorkingTime: Sendable, Hashable {
         ///
         /// - Complexity: O(log *g*) for *g* breakpoints.
         @inlinable
-        func segment(containing t: Double) -> Int {
+        public func segment(containing t: Double) -> Int {
             var low = 0, high = at.count
             while low < high {
                 let mid = (low + high) >> 1

@@ -229,6 +229,72 @@ struct EarnedValueTests {
         #expect(ev.history.map(\.time) == [0, 4])
     }
 
+    /// Planned value accrues with work, not over a holiday. Week 2 is closed, so
+    /// a's 4 weeks (a fixed 4,000) run over weeks 1 and 3-5: 0 to t = 5. At the end
+    /// of week 2 one week of work is planned: PV = 1,000 (time alone would say
+    /// 4,000 x 2/5 = 1,600). With a a quarter done, EV = 1,000: on schedule,
+    /// SPI = 1, and ES = 2 (PV stays 1,000 through the holiday).
+    @Test func plannedValueWaitsOverAHoliday() throws {
+        let text = """
+            plan: Closed week
+            start: 2025-01-06
+            holidays:
+              - {from: 2025-01-13, to: 2025-01-17, name: Closed}
+            tasks:
+              - {id: a, duration: 4w, cost: 4000}
+            """
+        let ev = try Self.measure(text, updates: "  - {task: a, as-of: 2, actual-start: 0, progress: 25, spent: 1000}\n", asOf: 2)
+        #expect(Self.near(ev.plannedValue, 1_000) && Self.near(ev.earnedValue, 1_000))
+        #expect(Self.near(ev.schedulePerformanceIndex, 1) && Self.near(ev.earnedSchedule, 2))
+        let curve = ev.curve
+        #expect(Self.near(curve.value(at: 1), 1_000) && Self.near(curve.value(at: 1.5), 1_000))
+        #expect(Self.near(curve.value(at: 3), 2_000) && Self.near(curve.value(at: 5), 4_000))
+    }
+
+    /// An owner's leave stops the planned value of that owner's work only: b
+    /// (dev, 2 weeks for a fixed 2,000) waits out dev's leave in week 2 and runs
+    /// 0-3; c (no owner, 2 weeks for 2,000) runs 0-2. At t = 2: b has 1 of its 2
+    /// weeks planned (1,000, not 2,000 x 2/3) and c all of it: PV = 3,000.
+    @Test func plannedValueWaitsOverTheOwnersLeave() throws {
+        let text = """
+            plan: Leave
+            start: 2025-01-06
+            owners:
+              - id: dev
+                leave:
+                  - {from: 2025-01-13, to: 2025-01-17, name: Away}
+            tasks:
+              - {id: b, duration: 2w, cost: 2000, owner: dev}
+              - {id: c, duration: 2w, cost: 2000}
+            """
+        let ev = try Self.measure(text, updates: "  - {task: c, as-of: 2, actual-start: 0, actual-finish: 2, progress: 100, spent: 2000}\n", asOf: 2)
+        #expect(Self.near(ev.plannedValue, 3_000))
+        #expect(Self.near(ev.tasks.first { $0.id == "b" }?.plannedValue, 1_000))
+    }
+
+    /// Cut on a calendar, a span's pieces hold its whole budget, and their curve is
+    /// the share of work done, at many times, on random gaps and rates.
+    @Test func workingSpansFollowTheWorkClock() {
+        var generator = SplitMix64(seed: 5)
+        for _ in 0..<50 {
+            let gaps = (0..<Int(generator.next() % 4)).map { _ -> (start: Double, end: Double) in
+                let start = Double(generator.next() % 40) / 5
+                return (start, start + Double(generator.next() % 5 + 1) / 5)
+            }
+            let rates = generator.next() % 2 == 0 ? [] : [(from: Double(generator.next() % 40) / 5, rate: 0.5)]
+            let calendar = WorkingTime(gaps: gaps, rates: rates)
+            let start = Double(generator.next() % 20) / 4, finish = start + Double(generator.next() % 16 + 1) / 4
+            let pieces = PlannedValueCurve.Span.working(start: start, finish: finish, budget: 1000, on: calendar)
+            #expect(abs(pieces.reduce(0) { $0 + $1.budget } - 1000) < 1e-6)
+            let curve = PlannedValueCurve(spans: pieces)
+            for step in 0...48 {
+                let t = Double(step) / 4
+                let share = EarnedValue.share(of: start, finish, at: t, on: calendar)
+                #expect(abs(curve.value(at: t) - 1000 * share) < 1e-6, "t = \(t), gaps \(gaps), span \(start)-\(finish)")
+            }
+        }
+    }
+
     /// The curve against a naive sum over its spans, at many times, on random spans.
     @Test func plannedValueCurveMatchesTheSumOfItsSpans() {
         var generator = SplitMix64(seed: 11)

@@ -179,8 +179,15 @@ public struct EarnedValue: Sendable {
         for j in added {
             rows.append(TaskValue(id: plan.tasks[j].id, task: j, budget: 0, plannedValue: 0, percentComplete: 0, earnedValue: 0))
         }
-        let curve = PlannedValueCurve(spans: rows.compactMap { r in
-            r.baselineStart.map { PlannedValueCurve.Span(start: $0, finish: r.baselineFinish ?? $0, budget: r.budget) }
+        // Planned value accrues with the work each task's calendar lets it do (its
+        // owner's, as the plan stands): nothing over holidays and leave.
+        let calendars = PlanCalendars.declared(in: plan) ? PlanCalendars(plan: plan) : nil
+        func calendar(_ r: TaskValue) -> WorkingTime? { calendars?.calendar(of: plan.tasks[r.task]) }
+        let curve = PlannedValueCurve(spans: rows.flatMap { r -> [PlannedValueCurve.Span] in
+            guard let start = r.baselineStart else { return [] }
+            let finish = r.baselineFinish ?? start
+            guard let calendar = calendar(r) else { return [.init(start: start, finish: finish, budget: r.budget)] }
+            return PlannedValueCurve.Span.working(start: start, finish: finish, budget: r.budget, on: calendar)
         })
         guard curve.total > 0 else { return .failure(.noBudget) }
         if !added.isEmpty { warnings.append(.notInBaseline(added.map { plan.tasks[$0].id })) }
@@ -195,7 +202,7 @@ public struct EarnedValue: Sendable {
             rows[k].earnedValue = rows[k].budget * done
             rows[k].actualCost = task.progress.spent
             if let start = rows[k].baselineStart, let finish = rows[k].baselineFinish {
-                rows[k].plannedValue = rows[k].budget * share(of: start, finish, at: at)
+                rows[k].plannedValue = rows[k].budget * share(of: start, finish, at: at, on: calendar(rows[k]))
             }
         }
         let spending = rows.compactMap(\.actualCost)
@@ -258,9 +265,16 @@ public struct EarnedValue: Sendable {
         }
     }
 
-    /// The share of a span's budget planned by time `t`.
-    static func share(of start: Double, _ finish: Double, at t: Double) -> Double {
+    /// The share of a span's budget planned by time `t`: the share of its time,
+    /// or on a working calendar the share of its work.
+    static func share(of start: Double, _ finish: Double, at t: Double, on calendar: WorkingTime? = nil) -> Double {
         if finish - start <= PlannedValueCurve.instant { return t >= finish ? 1 : 0 }
+        if let calendar {
+            let total = calendar.work(from: start, to: finish)
+            if total > PlannedValueCurve.instant {
+                return min(1, max(0, calendar.work(from: start, to: min(max(t, start), finish)) / total))
+            }
+        }
         return min(1, max(0, (t - start) / (finish - start)))
     }
 }

@@ -1,3 +1,5 @@
+import SlipwayEngine
+
 /// Planned value over time: each task's budget spread linearly over its planned
 /// span (a task of no length spends its budget at its finish), summed. The curve
 /// is piecewise linear, non-decreasing, 0 before the first planned work and the
@@ -110,5 +112,36 @@ public struct PlannedValueCurve: Sendable, Equatable {
             if times[mid] <= t { low = mid + 1 } else { high = mid }
         }
         return low == 0 ? nil : low - 1
+    }
+}
+
+extension PlannedValueCurve.Span {
+    /// A task's span on its working calendar: the budget accrues with the work
+    /// done, so none of it over a holiday or the owner's leave, and less of it
+    /// per week at reduced availability. The work clock is linear between its
+    /// breakpoints, so the span is cut at those inside it, each piece with the
+    /// budget of the work done in it; the curve of the pieces is exact.
+    /// A span that does no work (all of it in a gap, or of no length) is kept whole.
+    ///
+    /// - Complexity: O(log *g* + *k*) for *k* breakpoints of the calendar's *g* inside the span.
+    public static func working(start: Double, finish: Double, budget: Double, on calendar: WorkingTime) -> [Self] {
+        let total = calendar.work(from: start, to: finish)
+        guard finish - start > PlannedValueCurve.instant, total > PlannedValueCurve.instant else {
+            return [.init(start: start, finish: finish, budget: budget)]
+        }
+        let clock = calendar.work
+        var cuts = [start]
+        var k = clock.segment(containing: start) + 1
+        while k < clock.at.count && clock.at[k] < finish {
+            if clock.at[k] > start { cuts.append(clock.at[k]) }
+            k += 1
+        }
+        cuts.append(finish)
+        var pieces: [Self] = []
+        for (a, b) in zip(cuts, cuts.dropFirst()) {
+            let work = calendar.work(from: a, to: b)
+            if work > 0 { pieces.append(.init(start: a, finish: b, budget: budget * work / total)) }
+        }
+        return pieces
     }
 }
