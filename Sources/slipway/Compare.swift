@@ -57,7 +57,10 @@ extension Slipway {
             switch InputFile.read(options.plan, limit: PlanLoader.maximumInputBytes) {
             case .success(let data):
                 guard let utf8 = String(data: data, encoding: .utf8) else {
-                    Console.error("\(options.displayPath): error: the plan file is not UTF-8 text; save the file as UTF-8")
+                    // Where the first bad byte is, at its line and column, as the loader says it.
+                    Console.report([.error(.notUtf8, at: UTF8Check.firstInvalid(in: data),
+                                           "the plan file is not UTF-8 text: this byte cannot be read as UTF-8; save the file as UTF-8")],
+                                   path: options.displayPath)
                     throw ExitCode(2)
                 }
                 text = utf8

@@ -415,6 +415,14 @@ struct SlipwayCLITests {
             #expect(run.stdout.contains("plan as it is (c = slow)") && run.stdout.contains("c = fast"))
             #expect(!run.stdout.contains("(chosen)"))
         }
+        // A byte that is not UTF-8 is named at its line and column, and nothing is compared.
+        try Self.inTemporaryDirectory { directory in
+            let bad = directory.appendingPathComponent("bad.yaml")
+            try Data("plan: x\ntasks:\n  - {id: a".utf8 + [0xFF] + Data(", duration: 1w}\n".utf8)).write(to: bad)
+            let run = try Self.slipway(["compare", bad.path])
+            #expect(run.status == 2 && run.stdout.isEmpty)
+            #expect(run.stderr.contains("bad.yaml:3:11: error: the plan file is not UTF-8 text"), "\(run.stderr)")
+        }
     }
 
     /// A started date beyond the limits is refused and nothing is written.
