@@ -51,26 +51,16 @@ extension Slipway {
         }
 
         func run() throws {
-            // Read once: every alternative is loaded from this text, and standard
-            // input cannot be read twice.
-            let text: String
-            switch InputFile.read(options.plan, limit: PlanLoader.maximumInputBytes) {
-            case .success(let data):
-                guard let utf8 = String(data: data, encoding: .utf8) else {
-                    // Where the first bad byte is, at its line and column, as the loader says it.
-                    Console.report([.error(.notUtf8, at: UTF8Check.firstInvalid(in: data),
-                                           "the plan file is not UTF-8 text: this byte cannot be read as UTF-8; save the file as UTF-8")],
-                                   path: options.displayPath)
-                    throw ExitCode(2)
-                }
-                text = utf8
-            case .failure(let failure):
-                Console.error("error: \(failure)")
+            // Read once: every alternative is loaded from this text (standard
+            // input cannot be read twice), with the progress sidecar read once too.
+            let read = PlanLoader.text(path: options.plan)
+            guard let text = read.text else {
+                Console.report(read.problem.map { [$0] } ?? [], path: options.displayPath)
                 throw ExitCode(2)
             }
-            let (plan, _) = try options.loadScheduled(showWarnings: false, text: text)
-            let alternatives = try Self.alternatives(plan: plan, optionChoices: optionChoices, scenarios: scenario)
             let sidecar = options.sidecar
+            let (plan, _) = try options.loadScheduled(showWarnings: false, source: (text, sidecar))
+            let alternatives = try Self.alternatives(plan: plan, optionChoices: optionChoices, scenarios: scenario)
             let settings = Comparison.Settings(iterations: iterations, seed: seed)
             let outcomes = Comparison.run(text: text, sidecar: sidecar, alternatives: alternatives, settings: settings)
             // An alternative that cannot be loaded is bad input (a scenario naming

@@ -16,10 +16,11 @@ struct PlanOptions: ParsableArguments {
 
     /// Loads and schedules the plan (leveled when `leveling` is given), prints
     /// every diagnostic to stderr, and exits with status 2 when the plan is invalid.
-    /// `text` is the plan's text when the command has read it already: standard
-    /// input can be read only once.
-    func loadScheduled(showWarnings: Bool = true, leveling: LevelingOptions? = nil, text: String? = nil) throws -> (Plan, Schedule) {
-        let loaded = text.map { CheckedPlan.from(PlanLoader.load(text: $0, progress: sidecar)) } ?? CheckedPlan.load(path: plan)
+    /// `source` is the plan's text and sidecar when the command has read them
+    /// already: standard input can be read only once.
+    func loadScheduled(showWarnings: Bool = true, leveling: LevelingOptions? = nil,
+                       source: (text: String, sidecar: ProgressLog.Source?)? = nil) throws -> (Plan, Schedule) {
+        let loaded = source.map { CheckedPlan.from(PlanLoader.load(text: $0.text, progress: $0.sidecar)) } ?? CheckedPlan.load(path: plan)
         let checked = leveling.map { loaded.leveled($0) } ?? loaded
         Console.report(checked.diagnostics, path: displayPath, warnings: showWarnings)
         guard let plan = checked.plan, let schedule = checked.schedule else {

@@ -18,19 +18,27 @@ public enum PlanLoader {
     /// Loads a plan file; `-` reads standard input. The plan's progress sidecar
     /// (`ProgressLog.sidecarPath(forPlan:)`), when there is one, is applied on top.
     public static func load(path: String, maximumBytes: Int = maximumInputBytes) -> LoadResult {
-        let data: Data
-        switch InputFile.read(path, limit: maximumBytes) {
-        case .success(let bytes): data = bytes
-        case .failure(.tooLarge(_, let size, let limit)):
-            return tooLarge(size, limit: limit)
-        case .failure(let failure):
-            return LoadResult(plan: nil, diagnostics: [.error(.unreadableFile, at: nil, "cannot read the plan: \(failure)")])
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            return LoadResult(plan: nil, diagnostics: [.error(.notUtf8, at: UTF8Check.firstInvalid(in: data),
-                                                              "the plan file is not UTF-8 text: this byte cannot be read as UTF-8; save the file as UTF-8")])
-        }
+        let read = text(path: path, maximumBytes: maximumBytes)
+        guard let text = read.text else { return LoadResult(plan: nil, diagnostics: read.problem.map { [$0] } ?? []) }
         return load(text: text, sidecar: path == "-" ? nil : sidecar(forPlan: path), maximumBytes: maximumBytes)
+    }
+
+    /// The text of a plan file (`-` reads standard input), or the one error that
+    /// keeps it from being read: unreadable, too large, or not UTF-8 (at the
+    /// first bad byte). For a command that loads the same text more than once.
+    public static func text(path: String, maximumBytes: Int = maximumInputBytes) -> (text: String?, problem: Diagnostic?) {
+        switch InputFile.read(path, limit: maximumBytes) {
+        case .success(let data):
+            guard let text = String(data: data, encoding: .utf8) else {
+                return (nil, .error(.notUtf8, at: UTF8Check.firstInvalid(in: data),
+                                    "the plan file is not UTF-8 text: this byte cannot be read as UTF-8; save the file as UTF-8"))
+            }
+            return (text, nil)
+        case .failure(.tooLarge(_, let size, let limit)):
+            return (nil, tooLarge(size, limit: limit))
+        case .failure(let failure):
+            return (nil, .error(.unreadableFile, at: nil, "cannot read the plan: \(failure)"))
+        }
     }
 
     /// The progress sidecar of a plan file, when it exists and can be read. One
@@ -179,7 +187,7 @@ public enum PlanLoader {
     /// - Complexity: O(*n*) in the size of the text.
     @_spi(Stages) public static func parse(_ text: String, maximumBytes: Int = maximumInputBytes) -> Stage<Parsed> {
         let bytes = text.utf8.count
-        if bytes > maximumBytes { return .done(tooLarge(bytes, limit: maximumBytes)) }
+        if bytes > maximumBytes { return .done(LoadResult(plan: nil, diagnostics: [tooLarge(bytes, limit: maximumBytes)])) }
         if text.allSatisfy({ $0.isWhitespace }) {
             return .done(LoadResult(plan: nil, diagnostics: [.error(.emptyPlan, at: SourceLocation(line: 1, column: 1), "the plan file is empty; a plan needs at least 'plan: <title>'")]))
         }
@@ -241,10 +249,9 @@ public enum PlanLoader {
         return LoadResult(plan: plan, diagnostics: diagnostics)
     }
 
-    private static func tooLarge(_ size: Int, limit: Int) -> LoadResult {
-        LoadResult(plan: nil, diagnostics: [.error(
-            .inputTooLarge, at: nil,
-            "the plan file has \(size) bytes, over the limit of \(limit) bytes (\(limit / (1024 * 1024)) MiB); split the plan or check that this is the right file")])
+    private static func tooLarge(_ size: Int, limit: Int) -> Diagnostic {
+        .error(.inputTooLarge, at: nil,
+               "the plan file has \(size) bytes, over the limit of \(limit) bytes (\(limit / (1024 * 1024)) MiB); split the plan or check that this is the right file")
     }
 
 }
